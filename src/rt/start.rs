@@ -1,0 +1,101 @@
+//! The entry point at 0x00300000 (see `prizm.ld`).
+
+use core::ptr::{addr_of, addr_of_mut};
+
+unsafe extern "C" {
+    // Bounds from prizm.ld (`_prizm_sdata` there: sh-elf GCC adds the `_`).
+    static mut prizm_sdata: u32;
+    static mut prizm_edata: u32;
+    static prizm_ldata: u32;
+    static mut prizm_sbss: u32;
+    static mut prizm_ebss: u32;
+    static mut prizm_end: u32;
+    // Defined by `prizm::entry!` in the add-in.
+    fn prizm_main() -> i32;
+}
+
+/// Byte pattern painted over the free stack at start-up.
+const STACK_PAINT: u32 = 0x5AC3_5AC3;
+
+/// The entry point: called by the OS as `int(int isAppli, unsigned short optionNum)`.
+///
+/// # Safety
+/// Only the OS calls this, once, before anything else of the add-in has run.
+#[unsafe(no_mangle)]
+#[unsafe(link_section = ".text.prizm.start")]
+pub unsafe extern "C" fn prizm_start(_is_appli: i32, _option_num: i32) -> i32 {
+    // SAFETY: the linker script defines these word-aligned bounds; nothing has used
+    // `.data` or `.bss` yet, so writing them is the first access.
+    unsafe {
+        let mut src = addr_of!(prizm_ldata);
+        let mut dst = addr_of_mut!(prizm_sdata);
+        while dst < addr_of_mut!(prizm_edata) {
+            dst.write_volatile(src.read_volatile());
+            dst = dst.add(1);
+            src = src.add(1);
+        }
+        let mut dst = addr_of_mut!(prizm_sbss);
+        while dst < addr_of_mut!(prizm_ebss) {
+            dst.write_volatile(0);
+            dst = dst.add(1);
+        }
+        paint_stack();
+        prizm_main()
+    }
+}
+
+/// The lowest address the stack may reach: the end of static data.
+fn stack_floor() -> *mut u32 {
+    addr_of_mut!(prizm_end) as *mut u32
+}
+
+/// Start of the 0x08100000 window through which the image sees the add-in RAM.
+const WINDOW: usize = 0x0810_0000;
+/// Size of the add-in RAM, shared by static data and the stack.
+const RAM_SIZE: usize = 512 * 1024;
+/// Where the add-in RAM is in P1 on each model (fx-CG10/20, fx-CG50): the stack pointer
+/// uses these addresses, the image uses the window.
+const RAM_P1_BASES: [usize; 2] = [0x8816_0000, 0x8C17_0000];
+
+/// Maps an address of the add-in RAM as the stack pointer sees it to the window, or
+/// `None` on a memory map this crate does not know.
+fn window_address(addr: usize) -> Option<usize> {
+    if (WINDOW..WINDOW + RAM_SIZE).contains(&addr) {
+        return Some(addr);
+    }
+    RAM_P1_BASES
+        .iter()
+        .find(|&&base| (base..base + RAM_SIZE).contains(&addr))
+        .map(|&base| WINDOW + (addr - base))
+}
+
+/// Fills the unused stack, from the end of static data to just below the current frame,
+/// with [`STACK_PAINT`].
+#[inline(never)]
+unsafe fn paint_stack() {
+    let marker = 0u32;
+    let Some(here) = window_address(addr_of!(marker) as usize) else { return };
+    let here = here - 256;
+    let mut p = stack_floor();
+    // SAFETY: [floor, here) is free stack: above static data, below every live frame.
+    unsafe {
+        while (p as usize) < here {
+            p.write_volatile(STACK_PAINT);
+            p = p.add(1);
+        }
+    }
+}
+
+/// Bytes of stack used so far at the deepest point: the painted words still intact
+/// above the end of static data are those the stack never reached.
+pub fn stack_high_water_mark() -> usize {
+    let top = WINDOW + RAM_SIZE;
+    let mut p = stack_floor();
+    // SAFETY: reads only the free stack area painted at start-up, below every frame.
+    unsafe {
+        while (p as usize) < top && p.read_volatile() == STACK_PAINT {
+            p = p.add(1);
+        }
+    }
+    top - p as usize
+}

@@ -1,0 +1,2 @@
+//! CGlock logic: a pure state machine, no OS calls.
+#![no_std]

@@ -1,0 +1,4 @@
+#![no_std]
+#![no_main]
+prizm::entry!(main);
+fn main() {}

@@ -1,0 +1,1 @@
+//! Read, write and check Casio Prizm `.g3a` add-in files.

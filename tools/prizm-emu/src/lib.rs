@@ -1,0 +1,1 @@
+//! A headless Casio Prizm emulator.

@@ -8,6 +8,7 @@
 #![cfg_attr(prizm, feature(asm_experimental_arch))]
 
 pub mod rt;
+pub mod sys;
 
 /// Declares the add-in's main function: `fn() -> i32`, or `fn()`; its value (0 when it
 /// returns nothing) goes back to the OS.

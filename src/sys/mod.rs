@@ -1,0 +1,125 @@
+//! Raw bindings to the OS calls ("syscalls") of the fx-CG10/20/50 OS.
+//!
+//! Every binding is one line of a table in this folder (one file per area), read by
+//! [`os_calls!`](crate::os_calls): `0x0272 "doc" fn Bdisp_AllClr_VRAM();`. The macro
+//! declares the Rust function and, when building for the calculator, emits its stub:
+//!
+//! ```text
+//! _prizm_sys_Foo:  mov.l 1f, r2      ; the OS call dispatcher
+//!                  mov.l 2f, r0      ; the call number
+//!                  jmp   @r2         ; tail jump: the OS returns through PR
+//!                  nop
+//!           1:     .long 0x80020070
+//!           2:     .long 0xNNNN
+//! ```
+//!
+//! Arguments follow the SH C ABI (r4-r7, then the stack), so the stub touches nothing
+//! but r0 and r2. Each stub lives in its own section, so `--gc-sections` drops the
+//! ones an add-in does not use. The symbol is `prizm_sys_<Name>` (the Rust name is
+//! the OS call's usual name), so it can never collide with C library functions such as
+//! `strlen`.
+//!
+//! Sources of the numbers and signatures: libfxcg's `include/fxcg/*.h` and
+//! `src/syscalls/*.S` (Jonimoose/libfxcg), cross-checked with WikiPrizm's syscall
+//! pages; entries marked "parameters unknown" are declared without parameters.
+//! The OS heap (`sys_malloc` and friends) and the `APP_*` calls are deliberately left
+//! out: use [`crate::heap`] for memory.
+//!
+//! Everything here is `unsafe`: pointers go straight to the OS. Prefer the safe
+//! modules ([`crate::display`], [`crate::keyboard`], [`crate::time`],
+//! [`crate::storage`]).
+#![allow(non_snake_case, clippy::missing_safety_doc)]
+
+/// Declares OS calls from table lines `NUMBER "doc" fn Name(args) -> ret;`.
+///
+/// On the calculator (`cfg(prizm)`) it also emits one assembly stub per line; on the PC
+/// only the declarations exist (calling them there fails to link).
+#[macro_export]
+#[doc(hidden)]
+macro_rules! os_calls {
+    ($( $num:literal $doc:literal fn $name:ident ( $($arg:ident : $ty:ty),* $(,)? ) $(-> $ret:ty)? ; )*) => {
+        $(
+            $crate::os_call_stub!($num, $name);
+            unsafe extern "C" {
+                #[doc = $doc]
+                #[doc = concat!("\n\nOS call `", stringify!($num), "`.")]
+                #[link_name = concat!("prizm_sys_", stringify!($name))]
+                pub fn $name($($arg: $ty),*) $(-> $ret)?;
+            }
+        )*
+        /// Every OS call of this table, as `(name, number)`, in table order.
+        #[allow(dead_code)]
+        pub const TABLE: &[(&str, u16)] = &[$((stringify!($name), $num)),*];
+    };
+}
+
+/// Emits the assembly stub of one OS call (calculator only).
+#[cfg(prizm)]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! os_call_stub {
+    ($num:literal, $name:ident) => {
+        core::arch::global_asm!(concat!(
+            ".pushsection .text.prizm.sys.", stringify!($name), ",\"ax\",@progbits\n",
+            ".global _prizm_sys_", stringify!($name), "\n",
+            ".global prizm_sys_", stringify!($name), "\n",
+            ".align 2\n",
+            "_prizm_sys_", stringify!($name), ":\n",
+            "prizm_sys_", stringify!($name), ":\n",
+            "    mov.l 1f, r2\n",
+            "    mov.l 2f, r0\n",
+            "    jmp @r2\n",
+            "    nop\n",
+            ".align 2\n",
+            "1:  .long 0x80020070\n",
+            "2:  .long ", stringify!($num), "\n",
+            ".popsection\n",
+        ));
+    };
+}
+
+/// On the PC there are no stubs.
+#[cfg(not(prizm))]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! os_call_stub {
+    ($num:literal, $name:ident) => {};
+}
+
+pub mod display;
+pub mod keyboard;
+pub mod text;
+pub mod status;
+pub mod dialog;
+pub mod time;
+pub mod storage;
+pub mod mcs;
+pub mod power;
+pub mod system;
+pub mod serial;
+pub mod usb;
+pub mod convert;
+
+/// Address of the OS call dispatcher every stub jumps to.
+pub const SYSCALL_ENTRY: u32 = 0x8002_0070;
+
+/// Every binding of every area, as `(name, number)`.
+pub fn all_calls() -> impl Iterator<Item = (&'static str, u16)> {
+    [
+        display::TABLE,
+        keyboard::TABLE,
+        text::TABLE,
+        status::TABLE,
+        dialog::TABLE,
+        time::TABLE,
+        storage::TABLE,
+        mcs::TABLE,
+        power::TABLE,
+        system::TABLE,
+        serial::TABLE,
+        usb::TABLE,
+        convert::TABLE,
+    ]
+    .into_iter()
+    .flat_map(|t| t.iter().copied())
+}

@@ -1,0 +1,48 @@
+//! Helpers shared by the tests that build SH4 code with the project's toolchain.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The repository root (the SDK crate's manifest directory).
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Builds package `package` (release, at `opt_level`) for the target spec `target`,
+/// with `link_dirs` on the linker's search path, and returns the ELF's path.
+///
+/// Each opt-level gets its own target directory so that the three builds of core and
+/// alloc stay cached side by side. Panics with the build's output if it fails, or with
+/// a hint to run `tools/setup` if the toolchain is missing.
+pub fn build_sh4(package: &str, target: &Path, link_dirs: &[PathBuf], opt_level: &str) -> PathBuf {
+    let root = repo_root();
+    let target_dir = root.join("target").join(format!("sh4-test-O{opt_level}"));
+    let mut rustflags = vec!["-Zcodegen-backend=gcc".to_string(), "-Cllvm-args=-fno-pic".to_string()];
+    for dir in link_dirs {
+        rustflags.push(format!("-Clink-arg=-L{}", dir.display()));
+    }
+    let output = Command::new(env!("CARGO"))
+        .current_dir(&root)
+        .args(["build", "--release", "-p", package, "--target"])
+        .arg(target)
+        .args([
+            "-Zbuild-std=core,alloc",
+            "-Zbuild-std-features=compiler-builtins-mem",
+            "-Zjson-target-spec",
+        ])
+        .env("CARGO_TARGET_DIR", &target_dir)
+        .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", opt_level)
+        .env("CARGO_ENCODED_RUSTFLAGS", rustflags.join("\x1f"))
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("run cargo");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "building {package} for {} failed (is the toolchain installed? run tools/setup):\n{stderr}",
+        target.display()
+    );
+    let stem = target.file_stem().unwrap();
+    target_dir.join(stem).join("release").join(package)
+}

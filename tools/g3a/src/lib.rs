@@ -1,1 +1,38 @@
-//! Read, write and check Casio Prizm `.g3a` add-in files.
+//! Read, write and check Casio Prizm (fx-CG10/20/50) `.g3a` add-in files.
+//!
+//! A `.g3a` file is a 0x7000-byte header (names, labels, version, date, two 92×64 icons,
+//! sizes and sums), then the code that the OS maps at 0x00300000, then a copy of the
+//! checksum. [`G3aBuilder`] writes one from an [`AddinMeta`], [`Icon`]s and the code;
+//! [`G3a::parse`] reads one back and checks every field, reporting the first wrong one as
+//! a [`G3aError`] that names the field, its offset, and the expected and found values.
+//!
+//! ```
+//! use g3a::{AddinMeta, G3a, G3aBuilder, Language};
+//! let mut meta = AddinMeta::new("Hello");
+//! meta.labels.set(Language::French, "Bonjour");
+//! let file = G3aBuilder::new(meta).code(vec![0u8; 64]).build()?;
+//! let g3a = G3a::parse(&file)?;
+//! assert_eq!(g3a.internal_name(), "@HELLO");
+//! assert_eq!(g3a.label(Language::French), "Bonjour");
+//! assert_eq!(g3a.code().len(), 64);
+//! # Ok::<(), g3a::G3aError>(())
+//! ```
+
+mod checksum;
+mod error;
+mod icon;
+pub mod layout;
+mod meta;
+mod reader;
+mod text;
+mod writer;
+
+pub use checksum::{checksum, word_sum};
+pub use error::{Field, G3aError};
+pub use icon::{Icon, icon_from_png, icon_from_png_bytes, rgb565, rgb888};
+pub use meta::{
+    AddinMeta, Date, Labels, Language, Version, default_internal_name, validate_file_name,
+    validate_internal_name, validate_label, validate_short_name,
+};
+pub use reader::G3a;
+pub use writer::{G3aBuilder, reseal_checksum};

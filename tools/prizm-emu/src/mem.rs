@@ -1,0 +1,265 @@
+//! The memory bus: a 64 KiB-granular page table over one backing arena for RAM-like
+//! regions (the fast path), and a slow path for on-chip RAM and memory-mapped devices.
+//!
+//! Several virtual ranges can share the same backing pages, which is how the add-in RAM
+//! appears at 0x08100000 and at its P1/P2 addresses at once.
+
+use crate::io::Io;
+
+/// Page size of the fast-path page table (64 KiB).
+pub const PAGE_SHIFT: u32 = 16;
+/// Page-table flag: the page can be read (and fetched from).
+pub const PAGE_R: u32 = 1;
+/// Page-table flag: the page can be written.
+pub const PAGE_W: u32 = 2;
+const PAGE_MASK: u32 = (1 << PAGE_SHIFT) - 1;
+
+/// Why a memory access failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fault {
+    /// Nothing is mapped at the address.
+    Unmapped {
+        /// The address.
+        addr: u32,
+        /// Access size in bytes.
+        size: u8,
+        /// Whether it was a write.
+        write: bool,
+    },
+    /// A write to a read-only region (the add-in image).
+    ReadOnly {
+        /// The address.
+        addr: u32,
+        /// Access size in bytes.
+        size: u8,
+    },
+    /// The address is not a multiple of the access size.
+    Misaligned {
+        /// The address.
+        addr: u32,
+        /// Access size in bytes.
+        size: u8,
+        /// Whether it was a write.
+        write: bool,
+    },
+    /// The add-in polls the keyboard while the key script is exhausted: the run is idle.
+    Idle,
+}
+
+impl std::fmt::Display for Fault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Fault::Unmapped { addr, size, write } => write!(
+                f,
+                "{} of {} byte(s) at unmapped address {addr:#010x}",
+                if *write { "write" } else { "read" },
+                size
+            ),
+            Fault::ReadOnly { addr, size } => {
+                write!(f, "write of {size} byte(s) to read-only address {addr:#010x}")
+            }
+            Fault::Misaligned { addr, size, write } => write!(
+                f,
+                "misaligned {} of {} byte(s) at {addr:#010x} (address error)",
+                if *write { "write" } else { "read" },
+                size
+            ),
+            Fault::Idle => write!(f, "keyboard polled with the key script exhausted"),
+        }
+    }
+}
+
+/// A small region served by the slow path (on-chip RAM).
+#[derive(Clone, Debug)]
+pub struct SlowRam {
+    /// First address.
+    pub base: u32,
+    /// Contents.
+    pub data: Vec<u8>,
+}
+
+/// The address space.
+pub struct Memory {
+    /// One entry per 64 KiB page: arena offset of the page's backing | `PAGE_R` | `PAGE_W`,
+    /// or 0 when the page is not served by the fast path.
+    pages: Box<[u32; 65536]>,
+    /// Backing store of every fast-path page.
+    arena: Vec<u8>,
+    /// Small RAMs served by the slow path (IL/X/Y RAM).
+    pub slow_rams: Vec<SlowRam>,
+    /// Memory-mapped devices.
+    pub io: Io,
+}
+
+impl Default for Memory {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Memory {
+    /// An empty address space: every access faults.
+    pub fn new() -> Self {
+        let pages: Box<[u32; 65536]> = vec![0u32; 65536].into_boxed_slice().try_into().unwrap();
+        Memory { pages, arena: Vec::new(), slow_rams: Vec::new(), io: Io::default() }
+    }
+
+    /// Maps `size` bytes (rounded up to whole 64 KiB pages) of fresh zeroed storage at
+    /// `base` (64 KiB aligned). Returns the arena offset of the storage.
+    pub fn map(&mut self, base: u32, size: u32, writable: bool) -> usize {
+        assert_eq!(base & PAGE_MASK, 0, "mapping base must be 64 KiB aligned");
+        let npages = size.div_ceil(1 << PAGE_SHIFT) as usize;
+        let off = self.arena.len();
+        self.arena.resize(off + (npages << PAGE_SHIFT), 0);
+        let flags = PAGE_R | if writable { PAGE_W } else { 0 };
+        for i in 0..npages {
+            let page = (base >> PAGE_SHIFT) as usize + i;
+            self.pages[page] = (off + (i << PAGE_SHIFT)) as u32 | flags;
+        }
+        off
+    }
+
+    /// Makes `[alias, alias+size)` show the same storage as `[base, base+size)`, which
+    /// must be mapped. Both 64 KiB aligned.
+    pub fn alias(&mut self, alias: u32, base: u32, size: u32) {
+        let npages = size.div_ceil(1 << PAGE_SHIFT);
+        for i in 0..npages {
+            let e = self.pages[((base >> PAGE_SHIFT) + i) as usize];
+            assert!(e != 0, "alias of an unmapped page");
+            self.pages[((alias >> PAGE_SHIFT) + i) as usize] = e;
+        }
+    }
+
+    /// Whether `addr` is in a fast-path page.
+    pub fn is_mapped(&self, addr: u32) -> bool {
+        self.pages[(addr >> PAGE_SHIFT) as usize] & PAGE_R != 0
+    }
+
+    /// Mutable bytes `[addr, addr+len)` of fast-path storage, ignoring write protection;
+    /// `None` when the range is not wholly inside one page run with contiguous storage.
+    pub fn slice_mut(&mut self, addr: u32, len: usize) -> Option<&mut [u8]> {
+        let off = self.arena_offset(addr, len)?;
+        Some(&mut self.arena[off..off + len])
+    }
+
+    /// Bytes `[addr, addr+len)` of fast-path storage (see [`Memory::slice_mut`]).
+    pub fn slice(&self, addr: u32, len: usize) -> Option<&[u8]> {
+        let off = self.arena_offset(addr, len)?;
+        Some(&self.arena[off..off + len])
+    }
+
+    fn arena_offset(&self, addr: u32, len: usize) -> Option<usize> {
+        let e = self.pages[(addr >> PAGE_SHIFT) as usize];
+        if e & PAGE_R == 0 {
+            return None;
+        }
+        let off = (e & !PAGE_MASK) as usize + (addr & PAGE_MASK) as usize;
+        // Every page after the first must follow in the arena.
+        let last = addr as u64 + len.max(1) as u64 - 1;
+        if last > u32::MAX as u64 {
+            return None;
+        }
+        let mut page = addr >> PAGE_SHIFT;
+        let mut expect = e & !PAGE_MASK;
+        while page <= (last as u32) >> PAGE_SHIFT {
+            let pe = self.pages[page as usize];
+            if pe & PAGE_R == 0 || pe & !PAGE_MASK != expect {
+                return None;
+            }
+            expect = expect.wrapping_add(1 << PAGE_SHIFT);
+            page += 1;
+        }
+        Some(off)
+    }
+
+    /// Copies `bytes` to `addr` ignoring write protection (for loaders).
+    pub fn load(&mut self, addr: u32, bytes: &[u8]) -> bool {
+        match self.slice_mut(addr, bytes.len()) {
+            Some(s) => {
+                s.copy_from_slice(bytes);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Page-table entry for `addr` (fast path).
+    #[inline(always)]
+    pub fn entry(&self, addr: u32) -> u32 {
+        self.pages[(addr >> PAGE_SHIFT) as usize]
+    }
+
+    /// Reads a big-endian value of `N` bytes from the arena at a page entry `e` and an
+    /// address inside that page. The access must not cross the page (callers check
+    /// alignment first).
+    #[inline(always)]
+    pub fn arena_read<const N: usize>(&self, e: u32, addr: u32) -> [u8; N] {
+        let off = (e & !PAGE_MASK) as usize | (addr & PAGE_MASK) as usize;
+        let mut b = [0u8; N];
+        b.copy_from_slice(&self.arena[off..off + N]);
+        b
+    }
+
+    /// Writes bytes to the arena at a page entry `e` and an address inside that page.
+    #[inline(always)]
+    pub fn arena_write<const N: usize>(&mut self, e: u32, addr: u32, v: [u8; N]) {
+        let off = (e & !PAGE_MASK) as usize | (addr & PAGE_MASK) as usize;
+        self.arena[off..off + N].copy_from_slice(&v);
+    }
+
+    /// Slow-path read of `size` (1, 2 or 4) bytes at `addr`, at emulated cycle `now`.
+    pub fn read_slow(&mut self, addr: u32, size: u8, now: u64) -> Result<u32, Fault> {
+        let e = self.entry(addr);
+        if e & PAGE_R != 0 {
+            // Fast-path page reached through the slow path (e.g. from an OS call).
+            return Ok(match size {
+                1 => self.arena_read::<1>(e, addr)[0] as u32,
+                2 => u16::from_be_bytes(self.arena_read::<2>(e, addr)) as u32,
+                _ => u32::from_be_bytes(self.arena_read::<4>(e, addr)),
+            });
+        }
+        for r in &self.slow_rams {
+            if addr >= r.base && (addr - r.base) as usize + size as usize <= r.data.len() {
+                let o = (addr - r.base) as usize;
+                let mut v = 0u32;
+                for i in 0..size as usize {
+                    v = (v << 8) | r.data[o + i] as u32;
+                }
+                return Ok(v);
+            }
+        }
+        match self.io.read(addr, size, now) {
+            Some(r) => r,
+            None => Err(Fault::Unmapped { addr, size, write: false }),
+        }
+    }
+
+    /// Slow-path write of the low `size` bytes of `v` at `addr`, at emulated cycle `now`.
+    pub fn write_slow(&mut self, addr: u32, size: u8, v: u32, now: u64) -> Result<(), Fault> {
+        let e = self.entry(addr);
+        if e & PAGE_R != 0 {
+            if e & PAGE_W == 0 {
+                return Err(Fault::ReadOnly { addr, size });
+            }
+            match size {
+                1 => self.arena_write::<1>(e, addr, [v as u8]),
+                2 => self.arena_write::<2>(e, addr, (v as u16).to_be_bytes()),
+                _ => self.arena_write::<4>(e, addr, v.to_be_bytes()),
+            }
+            return Ok(());
+        }
+        for r in &mut self.slow_rams {
+            if addr >= r.base && (addr - r.base) as usize + size as usize <= r.data.len() {
+                let o = (addr - r.base) as usize;
+                for i in 0..size as usize {
+                    r.data[o + i] = (v >> (8 * (size as usize - 1 - i))) as u8;
+                }
+                return Ok(());
+            }
+        }
+        match self.io.write(addr, size, v, now) {
+            Some(r) => r,
+            None => Err(Fault::Unmapped { addr, size, write: true }),
+        }
+    }
+}

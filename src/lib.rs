@@ -9,6 +9,8 @@
 
 pub mod rt;
 pub mod sys;
+pub mod display;
+mod sync;
 
 /// Declares the add-in's main function: `fn() -> i32`, or `fn()`; its value (0 when it
 /// returns nothing) goes back to the OS.

@@ -1,0 +1,37 @@
+//! The screen: a 384x216 RGB565 frame buffer you draw into with `embedded-graphics`,
+//! then put to the display.
+//!
+//! - [`Frame`] is a [`DrawTarget`](embedded_graphics_core::draw_target::DrawTarget)
+//!   over any `&mut [u16]` of [`WIDTH`] x [`HEIGHT`] pixels: VRAM on the calculator, a
+//!   `Vec` on the PC (so drawing code is testable on the host).
+//! - [`Screen`] (calculator only) owns VRAM, found through `GetVRAMAddress`, and puts it
+//!   to the display, whole or by rows; [`status`] controls the status area.
+//! - [`os_text`] (calculator only) prints with the OS fonts; [`layout`] wraps text.
+//! - [`Image565`] holds raw RGB565 pictures (e.g. from `include_bytes!`).
+
+mod color;
+mod frame;
+mod image;
+pub mod layout;
+#[cfg(prizm)]
+pub mod os_text;
+#[cfg(prizm)]
+mod screen;
+#[cfg(prizm)]
+pub mod status;
+
+pub use color::{from_raw, to_raw, colors};
+pub use embedded_graphics_core::pixelcolor::Rgb565;
+pub use frame::Frame;
+pub use image::Image565;
+#[cfg(prizm)]
+pub use screen::Screen;
+
+/// Width of the drawable area in pixels.
+pub const WIDTH: usize = 384;
+/// Height of the drawable area in pixels (the status area is its top 24 rows).
+pub const HEIGHT: usize = 216;
+/// Pixels in a frame.
+pub const PIXELS: usize = WIDTH * HEIGHT;
+/// Height of the OS status area at the top of the screen.
+pub const STATUS_AREA_HEIGHT: usize = 24;

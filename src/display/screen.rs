@@ -1,0 +1,79 @@
+//! [`Screen`]: VRAM as a [`Frame`], and putting it to the display (calculator only).
+use super::{Frame, HEIGHT, PIXELS};
+use crate::sys;
+
+/// Set while a [`Screen`] exists, so VRAM is never borrowed mutably twice.
+static TAKEN: crate::sync::Flag = crate::sync::Flag::new();
+
+/// The calculator's VRAM and display. Draw into it (it derefs to [`Frame`]), then call
+/// [`update`](Screen::update) or [`update_rows`](Screen::update_rows).
+///
+/// Note that the OS's `GetKey` also puts VRAM to the display.
+pub struct Screen {
+    frame: Frame<'static>,
+}
+
+impl Screen {
+    /// The screen, or `None` if another `Screen` exists.
+    pub fn take() -> Option<Screen> {
+        if !TAKEN.try_set() {
+            return None;
+        }
+        // SAFETY: TAKEN guarantees this is the only live borrow made through `take`.
+        Some(Screen { frame: unsafe { vram() } })
+    }
+
+    /// Puts all of VRAM to the display.
+    pub fn update(&self) {
+        // SAFETY: no arguments; the OS reads VRAM.
+        unsafe { sys::display::Bdisp_PutDisp_DD() }
+    }
+
+    /// Puts rows `y1..=y2` of VRAM to the display (clamped to the screen).
+    pub fn update_rows(&self, y1: usize, y2: usize) {
+        let y2 = y2.min(HEIGHT - 1);
+        if y1 <= y2 {
+            // SAFETY: rows are within 0..HEIGHT.
+            unsafe { sys::display::Bdisp_PutDisp_DD_stripe(y1 as i32, y2 as i32) }
+        }
+    }
+
+    /// Sets the border around the 384x216 area (the panel is 396x224).
+    pub fn set_border(&self, color: super::Rgb565) {
+        // SAFETY: plain value arguments.
+        unsafe { sys::display::FrameColor(1, super::to_raw(color)) };
+        // SAFETY: plain value argument.
+        unsafe { sys::display::DrawFrame(i32::from(super::to_raw(color))) }
+    }
+}
+
+impl Drop for Screen {
+    fn drop(&mut self) {
+        TAKEN.clear();
+    }
+}
+
+impl core::ops::Deref for Screen {
+    type Target = Frame<'static>;
+    fn deref(&self) -> &Frame<'static> {
+        &self.frame
+    }
+}
+
+impl core::ops::DerefMut for Screen {
+    fn deref_mut(&mut self) -> &mut Frame<'static> {
+        &mut self.frame
+    }
+}
+
+/// VRAM as a frame, found through `GetVRAMAddress` (its address differs between the
+/// fx-CG10/20 and the fx-CG50).
+///
+/// # Safety
+/// The caller must make sure no other reference to VRAM is used while the frame lives
+/// (the panic screen uses this after the add-in has stopped).
+pub unsafe fn vram() -> Frame<'static> {
+    // SAFETY: the OS returns the address of its 384x216x2-byte VRAM, 4-byte aligned.
+    let px = unsafe { core::slice::from_raw_parts_mut(sys::display::GetVRAMAddress() as *mut u16, PIXELS) };
+    Frame::new(px).expect("VRAM has PIXELS words")
+}

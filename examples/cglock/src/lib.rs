@@ -29,6 +29,8 @@ pub mod state;
 pub mod text;
 
 #[cfg(test)]
+extern crate std;
+#[cfg(test)]
 mod tests;
 
 pub use effect::{Effect, Effects};

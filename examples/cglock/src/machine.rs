@@ -86,6 +86,12 @@ impl Machine {
         self.input.len()
     }
 
+    /// The whole backing buffers of both code buffers, to test that they are wiped.
+    #[cfg(test)]
+    pub(crate) fn code_buffers_raw(&self) -> ([u8; MAX_CODE_LEN], [u8; MAX_CODE_LEN]) {
+        (*self.input.raw(), *self.first.raw())
+    }
+
     /// Whether SHIFT is pending.
     pub fn shift_pending(&self) -> bool {
         self.shift
@@ -187,10 +193,10 @@ impl Machine {
         }
         match self.state {
             State::Lockout(p) if ended => self.back_to_origin(p, fx),
-            State::Lockout(_) | State::WrongCode(_) => {
-                if seconds_ceil(self.lockout_remaining()) != shown_before {
-                    fx.push(Effect::Draw(self.screen()));
-                }
+            State::Lockout(_) | State::WrongCode(_)
+                if seconds_ceil(self.lockout_remaining()) != shown_before =>
+            {
+                fx.push(Effect::Draw(self.screen()));
             }
             _ => {}
         }
@@ -268,6 +274,7 @@ impl Machine {
     fn power_off(&mut self, fx: &mut Effects) {
         self.input.clear();
         self.first.clear();
+        self.notice = None;
         match self.state {
             State::Prompt(p) => self.state = self.origin(p),
             State::SetCode { first_run, .. } => {
@@ -449,11 +456,11 @@ impl Machine {
                 fx.push(Effect::Draw(self.screen()));
             }
             Key::Exe => {
-                if let Some(rec) = self.record.as_mut() {
-                    if rec.options.owner != self.owner_edit {
-                        rec.options.owner = self.owner_edit;
-                        self.settings_dirty = true;
-                    }
+                if let Some(rec) = self.record.as_mut()
+                    && rec.options.owner != self.owner_edit
+                {
+                    rec.options.owner = self.owner_edit;
+                    self.settings_dirty = true;
                 }
                 self.go(State::Settings(SettingsItem::OwnerName), fx);
             }

@@ -94,12 +94,10 @@ impl App {
         }
     }
 
-    /// The app stored as `code`: `Ok(None)` for 0, `Err(())` for unknown codes.
-    pub fn from_code(code: u8) -> Result<Option<App>, ()> {
-        match code {
-            0 => Ok(None),
-            _ => App::ALL.iter().copied().find(|a| a.code() == code).map(Some).ok_or(()),
-        }
+    /// The app stored as `code` (1..=5); `None` for any other value. (0, "no app", is
+    /// handled by the record parser.)
+    pub fn from_code(code: u8) -> Option<App> {
+        App::ALL.iter().copied().find(|a| a.code() == code)
     }
 
     /// The app's name as shown in the settings.
@@ -250,8 +248,12 @@ impl Record {
         if flags & !KNOWN_FLAGS != 0 {
             return bad(Field::Flags);
         }
-        let Ok(after_unlock) = App::from_code(b[OFF_APP]) else {
-            return bad(Field::App);
+        let after_unlock = match b[OFF_APP] {
+            0 => None,
+            code => match App::from_code(code) {
+                Some(app) => Some(app),
+                None => return bad(Field::App),
+            },
         };
         let owner_len = usize::from(b[OFF_OWNER_LEN]);
         if owner_len > OWNER_MAX {
@@ -301,7 +303,7 @@ mod tests {
         r.lockout_remaining = 12_345;
         r.locked = true;
         r.options.power_off_on_lock = true;
-        r.options.owner = OwnerName::from_str("Ada Lovelace").unwrap();
+        r.options.owner = OwnerName::from_ascii("Ada Lovelace").unwrap();
         r.options.after_unlock = Some(App::Statistics);
         r
     }
@@ -395,10 +397,10 @@ mod tests {
     #[test]
     fn app_codes_and_cycle() {
         for a in App::ALL {
-            assert_eq!(App::from_code(a.code()), Ok(Some(a)));
+            assert_eq!(App::from_code(a.code()), Some(a));
         }
-        assert_eq!(App::from_code(0), Ok(None));
-        assert_eq!(App::from_code(99), Err(()));
+        assert_eq!(App::from_code(0), None);
+        assert_eq!(App::from_code(99), None);
         let mut c = None;
         let mut seen = 0;
         loop {

@@ -27,8 +27,8 @@ impl<const N: usize> Text<N> {
         Text { buf: [0; N], len: 0 }
     }
 
-    /// A text holding `s`, or `None` if it is too long or not printable ASCII.
-    pub fn from_str(s: &str) -> Option<Self> {
+    /// A text holding the string `s`, or `None` if it is too long or not printable ASCII.
+    pub fn from_ascii(s: &str) -> Option<Self> {
         Self::from_bytes(s.as_bytes())
     }
 
@@ -141,9 +141,9 @@ mod tests {
         assert_eq!(t.as_str(), "A ~");
         assert!(t.pop());
         assert_eq!(t.as_str(), "A ");
-        assert_eq!(Text::<4>::from_str("abcde"), None);
-        assert_eq!(Text::<4>::from_str("ab\u{e9}"), None);
-        assert_eq!(Text::<4>::from_str("abcd").unwrap().len(), 4);
+        assert_eq!(Text::<4>::from_ascii("abcde"), None);
+        assert_eq!(Text::<4>::from_ascii("ab\u{e9}"), None);
+        assert_eq!(Text::<4>::from_ascii("abcd").unwrap().len(), 4);
     }
 
     #[test]

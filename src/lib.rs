@@ -10,6 +10,8 @@
 pub mod rt;
 pub mod sys;
 pub mod display;
+pub mod keyboard;
+pub mod heap;
 mod sync;
 
 /// Declares the add-in's main function: `fn() -> i32`, or `fn()`; its value (0 when it

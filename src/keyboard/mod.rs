@@ -1,0 +1,20 @@
+//! The keyboard: physical [`Key`]s, the OS's [`Keycode`]s, a non-blocking read of the
+//! key matrix ([`KeyMatrix`]) and key repeat ([`Repeater`]).
+//!
+//! On the calculator, [`get_key`] waits with the OS's full handling (MENU goes to the Main
+//! Menu, SHIFT+AC switches off, the status area and backlight are handled), and
+//! [`KeyMatrix::read`] reads the keyboard registers without waiting.
+
+mod key;
+mod keycode;
+mod matrix;
+#[cfg(prizm)]
+mod os;
+mod repeat;
+
+pub use key::Key;
+pub use keycode::Keycode;
+pub use matrix::{KEYBOARD_REGISTERS, KeyMatrix};
+#[cfg(prizm)]
+pub use os::{get_key, poll_key, menu_enabled, set_menu_enabled};
+pub use repeat::Repeater;

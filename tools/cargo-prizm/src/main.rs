@@ -1,1 +1,91 @@
-fn main() {}
+//! `cargo-prizm`: `cargo prizm build|run|info|pack` (see `cargo prizm help`).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command as Process, ExitCode};
+
+use cargo_prizm::args::{Command, USAGE, parse_args};
+use cargo_prizm::build::{build, resolve_package};
+use cargo_prizm::date::build_date;
+use cargo_prizm::emulator::{emulator_args, find_emulator};
+use cargo_prizm::error::{Error, Result};
+use cargo_prizm::info::describe;
+use cargo_prizm::pack::pack_file;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(if matches!(e, Error::Usage(_)) { 2 } else { 1 })
+        }
+    }
+}
+
+fn cwd() -> Result<PathBuf> {
+    std::env::current_dir().map_err(|e| Error::io(Path::new("."), e))
+}
+
+fn run(args: &[String]) -> Result<ExitCode> {
+    match parse_args(args)? {
+        Command::Help => print!("{USAGE}"),
+        Command::Version => println!("cargo-prizm {}", env!("CARGO_PKG_VERSION")),
+        Command::Build(b) => {
+            let built = build(&b, &cwd()?)?;
+            println!("{}", built.g3a.display());
+        }
+        Command::Run { build: b, emu_args } => {
+            let built = build(&b, &cwd()?)?;
+            eprintln!("built {}", built.g3a.display());
+            let exe = std::env::current_exe().ok();
+            let emu = find_emulator(
+                exe.as_deref().and_then(Path::parent),
+                &std::env::var_os("PATH").unwrap_or_default(),
+            )?;
+            let status = Process::new(&emu)
+                .args(emulator_args(&built.g3a, &built.elf, &emu_args))
+                .status()
+                .map_err(|e| Error::Other(format!("cannot run {}: {e}", emu.display())))?;
+            return Ok(exit_code(status));
+        }
+        Command::Info { file } => {
+            let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, e))?;
+            let g = g3a::G3a::parse(&bytes).map_err(|error| Error::G3a {
+                path: file.clone(),
+                error,
+            })?;
+            print!("{}", describe(&g, &file.display().to_string()));
+        }
+        Command::Pack {
+            elf,
+            package,
+            output,
+        } => {
+            let (_, prizm) = resolve_package(&package, &cwd()?)?;
+            let date = build_date(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())?;
+            let output = output.unwrap_or_else(|| {
+                let mut name = elf.as_os_str().to_owned();
+                name.push(".g3a");
+                PathBuf::from(name)
+            });
+            pack_file(&elf, &prizm, &output, date)?;
+            println!("{}", output.display());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The emulator's exit code, or 128 + the signal that killed it.
+fn exit_code(status: std::process::ExitStatus) -> ExitCode {
+    if let Some(code) = status.code() {
+        return ExitCode::from(code.clamp(0, 255) as u8);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        if let Some(sig) = status.signal() {
+            return ExitCode::from((128 + sig).clamp(0, 255) as u8);
+        }
+    }
+    ExitCode::FAILURE
+}

@@ -62,7 +62,12 @@ mod tests {
     #[test]
     fn delays_grow_then_cap() {
         let secs: [u32; 14] = core::array::from_fn(|i| delay_after(i as u16) / TICKS_PER_SECOND);
-        assert_eq!(secs, [0, 0, 0, 0, 30, 60, 120, 240, 480, 960, 1920, 3600, 3600, 3600]);
+        assert_eq!(
+            secs,
+            [
+                0, 0, 0, 0, 30, 60, 120, 240, 480, 960, 1920, 3600, 3600, 3600
+            ]
+        );
         assert_eq!(delay_after(u16::MAX), MAX_DELAY_TICKS);
         assert_eq!(delay_after(20), MAX_DELAY_TICKS);
         for f in 0..u16::MAX {

@@ -38,7 +38,10 @@ pub struct Effects {
 impl Effects {
     /// No effects.
     pub const fn new() -> Self {
-        Effects { items: [None; MAX_EFFECTS], len: 0 }
+        Effects {
+            items: [None; MAX_EFFECTS],
+            len: 0,
+        }
     }
 
     /// Appends an effect. The state machine never produces more than [`MAX_EFFECTS`];
@@ -68,12 +71,28 @@ impl Effects {
 
     /// The last screen drawn, if any.
     pub fn last_screen(&self) -> Option<&Screen> {
-        self.iter().filter_map(|e| if let Effect::Draw(s) = e { Some(s) } else { None }).last()
+        self.iter()
+            .filter_map(|e| {
+                if let Effect::Draw(s) = e {
+                    Some(s)
+                } else {
+                    None
+                }
+            })
+            .last()
     }
 
     /// The last record persisted, if any.
     pub fn last_persisted(&self) -> Option<&RecordBytes> {
-        self.iter().filter_map(|e| if let Effect::Persist(b) = e { Some(b) } else { None }).last()
+        self.iter()
+            .filter_map(|e| {
+                if let Effect::Persist(b) = e {
+                    Some(b)
+                } else {
+                    None
+                }
+            })
+            .last()
     }
 }
 

@@ -40,7 +40,11 @@ pub struct Layout {
 
 impl Layout {
     fn new() -> Self {
-        Layout { lines: [None; ROWS], count: 0, fkeys: [""; 6] }
+        Layout {
+            lines: [None; ROWS],
+            count: 0,
+            fkeys: [""; 6],
+        }
     }
 
     /// The lines, in the order they were laid out.
@@ -59,13 +63,21 @@ impl Layout {
     }
 
     fn put(&mut self, row: u8, col: u8, s: &str, inverted: bool) {
-        if self.count == ROWS || !(1..=ROWS as u8).contains(&row) || !(1..=COLUMNS as u8).contains(&col) {
+        if self.count == ROWS
+            || !(1..=ROWS as u8).contains(&row)
+            || !(1..=COLUMNS as u8).contains(&col)
+        {
             return;
         }
         let mut text = Text::new();
         let room = COLUMNS + 1 - usize::from(col);
         text.push_str_lossy(&s[..s.len().min(room)]);
-        self.lines[self.count] = Some(Line { row, col, text, inverted });
+        self.lines[self.count] = Some(Line {
+            row,
+            col,
+            text,
+            inverted,
+        });
         self.count += 1;
     }
 
@@ -133,11 +145,22 @@ pub fn layout(screen: &Screen) -> Layout {
         }
         Screen::Prompt { purpose, typed } => {
             l.text(1, title(purpose));
-            l.text(3, if purpose == Purpose::ChangeCode { "Current code:" } else { "Code:" });
+            l.text(
+                3,
+                if purpose == Purpose::ChangeCode {
+                    "Current code:"
+                } else {
+                    "Code:"
+                },
+            );
             l.text(4, mask(typed).as_str());
             l.text(7, "[EXE]OK  [EXIT]Back");
         }
-        Screen::WrongCode { purpose: _, failures, wait_seconds } => {
+        Screen::WrongCode {
+            purpose: _,
+            failures,
+            wait_seconds,
+        } => {
             l.centred(3, "Wrong code");
             let mut t = Text::<COLUMNS>::new();
             let _ = write!(t, "Failed attempts: {failures}");
@@ -149,23 +172,52 @@ pub fn layout(screen: &Screen) -> Layout {
             }
             l.centred(7, "Press:[EXIT]");
         }
-        Screen::Lockout { purpose, wait_seconds } => {
+        Screen::Lockout {
+            purpose,
+            wait_seconds,
+        } => {
             l.text(1, title(purpose));
             l.centred(3, "Too many wrong codes");
             l.centred(4, "Try again in");
             l.centred(5, duration(wait_seconds).as_str());
             l.text(7, "[EXIT]Back");
         }
-        Screen::SetCode { step, typed, problem, first_run } => {
-            l.text(1, if first_run { "Set up CGlock" } else { "Change code" });
-            l.text(3, if step == SetStep::NewCode { "New code:" } else { "Type it again:" });
+        Screen::SetCode {
+            step,
+            typed,
+            problem,
+            first_run,
+        } => {
+            l.text(
+                1,
+                if first_run {
+                    "Set up CGlock"
+                } else {
+                    "Change code"
+                },
+            );
+            l.text(
+                3,
+                if step == SetStep::NewCode {
+                    "New code:"
+                } else {
+                    "Type it again:"
+                },
+            );
             l.text(4, mask(typed).as_str());
             match problem {
                 Some(SetProblem::Empty) => l.text(6, "Code can't be empty"),
                 Some(SetProblem::Mismatch) => l.text(6, "Codes don't match"),
                 None => {}
             }
-            l.text(7, if first_run { "[EXE]OK  [EXIT]Quit" } else { "[EXE]OK  [EXIT]Cancel" });
+            l.text(
+                7,
+                if first_run {
+                    "[EXE]OK  [EXIT]Quit"
+                } else {
+                    "[EXE]OK  [EXIT]Cancel"
+                },
+            );
         }
         Screen::Home { notice } => {
             l.text(1, "CGlock");
@@ -190,12 +242,22 @@ pub fn layout(screen: &Screen) -> Layout {
                 l.put(row, 1, label, *item == selected);
                 let value = match item {
                     SettingsItem::PowerOffOnLock => {
-                        if options.power_off_on_lock { "On" } else { "Off" }
+                        if options.power_off_on_lock {
+                            "On"
+                        } else {
+                            "Off"
+                        }
                     }
                     SettingsItem::OwnerName => {
-                        if options.owner.is_empty() { "(none)" } else { options.owner.as_str() }
+                        if options.owner.is_empty() {
+                            "(none)"
+                        } else {
+                            options.owner.as_str()
+                        }
                     }
-                    SettingsItem::AfterUnlock => options.after_unlock.map_or("(nothing)", |a| a.name()),
+                    SettingsItem::AfterUnlock => {
+                        options.after_unlock.map_or("(nothing)", |a| a.name())
+                    }
                 };
                 l.put(row + 1, 2, value, false);
             }

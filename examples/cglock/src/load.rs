@@ -82,7 +82,10 @@ pub fn reconcile(storage: Option<&[u8]>, main_memory: Option<&[u8]>) -> LoadOutc
             })
         }
         (s, m) => {
-            let reason = RecoveryReason { storage: status(&s), main_memory: status(&m) };
+            let reason = RecoveryReason {
+                storage: status(&s),
+                main_memory: status(&m),
+            };
             let intact = match (s, m) {
                 (Some(Ok(r)), _) | (_, Some(Ok(r))) => Some(r),
                 _ => None,
@@ -121,13 +124,18 @@ mod tests {
         b.failures = 4;
         b.lockout_remaining = 99;
         b.locked = true;
-        let LoadOutcome::Ready(r) = reconcile(Some(&a.encode()), Some(&b.encode())) else { panic!() };
+        let LoadOutcome::Ready(r) = reconcile(Some(&a.encode()), Some(&b.encode())) else {
+            panic!()
+        };
         assert_eq!((r.failures, r.lockout_remaining, r.locked), (5, 99, true));
     }
 
     #[test]
     fn tampered_when_hashes_differ() {
-        assert_eq!(reconcile(Some(&rec(1).encode()), Some(&rec(2).encode())), LoadOutcome::Tampered);
+        assert_eq!(
+            reconcile(Some(&rec(1).encode()), Some(&rec(2).encode())),
+            LoadOutcome::Tampered
+        );
     }
 
     #[test]
@@ -136,14 +144,20 @@ mod tests {
         assert_eq!(
             reconcile(Some(&b), None),
             LoadOutcome::Damaged {
-                reason: RecoveryReason { storage: CopyStatus::Valid, main_memory: CopyStatus::Missing },
+                reason: RecoveryReason {
+                    storage: CopyStatus::Valid,
+                    main_memory: CopyStatus::Missing
+                },
                 intact: Some(rec(3)),
             }
         );
         assert_eq!(
             reconcile(None, Some(&b)),
             LoadOutcome::Damaged {
-                reason: RecoveryReason { storage: CopyStatus::Missing, main_memory: CopyStatus::Valid },
+                reason: RecoveryReason {
+                    storage: CopyStatus::Missing,
+                    main_memory: CopyStatus::Valid
+                },
                 intact: Some(rec(3)),
             }
         );

@@ -103,24 +103,40 @@ impl Machine {
         let wait_seconds = seconds_ceil(self.lockout_remaining());
         match self.state {
             State::Loading => Screen::Loading,
-            State::SetCode { step, first_run } => {
-                Screen::SetCode { step, typed, problem: self.problem, first_run }
-            }
-            State::Home => Screen::Home { notice: self.notice },
-            State::Settings(selected) => {
-                Screen::Settings { selected, options: self.record.map(|r| r.options).unwrap_or_default() }
-            }
-            State::EditOwner => Screen::EditOwner { name: self.owner_edit },
-            State::Locked => Screen::Lock { owner: self.record.map(|r| r.options.owner).unwrap_or_default() },
+            State::SetCode { step, first_run } => Screen::SetCode {
+                step,
+                typed,
+                problem: self.problem,
+                first_run,
+            },
+            State::Home => Screen::Home {
+                notice: self.notice,
+            },
+            State::Settings(selected) => Screen::Settings {
+                selected,
+                options: self.record.map(|r| r.options).unwrap_or_default(),
+            },
+            State::EditOwner => Screen::EditOwner {
+                name: self.owner_edit,
+            },
+            State::Locked => Screen::Lock {
+                owner: self.record.map(|r| r.options.owner).unwrap_or_default(),
+            },
             State::Prompt(purpose) => Screen::Prompt { purpose, typed },
             State::WrongCode(purpose) => Screen::WrongCode {
                 purpose,
                 failures: self.record.map_or(0, |r| r.failures),
                 wait_seconds,
             },
-            State::Lockout(purpose) => Screen::Lockout { purpose, wait_seconds },
+            State::Lockout(purpose) => Screen::Lockout {
+                purpose,
+                wait_seconds,
+            },
             State::Tampered => Screen::Tampered,
-            State::Recovery(reason) => Screen::Recovery { reason, can_repair: self.record.is_some() },
+            State::Recovery(reason) => Screen::Recovery {
+                reason,
+                can_repair: self.record.is_some(),
+            },
         }
     }
 
@@ -128,7 +144,10 @@ impl Machine {
     pub fn handle(&mut self, event: Event<'_>) -> Effects {
         let mut fx = Effects::new();
         match event {
-            Event::Loaded { storage, main_memory } => {
+            Event::Loaded {
+                storage,
+                main_memory,
+            } => {
                 if self.state == State::Loading {
                     self.load(reconcile(storage, main_memory), &mut fx);
                 }
@@ -152,7 +171,13 @@ impl Machine {
 
     fn load(&mut self, outcome: LoadOutcome, fx: &mut Effects) {
         match outcome {
-            LoadOutcome::FirstRun => self.go(State::SetCode { step: SetStep::NewCode, first_run: true }, fx),
+            LoadOutcome::FirstRun => self.go(
+                State::SetCode {
+                    step: SetStep::NewCode,
+                    first_run: true,
+                },
+                fx,
+            ),
             LoadOutcome::Ready(r) => {
                 self.record = Some(r);
                 if r.locked {
@@ -180,7 +205,9 @@ impl Machine {
     fn tick(&mut self, now: u32, fx: &mut Effects) {
         let dt = self.last_tick.map_or(0, |prev| elapsed(prev, now));
         self.last_tick = Some(now);
-        let Some(rec) = self.record.as_mut() else { return };
+        let Some(rec) = self.record.as_mut() else {
+            return;
+        };
         if rec.lockout_remaining == 0 || dt == 0 {
             return;
         }
@@ -278,7 +305,10 @@ impl Machine {
         match self.state {
             State::Prompt(p) => self.state = self.origin(p),
             State::SetCode { first_run, .. } => {
-                self.state = State::SetCode { step: SetStep::NewCode, first_run }
+                self.state = State::SetCode {
+                    step: SetStep::NewCode,
+                    first_run,
+                }
             }
             _ => {}
         }
@@ -325,7 +355,10 @@ impl Machine {
                 self.first.clear();
                 self.problem = None;
                 if first_run {
-                    self.state = State::SetCode { step: SetStep::NewCode, first_run };
+                    self.state = State::SetCode {
+                        step: SetStep::NewCode,
+                        first_run,
+                    };
                     fx.push(Effect::Exit);
                     fx.push(Effect::Draw(self.screen()));
                 } else {
@@ -341,12 +374,22 @@ impl Machine {
                         self.first.copy_from(&self.input);
                         self.input.clear();
                         self.problem = None;
-                        self.go(State::SetCode { step: SetStep::Confirm, first_run }, fx);
+                        self.go(
+                            State::SetCode {
+                                step: SetStep::Confirm,
+                                first_run,
+                            },
+                            fx,
+                        );
                     }
                 }
                 SetStep::Confirm => {
                     let same = self.input.ct_eq(&self.first);
-                    let hash = if same { Some(code_hash(self.input.as_bytes(), &self.hardware_id)) } else { None };
+                    let hash = if same {
+                        Some(code_hash(self.input.as_bytes(), &self.hardware_id))
+                    } else {
+                        None
+                    };
                     self.input.clear();
                     self.first.clear();
                     match hash {
@@ -364,7 +407,13 @@ impl Machine {
                         }
                         None => {
                             self.problem = Some(SetProblem::Mismatch);
-                            self.go(State::SetCode { step: SetStep::NewCode, first_run }, fx);
+                            self.go(
+                                State::SetCode {
+                                    step: SetStep::NewCode,
+                                    first_run,
+                                },
+                                fx,
+                            );
                         }
                     }
                 }
@@ -392,7 +441,9 @@ impl Machine {
     }
 
     fn lock(&mut self, fx: &mut Effects) {
-        let Some(rec) = self.record.as_mut() else { return };
+        let Some(rec) = self.record.as_mut() else {
+            return;
+        };
         rec.locked = true;
         let power_off = rec.options.power_off_on_lock;
         self.persist(fx);
@@ -411,7 +462,9 @@ impl Machine {
             Key::Up => self.go(State::Settings(SettingsItem::ALL[(i + n - 1) % n]), fx),
             Key::Down => self.go(State::Settings(SettingsItem::ALL[(i + 1) % n]), fx),
             Key::Exe | Key::Right | Key::Left => {
-                let Some(rec) = self.record.as_mut() else { return };
+                let Some(rec) = self.record.as_mut() else {
+                    return;
+                };
                 match item {
                     SettingsItem::PowerOffOnLock => {
                         rec.options.power_off_on_lock = !rec.options.power_off_on_lock;
@@ -510,7 +563,11 @@ impl Machine {
                 // For a repair this rewrites both copies from the intact one.
                 self.persist(fx);
                 fx.push(Effect::EnableMenu);
-                self.notice = if purpose == Purpose::Repair { Some(Notice::Repaired) } else { None };
+                self.notice = if purpose == Purpose::Repair {
+                    Some(Notice::Repaired)
+                } else {
+                    None
+                };
                 self.go(State::Home, fx);
                 if let Some(app) = rec.options.after_unlock {
                     fx.push(Effect::OpenApp(app));
@@ -522,7 +579,13 @@ impl Machine {
                     self.persist(fx);
                 }
                 self.problem = None;
-                self.go(State::SetCode { step: SetStep::NewCode, first_run: false }, fx);
+                self.go(
+                    State::SetCode {
+                        step: SetStep::NewCode,
+                        first_run: false,
+                    },
+                    fx,
+                );
             }
         }
     }

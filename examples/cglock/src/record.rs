@@ -80,8 +80,13 @@ pub enum App {
 
 impl App {
     /// All apps, in the order the settings screen cycles through them.
-    pub const ALL: [App; 5] =
-        [App::RunMatrix, App::Statistics, App::Graph, App::EActivity, App::Spreadsheet];
+    pub const ALL: [App; 5] = [
+        App::RunMatrix,
+        App::Statistics,
+        App::Graph,
+        App::EActivity,
+        App::Spreadsheet,
+    ];
 
     /// The byte stored for this app (1..=5; 0 means none).
     pub const fn code(self) -> u8 {
@@ -116,7 +121,10 @@ impl App {
     pub fn cycle(current: Option<App>) -> Option<App> {
         match current {
             None => Some(App::ALL[0]),
-            Some(a) => App::ALL.iter().position(|&x| x == a).and_then(|i| App::ALL.get(i + 1).copied()),
+            Some(a) => App::ALL
+                .iter()
+                .position(|&x| x == a)
+                .and_then(|i| App::ALL.get(i + 1).copied()),
         }
     }
 }
@@ -195,7 +203,13 @@ pub enum RecordError {
 impl Record {
     /// A new, unlocked record for a code with this hash and default options.
     pub fn new(hash: Digest) -> Self {
-        Record { hash, failures: 0, lockout_remaining: 0, locked: false, options: Options::default() }
+        Record {
+            hash,
+            failures: 0,
+            lockout_remaining: 0,
+            locked: false,
+            options: Options::default(),
+        }
     }
 
     /// Encodes the record in the layout described in the module docs.
@@ -238,7 +252,8 @@ impl Record {
         if b[OFF_VERSION] != VERSION {
             return Err(RecordError::BadVersion(b[OFF_VERSION]));
         }
-        let stored = u32::from_le_bytes([b[OFF_CRC], b[OFF_CRC + 1], b[OFF_CRC + 2], b[OFF_CRC + 3]]);
+        let stored =
+            u32::from_le_bytes([b[OFF_CRC], b[OFF_CRC + 1], b[OFF_CRC + 2], b[OFF_CRC + 3]]);
         let computed = crc32(&b[..OFF_CRC]);
         if stored != computed {
             return Err(RecordError::BadChecksum { stored, computed });
@@ -288,7 +303,11 @@ impl Record {
             failures,
             lockout_remaining,
             locked: flags & FLAG_LOCKED != 0,
-            options: Options { power_off_on_lock: flags & FLAG_POWER_OFF != 0, owner, after_unlock },
+            options: Options {
+                power_off_on_lock: flags & FLAG_POWER_OFF != 0,
+                owner,
+                after_unlock,
+            },
         })
     }
 }
@@ -336,17 +355,26 @@ mod tests {
         assert_eq!(&b[60..62], &7u16.to_le_bytes());
         assert_eq!(&b[62..66], &12_345u32.to_le_bytes());
         assert_eq!(&b[66..68], &[0, 0]);
-        assert_eq!(u32::from_le_bytes(b[68..72].try_into().unwrap()), crc32(&b[..68]));
+        assert_eq!(
+            u32::from_le_bytes(b[68..72].try_into().unwrap()),
+            crc32(&b[..68])
+        );
     }
 
     #[test]
     fn truncated_and_oversized() {
         let b = sample().encode();
         assert_eq!(Record::parse(&[]), Err(RecordError::Truncated { len: 0 }));
-        assert_eq!(Record::parse(&b[..71]), Err(RecordError::Truncated { len: 71 }));
+        assert_eq!(
+            Record::parse(&b[..71]),
+            Err(RecordError::Truncated { len: 71 })
+        );
         let mut long = [0u8; 80];
         long[..72].copy_from_slice(&b);
-        assert_eq!(Record::parse(&long), Err(RecordError::Oversized { len: 80 }));
+        assert_eq!(
+            Record::parse(&long),
+            Err(RecordError::Oversized { len: 80 })
+        );
     }
 
     #[test]
@@ -367,12 +395,18 @@ mod tests {
             for bit in 0..8 {
                 let mut b = good;
                 b[i] ^= 1 << bit;
-                assert!(Record::parse(&b).is_err(), "flip of bit {bit} of byte {i} not detected");
+                assert!(
+                    Record::parse(&b).is_err(),
+                    "flip of bit {bit} of byte {i} not detected"
+                );
             }
         }
         let mut b = good;
         b[40] ^= 0xFF;
-        assert!(matches!(Record::parse(&b), Err(RecordError::BadChecksum { .. })));
+        assert!(matches!(
+            Record::parse(&b),
+            Err(RecordError::BadChecksum { .. })
+        ));
     }
 
     #[test]
@@ -390,7 +424,11 @@ mod tests {
             let mut b = sample().encode();
             b[off] = val;
             resign(&mut b);
-            assert_eq!(Record::parse(&b), Err(RecordError::BadField(field)), "offset {off}");
+            assert_eq!(
+                Record::parse(&b),
+                Err(RecordError::BadField(field)),
+                "offset {off}"
+            );
         }
     }
 

@@ -56,12 +56,18 @@ pub enum SettingsItem {
 
 impl SettingsItem {
     /// The entries, top to bottom.
-    pub const ALL: [SettingsItem; 3] =
-        [SettingsItem::PowerOffOnLock, SettingsItem::OwnerName, SettingsItem::AfterUnlock];
+    pub const ALL: [SettingsItem; 3] = [
+        SettingsItem::PowerOffOnLock,
+        SettingsItem::OwnerName,
+        SettingsItem::AfterUnlock,
+    ];
 
     /// The position of this entry in [`SettingsItem::ALL`].
     pub fn index(self) -> usize {
-        SettingsItem::ALL.iter().position(|&i| i == self).unwrap_or(0)
+        SettingsItem::ALL
+            .iter()
+            .position(|&i| i == self)
+            .unwrap_or(0)
     }
 }
 

@@ -51,7 +51,10 @@ impl<const N: usize> Secret<N> {
 
     /// An empty secret.
     pub const fn new() -> Self {
-        Secret { buf: [0; N], len: 0 }
+        Secret {
+            buf: [0; N],
+            len: 0,
+        }
     }
 
     /// Appends a byte; returns `false` (and changes nothing) when the secret is full.

@@ -43,9 +43,11 @@ impl State {
         match self {
             State::Locked | State::Tampered | State::Recovery(_) => true,
             State::Prompt(p) | State::WrongCode(p) | State::Lockout(p) => p != Purpose::ChangeCode,
-            State::Loading | State::SetCode { .. } | State::Home | State::Settings(_) | State::EditOwner => {
-                false
-            }
+            State::Loading
+            | State::SetCode { .. }
+            | State::Home
+            | State::Settings(_)
+            | State::EditOwner => false,
         }
     }
 }

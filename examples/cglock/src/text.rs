@@ -24,7 +24,10 @@ impl<const N: usize> Text<N> {
     /// An empty text.
     pub const fn new() -> Self {
         assert!(N <= 255, "Text capacity must fit in a u8");
-        Text { buf: [0; N], len: 0 }
+        Text {
+            buf: [0; N],
+            len: 0,
+        }
     }
 
     /// A text holding the string `s`, or `None` if it is too long or not printable ASCII.

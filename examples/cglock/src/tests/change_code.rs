@@ -5,7 +5,10 @@ use crate::hash::code_hash;
 use crate::screen::{Notice, Purpose, SetProblem, SetStep};
 
 fn change_state() -> State {
-    State::SetCode { step: SetStep::NewCode, first_run: false }
+    State::SetCode {
+        step: SetStep::NewCode,
+        first_run: false,
+    }
 }
 
 #[test]
@@ -23,7 +26,12 @@ fn change_code_flow() {
     s.key(Key::Exe);
     s.type_code("7777");
     s.key(Key::Exe);
-    assert_eq!(s.screen, Some(Screen::Home { notice: Some(Notice::CodeSet) }));
+    assert_eq!(
+        s.screen,
+        Some(Screen::Home {
+            notice: Some(Notice::CodeSet)
+        })
+    );
     assert_eq!(s.stored().hash, code_hash(b"7777", &HW));
     s.assert_wiped();
     // The old code no longer unlocks, the new one does.
@@ -68,7 +76,10 @@ fn wrong_current_code_is_counted() {
         s.key(Key::Exit);
     }
     assert_eq!(s.m.state(), State::Lockout(Purpose::ChangeCode));
-    assert!(!s.m.is_locked(), "still unlocked: the calculator was unlocked");
+    assert!(
+        !s.m.is_locked(),
+        "still unlocked: the calculator was unlocked"
+    );
     s.key(Key::Exit);
     s.key(Key::F2);
     assert_eq!(s.m.state(), State::Lockout(Purpose::ChangeCode));
@@ -89,12 +100,25 @@ fn new_code_mismatch_and_empty_are_rejected() {
     s.type_code("2580");
     s.key(Key::Exe);
     s.key(Key::Exe);
-    assert!(matches!(s.screen, Some(Screen::SetCode { problem: Some(SetProblem::Empty), first_run: false, .. })));
+    assert!(matches!(
+        s.screen,
+        Some(Screen::SetCode {
+            problem: Some(SetProblem::Empty),
+            first_run: false,
+            ..
+        })
+    ));
     s.type_code("11");
     s.key(Key::Exe);
     s.type_code("12");
     s.key(Key::Exe);
-    assert!(matches!(s.screen, Some(Screen::SetCode { problem: Some(SetProblem::Mismatch), .. })));
+    assert!(matches!(
+        s.screen,
+        Some(Screen::SetCode {
+            problem: Some(SetProblem::Mismatch),
+            ..
+        })
+    ));
     assert_eq!(s.m.state(), change_state());
     assert_eq!(s.stored().hash, code_hash(b"2580", &HW));
 }
@@ -111,7 +135,10 @@ fn exit_cancels_a_change() {
     s.type_code("99");
     s.key(Key::Exe);
     let fx = s.key(Key::Exit);
-    assert!(!fx.iter().any(|e| *e == Effect::Exit), "cancelling a change stays in the add-in");
+    assert!(
+        !fx.iter().any(|e| *e == Effect::Exit),
+        "cancelling a change stays in the add-in"
+    );
     assert_eq!(s.m.state(), State::Home);
     assert_eq!(s.stored().hash, code_hash(b"2580", &HW));
     s.assert_wiped();

@@ -35,7 +35,14 @@ fn no_delay_for_the_first_three_failures() {
 fn fourth_failure_locks_out_for_30_seconds() {
     let mut s = failed(3);
     s.try_unlock("1111");
-    assert_eq!(s.screen, Some(Screen::WrongCode { purpose: Purpose::Unlock, failures: 4, wait_seconds: 30 }));
+    assert_eq!(
+        s.screen,
+        Some(Screen::WrongCode {
+            purpose: Purpose::Unlock,
+            failures: 4,
+            wait_seconds: 30
+        })
+    );
     assert!(s.shown().contains("Wait 30 s"));
     assert_eq!(s.stored().lockout_remaining, secs(30));
     // EXIT shows the countdown, not the lock screen.
@@ -49,7 +56,13 @@ fn fourth_failure_locks_out_for_30_seconds() {
     assert_eq!(s.m.state(), State::Lockout(Purpose::Unlock));
     // The countdown is redrawn every second.
     let fx = s.wait(secs(1));
-    assert_eq!(fx, [Effect::Draw(Screen::Lockout { purpose: Purpose::Unlock, wait_seconds: 29 })]);
+    assert_eq!(
+        fx,
+        [Effect::Draw(Screen::Lockout {
+            purpose: Purpose::Unlock,
+            wait_seconds: 29
+        })]
+    );
     // Nothing is written to flash while counting down.
     let fx = s.wait(secs(28));
     assert!(!fx.iter().any(|e| matches!(e, Effect::Persist(_))));
@@ -71,7 +84,14 @@ fn the_countdown_also_runs_on_the_wrong_code_screen() {
     let mut s = failed(3);
     s.try_unlock("1111");
     let fx = s.wait(secs(1));
-    assert_eq!(fx, [Effect::Draw(Screen::WrongCode { purpose: Purpose::Unlock, failures: 4, wait_seconds: 29 })]);
+    assert_eq!(
+        fx,
+        [Effect::Draw(Screen::WrongCode {
+            purpose: Purpose::Unlock,
+            failures: 4,
+            wait_seconds: 29
+        })]
+    );
     s.wait(secs(29));
     assert_eq!(s.m.state(), State::WrongCode(Purpose::Unlock));
     assert!(!s.shown().contains("Wait"));
@@ -177,7 +197,10 @@ fn first_tick_after_loading_is_only_a_baseline() {
     s.now = (s.now + secs(1000)) % TICKS_PER_DAY;
     s.m = Machine::new(HW);
     let st = s.storage;
-    s.m.handle(Event::Loaded { storage: st.as_ref().map(|b| &b[..]), main_memory: st.as_ref().map(|b| &b[..]) });
+    s.m.handle(Event::Loaded {
+        storage: st.as_ref().map(|b| &b[..]),
+        main_memory: st.as_ref().map(|b| &b[..]),
+    });
     s.m.handle(Event::Tick(s.now));
     assert_eq!(s.m.lockout_remaining(), secs(30));
 }

@@ -7,7 +7,13 @@ use crate::screen::{Notice, SetProblem, SetStep};
 #[test]
 fn fresh_calculator_asks_for_a_new_code() {
     let s = Sim::boot(None, None);
-    assert_eq!(s.m.state(), State::SetCode { step: SetStep::NewCode, first_run: true });
+    assert_eq!(
+        s.m.state(),
+        State::SetCode {
+            step: SetStep::NewCode,
+            first_run: true
+        }
+    );
     assert!(!s.menu_disabled);
     assert!(s.shown().contains("Set up CGlock"));
     assert!(s.storage.is_none() && s.mcs.is_none());
@@ -17,12 +23,31 @@ fn fresh_calculator_asks_for_a_new_code() {
 fn empty_code_is_rejected() {
     let mut s = Sim::boot(None, None);
     s.key(Key::Exe);
-    assert_eq!(s.m.state(), State::SetCode { step: SetStep::NewCode, first_run: true });
-    assert!(matches!(s.screen, Some(Screen::SetCode { problem: Some(SetProblem::Empty), .. })));
+    assert_eq!(
+        s.m.state(),
+        State::SetCode {
+            step: SetStep::NewCode,
+            first_run: true
+        }
+    );
+    assert!(matches!(
+        s.screen,
+        Some(Screen::SetCode {
+            problem: Some(SetProblem::Empty),
+            ..
+        })
+    ));
     assert!(s.shown().contains("Code can't be empty"));
     // Typing again clears the message.
     s.key(Key::Digit(1));
-    assert!(matches!(s.screen, Some(Screen::SetCode { problem: None, typed: 1, .. })));
+    assert!(matches!(
+        s.screen,
+        Some(Screen::SetCode {
+            problem: None,
+            typed: 1,
+            ..
+        })
+    ));
     assert!(s.storage.is_none());
 }
 
@@ -31,11 +56,23 @@ fn mismatched_confirmation_is_rejected() {
     let mut s = Sim::boot(None, None);
     s.type_code("1234");
     s.key(Key::Exe);
-    assert_eq!(s.m.state(), State::SetCode { step: SetStep::Confirm, first_run: true });
+    assert_eq!(
+        s.m.state(),
+        State::SetCode {
+            step: SetStep::Confirm,
+            first_run: true
+        }
+    );
     assert!(s.shown().contains("Type it again"));
     s.type_code("1243");
     s.key(Key::Exe);
-    assert_eq!(s.m.state(), State::SetCode { step: SetStep::NewCode, first_run: true });
+    assert_eq!(
+        s.m.state(),
+        State::SetCode {
+            step: SetStep::NewCode,
+            first_run: true
+        }
+    );
     assert!(s.shown().contains("Codes don't match"));
     assert!(s.storage.is_none() && s.mcs.is_none());
     s.assert_wiped();
@@ -47,7 +84,13 @@ fn empty_confirmation_is_a_mismatch() {
     s.type_code("12");
     s.key(Key::Exe);
     s.key(Key::Exe);
-    assert!(matches!(s.screen, Some(Screen::SetCode { problem: Some(SetProblem::Mismatch), .. })));
+    assert!(matches!(
+        s.screen,
+        Some(Screen::SetCode {
+            problem: Some(SetProblem::Mismatch),
+            ..
+        })
+    ));
 }
 
 #[test]
@@ -58,7 +101,12 @@ fn matching_codes_store_the_salted_hash_in_both_places() {
     s.type_code("1234");
     let fx = s.key(Key::Exe);
     assert_eq!(s.m.state(), State::Home);
-    assert_eq!(s.screen, Some(Screen::Home { notice: Some(Notice::CodeSet) }));
+    assert_eq!(
+        s.screen,
+        Some(Screen::Home {
+            notice: Some(Notice::CodeSet)
+        })
+    );
     let stored = Record::parse(fx.last_persisted().unwrap()).unwrap();
     assert_eq!(stored.hash, code_hash(b"1234", &HW));
     assert_eq!(s.stored(), stored);
@@ -107,14 +155,28 @@ fn exit_during_first_run_leaves_without_storing() {
     let fx = s.key(Key::Exit);
     assert!(fx.iter().any(|e| *e == Effect::Exit));
     assert!(s.storage.is_none() && s.mcs.is_none());
-    assert_eq!(s.m.state(), State::SetCode { step: SetStep::NewCode, first_run: true });
+    assert_eq!(
+        s.m.state(),
+        State::SetCode {
+            step: SetStep::NewCode,
+            first_run: true
+        }
+    );
     s.assert_wiped();
 }
 
 #[test]
 fn non_code_keys_are_ignored_in_setup() {
     let mut s = Sim::boot(None, None);
-    for k in [Key::F1, Key::Up, Key::Optn, Key::Alpha, Key::Menu, Key::Digit(12), Key::Char(0x01)] {
+    for k in [
+        Key::F1,
+        Key::Up,
+        Key::Optn,
+        Key::Alpha,
+        Key::Menu,
+        Key::Digit(12),
+        Key::Char(0x01),
+    ] {
         let fx = s.key(k);
         assert!(fx.is_empty(), "{k:?}");
     }

@@ -54,7 +54,17 @@ fn alpha_opens_masked_prompt_and_exit_goes_back() {
 fn other_keys_do_nothing_on_the_lock_screen() {
     let mut s = Sim::with_code("2580");
     s.lock();
-    for k in [Key::Exit, Key::Digit(1), Key::F1, Key::F6, Key::Optn, Key::Up, Key::Ac, Key::Del, Key::Other] {
+    for k in [
+        Key::Exit,
+        Key::Digit(1),
+        Key::F1,
+        Key::F6,
+        Key::Optn,
+        Key::Up,
+        Key::Ac,
+        Key::Del,
+        Key::Other,
+    ] {
         assert!(s.key(k).is_empty(), "{k:?}");
         assert_eq!(s.m.state(), State::Locked);
     }
@@ -157,7 +167,11 @@ fn shift_then_other_key_is_ignored() {
     s.key(Key::Shift);
     assert!(!s.m.shift_pending(), "SHIFT twice cancels");
     s.key(Key::Ac);
-    assert_eq!(s.m.state(), State::Prompt(Purpose::Unlock), "AC alone clears the entry");
+    assert_eq!(
+        s.m.state(),
+        State::Prompt(Purpose::Unlock),
+        "AC alone clears the entry"
+    );
 }
 
 #[test]
@@ -166,7 +180,13 @@ fn shift_ac_when_unlocked_just_powers_off() {
     s.key(Key::Shift);
     let fx = s.key(Key::Ac);
     let v: Vec<Effect> = fx.iter().copied().collect();
-    assert_eq!(v, [Effect::PowerOff, Effect::Draw(Screen::Home { notice: None })]);
+    assert_eq!(
+        v,
+        [
+            Effect::PowerOff,
+            Effect::Draw(Screen::Home { notice: None })
+        ]
+    );
 }
 
 #[test]
@@ -190,9 +210,17 @@ fn owner_name_is_on_the_lock_screen() {
     s.keys(&[Key::F3, Key::Down, Key::Exe]);
     s.type_code("Ada");
     s.keys(&[Key::Exe, Key::Exit]);
-    assert_eq!(s.stored().options.owner, OwnerName::from_ascii("Ada").unwrap());
+    assert_eq!(
+        s.stored().options.owner,
+        OwnerName::from_ascii("Ada").unwrap()
+    );
     s.lock();
-    assert_eq!(s.screen, Some(Screen::Lock { owner: OwnerName::from_ascii("Ada").unwrap() }));
+    assert_eq!(
+        s.screen,
+        Some(Screen::Lock {
+            owner: OwnerName::from_ascii("Ada").unwrap()
+        })
+    );
     assert!(s.shown().contains("Ada"));
 }
 
@@ -216,7 +244,10 @@ fn open_app_after_unlock() {
 fn loaded_is_only_accepted_once() {
     let mut s = Sim::with_code("1");
     s.lock();
-    let fx = s.m.handle(Event::Loaded { storage: None, main_memory: None });
+    let fx = s.m.handle(Event::Loaded {
+        storage: None,
+        main_memory: None,
+    });
     assert!(fx.is_empty());
     assert_eq!(s.m.state(), State::Locked);
 }

@@ -108,7 +108,12 @@ impl Sim {
         }
         // MENU is disabled exactly while locked, once loaded.
         if self.m.state() != State::Loading {
-            assert_eq!(self.menu_disabled, self.m.is_locked(), "menu flag in {:?}", self.m.state());
+            assert_eq!(
+                self.menu_disabled,
+                self.m.is_locked(),
+                "menu flag in {:?}",
+                self.m.state()
+            );
         }
     }
 
@@ -129,7 +134,11 @@ impl Sim {
     /// Types a code: digits as digit keys, anything else as characters.
     pub fn type_code(&mut self, code: &str) {
         for b in code.bytes() {
-            let k = if b.is_ascii_digit() { Key::Digit(b - b'0') } else { Key::Char(b) };
+            let k = if b.is_ascii_digit() {
+                Key::Digit(b - b'0')
+            } else {
+                Key::Char(b)
+            };
             self.key(k);
         }
     }
@@ -178,7 +187,10 @@ impl Sim {
     pub fn assert_wiped(&self) {
         let (a, b) = self.m.code_buffers_raw();
         assert!(a.iter().all(|&x| x == 0), "input buffer not wiped: {a:?}");
-        assert!(b.iter().all(|&x| x == 0), "first-entry buffer not wiped: {b:?}");
+        assert!(
+            b.iter().all(|&x| x == 0),
+            "first-entry buffer not wiped: {b:?}"
+        );
     }
 }
 

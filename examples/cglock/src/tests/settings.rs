@@ -37,7 +37,12 @@ fn toggles_and_cycles_are_saved_on_exit() {
         s.key(Key::Exe);
     }
     let fx = s.key(Key::Exit);
-    assert_eq!(fx.iter().filter(|e| matches!(e, Effect::Persist(_))).count(), 1);
+    assert_eq!(
+        fx.iter()
+            .filter(|e| matches!(e, Effect::Persist(_)))
+            .count(),
+        1
+    );
     let o = s.stored().options;
     assert!(o.power_off_on_lock);
     assert_eq!(o.after_unlock, Some(App::ALL[0]));
@@ -53,7 +58,12 @@ fn owner_name_editing() {
     s.type_code("Bob X");
     s.key(Key::Del);
     s.key(Key::Del);
-    assert_eq!(s.screen, Some(Screen::EditOwner { name: OwnerName::from_ascii("Bob").unwrap() }));
+    assert_eq!(
+        s.screen,
+        Some(Screen::EditOwner {
+            name: OwnerName::from_ascii("Bob").unwrap()
+        })
+    );
     s.key(Key::Exe);
     assert_eq!(s.m.state(), State::Settings(SettingsItem::OwnerName));
     assert!(s.shown().contains("Bob"));

@@ -20,7 +20,12 @@ fn corruptions() -> Vec<(Vec<u8>, RecordError)> {
     out.push((good[..40].to_vec(), RecordError::Truncated { len: 40 }));
     let mut long = good.to_vec();
     long.extend_from_slice(&[0, 0]);
-    out.push((long, RecordError::Oversized { len: RECORD_LEN + 2 }));
+    out.push((
+        long,
+        RecordError::Oversized {
+            len: RECORD_LEN + 2,
+        },
+    ));
     let mut b = good;
     b[1] ^= 0x20;
     out.push((b.to_vec(), RecordError::BadMagic));
@@ -36,31 +41,50 @@ fn corruptions() -> Vec<(Vec<u8>, RecordError)> {
     b[5] = 0x80;
     let crc = crc32(&b[..68]);
     b[68..].copy_from_slice(&crc.to_le_bytes());
-    out.push((b.to_vec(), RecordError::BadField(crate::record::Field::Flags)));
+    out.push((
+        b.to_vec(),
+        RecordError::BadField(crate::record::Field::Flags),
+    ));
     out
 }
 
 fn boot_raw(storage: Option<&[u8]>, mcs: Option<&[u8]>) -> (Machine, Effects) {
     let mut m = Machine::new(HW);
-    let fx = m.handle(Event::Loaded { storage, main_memory: mcs });
+    let fx = m.handle(Event::Loaded {
+        storage,
+        main_memory: mcs,
+    });
     (m, fx)
 }
 
 #[test]
 fn different_hashes_mean_tampering() {
-    let mut s = Sim::boot(Some(record_for("2580", false)), Some(record_for("0000", false)));
+    let mut s = Sim::boot(
+        Some(record_for("2580", false)),
+        Some(record_for("0000", false)),
+    );
     assert_eq!(s.m.state(), State::Tampered);
     assert!(s.menu_disabled);
     assert!(s.shown().contains("Data tampering"));
     assert!(s.shown().contains("detected!"));
-    for k in [Key::Alpha, Key::Exe, Key::Exit, Key::Menu, Key::F1, Key::Digit(0)] {
+    for k in [
+        Key::Alpha,
+        Key::Exe,
+        Key::Exit,
+        Key::Menu,
+        Key::F1,
+        Key::Digit(0),
+    ] {
         assert!(s.key(k).is_empty());
         assert_eq!(s.m.state(), State::Tampered);
     }
     // SHIFT+AC powers off and it is still there afterwards; nothing is written.
     s.key(Key::Shift);
     let fx = s.key(Key::Ac);
-    assert_eq!(fx.iter().copied().collect::<Vec<_>>(), [Effect::PowerOff, Effect::Draw(Screen::Tampered)]);
+    assert_eq!(
+        fx.iter().copied().collect::<Vec<_>>(),
+        [Effect::PowerOff, Effect::Draw(Screen::Tampered)]
+    );
     s.restart();
     assert_eq!(s.m.state(), State::Tampered);
 }
@@ -78,22 +102,44 @@ fn every_corruption_kind_in_either_copy_leads_to_recovery() {
     for (bad, err) in corruptions() {
         assert_eq!(Record::parse(&bad), Err(err));
         for bad_in_storage in [true, false] {
-            let (st, mc): (&[u8], &[u8]) = if bad_in_storage { (&bad, &good) } else { (&good, &bad) };
+            let (st, mc): (&[u8], &[u8]) = if bad_in_storage {
+                (&bad, &good)
+            } else {
+                (&good, &bad)
+            };
             let (m, fx) = boot_raw(Some(st), Some(mc));
             let reason = if bad_in_storage {
-                RecoveryReason { storage: CopyStatus::Corrupt(err), main_memory: CopyStatus::Valid }
+                RecoveryReason {
+                    storage: CopyStatus::Corrupt(err),
+                    main_memory: CopyStatus::Valid,
+                }
             } else {
-                RecoveryReason { storage: CopyStatus::Valid, main_memory: CopyStatus::Corrupt(err) }
+                RecoveryReason {
+                    storage: CopyStatus::Valid,
+                    main_memory: CopyStatus::Corrupt(err),
+                }
             };
             assert_eq!(m.state(), State::Recovery(reason), "{err:?}");
             assert!(m.is_locked());
             assert_eq!(fx.iter().next(), Some(&Effect::DisableMenu));
-            assert_eq!(fx.last_screen(), Some(&Screen::Recovery { reason, can_repair: true }));
+            assert_eq!(
+                fx.last_screen(),
+                Some(&Screen::Recovery {
+                    reason,
+                    can_repair: true
+                })
+            );
         }
         // Both bad: nothing to repair from.
         let (m, fx) = boot_raw(Some(&bad), Some(&bad));
         assert!(matches!(m.state(), State::Recovery(_)));
-        assert!(matches!(fx.last_screen(), Some(Screen::Recovery { can_repair: false, .. })));
+        assert!(matches!(
+            fx.last_screen(),
+            Some(Screen::Recovery {
+                can_repair: false,
+                ..
+            })
+        ));
         // Bad and missing.
         let (m, _) = boot_raw(Some(&bad), None);
         assert!(matches!(m.state(), State::Recovery(_)));
@@ -114,7 +160,10 @@ fn recovery_without_intact_copy_explains_and_stays() {
     assert!(s.m.is_locked());
     s.key(Key::Shift);
     let fx = s.key(Key::Ac);
-    assert!(!fx.iter().any(|e| matches!(e, Effect::Persist(_))), "nothing valid to write");
+    assert!(
+        !fx.iter().any(|e| matches!(e, Effect::Persist(_))),
+        "nothing valid to write"
+    );
     assert_eq!(s.storage, Some(zeros));
 }
 
@@ -131,7 +180,11 @@ fn wiped_main_memory_with_unlocked_storage_still_needs_the_code() {
     s.key(Key::Ac);
     assert!(s.stored().locked);
     s.restart();
-    assert_eq!(s.m.state(), State::Locked, "repaired copies are locked, never unlocked");
+    assert_eq!(
+        s.m.state(),
+        State::Locked,
+        "repaired copies are locked, never unlocked"
+    );
     s.try_unlock("2580");
     assert_eq!(s.m.state(), State::Home);
 }
@@ -149,7 +202,12 @@ fn repair_with_the_right_code() {
     let fx = s.key(Key::Exe);
     assert!(fx.iter().any(|e| *e == Effect::EnableMenu));
     assert_eq!(s.m.state(), State::Home);
-    assert_eq!(s.screen, Some(Screen::Home { notice: Some(Notice::Repaired) }));
+    assert_eq!(
+        s.screen,
+        Some(Screen::Home {
+            notice: Some(Notice::Repaired)
+        })
+    );
     assert!(!s.stored().locked);
     s.restart();
     assert_eq!(s.m.state(), State::Home);
@@ -200,13 +258,25 @@ fn garbage_never_unlocks() {
                 *b = next() as u8;
             }
         }
-        let len = if i % 7 == 0 { (next() as usize) % RECORD_LEN } else { RECORD_LEN };
+        let len = if i % 7 == 0 {
+            (next() as usize) % RECORD_LEN
+        } else {
+            RECORD_LEN
+        };
         if a[..len] == good[..] {
             continue; // the mutations cancelled out
         }
-        for (st, mc) in [(Some(&a[..len]), Some(&good[..])), (Some(&good[..]), Some(&a[..len])), (Some(&a[..len]), None)] {
+        for (st, mc) in [
+            (Some(&a[..len]), Some(&good[..])),
+            (Some(&good[..]), Some(&a[..len])),
+            (Some(&a[..len]), None),
+        ] {
             let (m, _) = boot_raw(st, mc);
-            assert!(m.is_locked(), "unlocked with damaged input #{i}: {:?}", m.state());
+            assert!(
+                m.is_locked(),
+                "unlocked with damaged input #{i}: {:?}",
+                m.state()
+            );
         }
     }
 }

@@ -18,9 +18,10 @@ USAGE:
         Build, then run the add-in in the emulator:
         prizm-emu run FILE.g3a --elf FILE.elf EMU-ARGS...
         and exit with its exit code.
-    cargo prizm info FILE.g3a
+    cargo prizm info FILE.g3a [--icons DIR]
         Check a .g3a file and print its fields; exit with 1 and name the
-        wrong field if it is invalid.
+        wrong field if it is invalid. --icons DIR also writes its icons as
+        DIR/unselected.png and DIR/selected.png.
     cargo prizm pack ELF [--example NAME] [--manifest-path PATH] [-o OUT.g3a]
         Pack an already linked ELF as a .g3a with the package's metadata
         (default output: ELF.g3a).
@@ -75,6 +76,8 @@ pub enum Command {
     Info {
         /// The `.g3a` file to check.
         file: PathBuf,
+        /// `--icons DIR`: also write the icons there as `unselected.png` and `selected.png`.
+        icons: Option<PathBuf>,
     },
     /// `cargo prizm pack ELF`.
     Pack {
@@ -140,7 +143,16 @@ pub fn parse_args(args: &[String]) -> Result<Command> {
         "info" => match rest {
             [file] if !file.starts_with('-') => Ok(Command::Info {
                 file: PathBuf::from(file),
+                icons: None,
             }),
+            [file, flag, dir] | [flag, dir, file]
+                if flag == "--icons" && !file.starts_with('-') =>
+            {
+                Ok(Command::Info {
+                    file: PathBuf::from(file),
+                    icons: Some(PathBuf::from(dir)),
+                })
+            }
             [flag] if flag == "-h" || flag == "--help" => Ok(Command::Help),
             [] => Err(usage("info: the .g3a file to check is missing")),
             _ => Err(usage(format!(
@@ -289,9 +301,18 @@ mod tests {
         assert_eq!(
             parse("prizm info a.g3a").unwrap(),
             Command::Info {
-                file: "a.g3a".into()
+                file: "a.g3a".into(),
+                icons: None
             }
         );
+        assert_eq!(
+            parse("info a.g3a --icons out").unwrap(),
+            Command::Info {
+                file: "a.g3a".into(),
+                icons: Some("out".into())
+            }
+        );
+        assert!(parse("info a.g3a --icons").is_err());
         assert!(parse("info").is_err());
         assert!(parse("info a b").is_err());
         assert_eq!(

@@ -48,13 +48,24 @@ fn run(args: &[String]) -> Result<ExitCode> {
                 .map_err(|e| Error::Other(format!("cannot run {}: {e}", emu.display())))?;
             return Ok(exit_code(status));
         }
-        Command::Info { file } => {
+        Command::Info { file, icons } => {
             let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, e))?;
             let g = g3a::G3a::parse(&bytes).map_err(|error| Error::G3a {
                 path: file.clone(),
                 error,
             })?;
             print!("{}", describe(&g, &file.display().to_string()));
+            if let Some(dir) = icons {
+                std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+                for (name, icon) in [
+                    ("unselected.png", g.icon_unselected()),
+                    ("selected.png", g.icon_selected()),
+                ] {
+                    let path = dir.join(name);
+                    std::fs::write(&path, icon.to_png()).map_err(|e| Error::io(&path, e))?;
+                    println!("wrote {}", path.display());
+                }
+            }
         }
         Command::Pack {
             elf,

@@ -12,6 +12,7 @@ pub mod sys;
 pub mod display;
 pub mod keyboard;
 pub mod heap;
+pub mod time;
 mod sync;
 
 /// Declares the add-in's main function: `fn() -> i32`, or `fn()`; its value (0 when it
@@ -29,7 +30,12 @@ macro_rules! entry {
         #[doc(hidden)]
         #[unsafe(no_mangle)]
         pub extern "C" fn prizm_main() -> i32 {
-            $crate::rt::ExitCode::code($main())
+            let code = $crate::rt::ExitCode::code($main());
+            // Debug builds leave the memory high-water marks where an emulator reads
+            // them (symbol `_prizm_usage`).
+            #[cfg(debug_assertions)]
+            $crate::rt::record_usage();
+            code
         }
     };
 }

@@ -25,7 +25,7 @@ pub use embedded_graphics_core::pixelcolor::Rgb565;
 pub use frame::Frame;
 pub use image::Image565;
 #[cfg(prizm)]
-pub use screen::Screen;
+pub use screen::{Screen, vram as screen_vram};
 
 /// Width of the drawable area in pixels.
 pub const WIDTH: usize = 384;

@@ -113,7 +113,11 @@ unsafe impl<const N: usize> GlobalAlloc for Heap<N> {
         self.with(|s| match s.heap.allocate_first_fit(layout) {
             Ok(p) => {
                 s.live += 1;
-                s.high_water = s.high_water.max(s.heap.used());
+                if s.heap.used() > s.high_water {
+                    s.high_water = s.heap.used();
+                    #[cfg(prizm)]
+                    crate::rt::note_heap(s.heap.size(), s.high_water);
+                }
                 p.as_ptr()
             }
             Err(()) => {

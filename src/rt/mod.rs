@@ -12,6 +12,16 @@ mod start;
 #[cfg(prizm)]
 pub use start::stack_high_water_mark;
 
+#[cfg(prizm)]
+mod panic;
+pub mod panic_screen;
+mod usage;
+
+pub use usage::record_usage;
+#[cfg(prizm)]
+pub(crate) use usage::note_heap;
+pub use usage::{USAGE_MAGIC, Usage};
+
 /// What an add-in's main function may return: `()` (success) or an `i32` for the OS.
 pub trait ExitCode {
     /// The value handed back to the OS.

@@ -1,0 +1,43 @@
+//! Time: the RTC's ticks (1/128 s since midnight, wrapping at midnight), a monotonic
+//! [`Instant`] that survives the wrap, and sleeping.
+
+mod clock;
+mod ticks;
+
+pub use clock::{Instant, MonotonicClock};
+pub use core::time::Duration;
+pub use ticks::{TICKS_PER_DAY, TICKS_PER_SECOND, ticks_between, ticks_to_duration};
+
+/// The RTC's raw tick count: 1/128 s since midnight (calculator only).
+#[cfg(prizm)]
+pub fn rtc_ticks() -> u32 {
+    // SAFETY: no arguments.
+    (unsafe { crate::sys::time::RTC_GetTicks() }) as u32
+}
+
+/// Time of day from the RTC as (hour, minute, second, millisecond) (calculator only).
+#[cfg(prizm)]
+pub fn time_of_day() -> (u32, u32, u32, u32) {
+    let (mut h, mut m, mut s, mut ms) = (0, 0, 0, 0);
+    // SAFETY: valid out-pointers.
+    unsafe { crate::sys::time::RTC_GetTime(&mut h, &mut m, &mut s, &mut ms) };
+    (h, m, s, ms)
+}
+
+/// Sleeps for `d` (rounded down to milliseconds) with `OS_InnerWait_ms` (calculator only).
+#[cfg(prizm)]
+pub fn sleep(d: Duration) {
+    let mut ms = d.as_millis();
+    while ms > 0 {
+        let step = ms.min(i32::MAX as u128);
+        // SAFETY: plain value argument.
+        unsafe { crate::sys::time::OS_InnerWait_ms(step as i32) };
+        ms -= step;
+    }
+}
+
+/// Sleeps for `ms` milliseconds (calculator only).
+#[cfg(prizm)]
+pub fn sleep_ms(ms: u32) {
+    sleep(Duration::from_millis(u64::from(ms)));
+}

@@ -34,9 +34,67 @@ pub fn emulator_args(g3a: &Path, elf: &Path, extra: &[String]) -> Vec<OsString> 
     args
 }
 
+/// Runs `emulator run G3A --elf ELF EXTRA...` and returns the exit code to forward: the
+/// emulator's own, or 128 + the signal that killed it.
+pub fn run_emulator(emulator: &Path, g3a: &Path, elf: &Path, extra: &[String]) -> Result<u8> {
+    let status = std::process::Command::new(emulator)
+        .args(emulator_args(g3a, elf, extra))
+        .status()
+        .map_err(|e| Error::Other(format!("cannot run {}: {e}", emulator.display())))?;
+    if let Some(code) = status.code() {
+        return Ok(code.clamp(0, 255) as u8);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        if let Some(sig) = status.signal() {
+            return Ok((128 + sig).clamp(0, 255) as u8);
+        }
+    }
+    Ok(1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn finds_and_runs_the_emulator_and_forwards_its_exit_code() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::env::temp_dir().join(format!("cargo-prizm-emu-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("bin")).unwrap();
+        let emu = dir.join("bin").join(EMULATOR);
+        let log = dir.join("args.txt");
+        std::fs::write(
+            &emu,
+            format!("#!/bin/sh\necho \"$@\" > {}\nexit 7\n", log.display()),
+        )
+        .unwrap();
+        std::fs::set_permissions(&emu, std::fs::Permissions::from_mode(0o755)).unwrap();
+        assert_eq!(
+            find_emulator(Some(&dir.join("bin")), OsStr::new("")).unwrap(),
+            emu
+        );
+        assert_eq!(
+            find_emulator(Some(&dir), dir.join("bin").as_os_str()).unwrap(),
+            emu
+        );
+        let code = run_emulator(
+            &emu,
+            Path::new("a.g3a"),
+            Path::new("a"),
+            &["--keys".into(), "EXE".into()],
+        )
+        .unwrap();
+        assert_eq!(code, 7);
+        assert_eq!(
+            std::fs::read_to_string(&log).unwrap(),
+            "run a.g3a --elf a --keys EXE\n"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn arguments() {

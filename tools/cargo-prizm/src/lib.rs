@@ -2,6 +2,8 @@
 //! command-line parsing, add-in metadata, ELF to image conversion, packing, toolchain
 //! checks. The binary (`src/main.rs`) only glues these together.
 
+#![warn(missing_docs)]
+
 pub mod args;
 pub mod build;
 pub mod date;

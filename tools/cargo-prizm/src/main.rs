@@ -1,12 +1,12 @@
 //! `cargo-prizm`: `cargo prizm build|run|info|pack` (see `cargo prizm help`).
 
 use std::path::{Path, PathBuf};
-use std::process::{Command as Process, ExitCode};
+use std::process::ExitCode;
 
 use cargo_prizm::args::{Command, USAGE, parse_args};
 use cargo_prizm::build::{build, resolve_package};
 use cargo_prizm::date::build_date;
-use cargo_prizm::emulator::{emulator_args, find_emulator};
+use cargo_prizm::emulator::{find_emulator, run_emulator};
 use cargo_prizm::error::{Error, Result};
 use cargo_prizm::info::describe;
 use cargo_prizm::pack::pack_file;
@@ -42,11 +42,8 @@ fn run(args: &[String]) -> Result<ExitCode> {
                 exe.as_deref().and_then(Path::parent),
                 &std::env::var_os("PATH").unwrap_or_default(),
             )?;
-            let status = Process::new(&emu)
-                .args(emulator_args(&built.g3a, &built.elf, &emu_args))
-                .status()
-                .map_err(|e| Error::Other(format!("cannot run {}: {e}", emu.display())))?;
-            return Ok(exit_code(status));
+            let code = run_emulator(&emu, &built.g3a, &built.elf, &emu_args)?;
+            return Ok(ExitCode::from(code));
         }
         Command::Info { file, icons } => {
             let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, e))?;
@@ -84,19 +81,4 @@ fn run(args: &[String]) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The emulator's exit code, or 128 + the signal that killed it.
-fn exit_code(status: std::process::ExitStatus) -> ExitCode {
-    if let Some(code) = status.code() {
-        return ExitCode::from(code.clamp(0, 255) as u8);
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::process::ExitStatusExt;
-        if let Some(sig) = status.signal() {
-            return ExitCode::from((128 + sig).clamp(0, 255) as u8);
-        }
-    }
-    ExitCode::FAILURE
 }

@@ -18,6 +18,8 @@
 //! # Ok::<(), g3a::G3aError>(())
 //! ```
 
+#![warn(missing_docs)]
+
 mod checksum;
 mod error;
 mod icon;

@@ -35,13 +35,14 @@ fn run(args: &[String]) -> Result<ExitCode> {
             println!("{}", built.g3a.display());
         }
         Command::Run { build: b, emu_args } => {
-            let built = build(&b, &cwd()?)?;
-            eprintln!("built {}", built.g3a.display());
+            // Look for the emulator first: no point in building if it cannot run.
             let exe = std::env::current_exe().ok();
             let emu = find_emulator(
                 exe.as_deref().and_then(Path::parent),
                 &std::env::var_os("PATH").unwrap_or_default(),
             )?;
+            let built = build(&b, &cwd()?)?;
+            eprintln!("built {}", built.g3a.display());
             let code = run_emulator(&emu, &built.g3a, &built.elf, &emu_args)?;
             return Ok(ExitCode::from(code));
         }

@@ -13,6 +13,7 @@ pub mod display;
 pub mod keyboard;
 pub mod heap;
 pub mod time;
+pub mod storage;
 mod sync;
 
 /// Declares the add-in's main function: `fn() -> i32`, or `fn()`; its value (0 when it

@@ -24,6 +24,8 @@ pub const HOLD_MS: u64 = 100;
 pub const GAP_MS: u64 = 50;
 /// Emulated time the add-in may poll an exhausted script before the run counts as idle.
 pub const IDLE_MS: u64 = 500;
+/// Polls of an exhausted script after which the run counts as idle whatever the time.
+pub const IDLE_POLLS: u64 = 100_000;
 
 /// A physical key: its name, its matrix code (column*10+row as in the PRGM_GetKey
 /// numbering: column 1 is the right-most, row 1 the bottom; AC/ON is 10) and the code
@@ -207,6 +209,7 @@ pub struct KeyQueue {
     items: VecDeque<KeyItem>,
     phase: Phase,
     exhausted_since: Option<u64>,
+    exhausted_polls: u64,
 }
 
 /// Result of taking a key for a blocking call.
@@ -231,13 +234,21 @@ pub enum Take {
 impl KeyQueue {
     /// A queue playing `items`.
     pub fn new(items: Vec<KeyItem>) -> Self {
-        KeyQueue { items: items.into(), phase: Phase::Ready, exhausted_since: None }
+        KeyQueue { items: items.into(), phase: Phase::Ready, exhausted_since: None, exhausted_polls: 0 }
     }
 
     /// Appends an item.
     pub fn push(&mut self, item: KeyItem) {
         self.items.push_back(item);
         self.exhausted_since = None;
+        self.exhausted_polls = 0;
+    }
+
+    /// Puts a key in front of the script (Keyboard_PutKeycode).
+    pub fn push_front(&mut self, key: Key) {
+        self.items.push_front(KeyItem::Key(key));
+        self.exhausted_since = None;
+        self.exhausted_polls = 0;
     }
 
     /// Whether no item is left and nothing is held or waited for.
@@ -246,14 +257,17 @@ impl KeyQueue {
     }
 
     /// The key held down at cycle `now` as polling sees it; `Err(())` when the script has
-    /// been exhausted for longer than [`IDLE_MS`] while polled.
+    /// been exhausted for longer than [`IDLE_MS`] (or [`IDLE_POLLS`] polls) while polled.
     pub fn poll(&mut self, now: u64) -> Result<Option<Key>, ()> {
         loop {
             match self.phase {
                 Phase::Ready => match self.items.pop_front() {
                     None => {
                         let since = *self.exhausted_since.get_or_insert(now);
-                        if now.saturating_sub(since) > ms_to_cycles(IDLE_MS) {
+                        self.exhausted_polls += 1;
+                        if now.saturating_sub(since) > ms_to_cycles(IDLE_MS)
+                            || self.exhausted_polls > IDLE_POLLS
+                        {
                             return Err(());
                         }
                         return Ok(None);
@@ -337,7 +351,7 @@ impl KeyQueue {
 /// (c-1) + 8*(r%2).
 pub fn matrix_bytes(key: Option<Key>) -> [u8; 12] {
     let mut words = [0u16; 6];
-    if let Some(k) = key {
+    if let Some(k) = key.filter(|k| k.matrix >= 10) {
         let row = (k.matrix % 10) as usize;
         let col = (k.matrix / 10) as usize - 1;
         if row / 2 < 6 {

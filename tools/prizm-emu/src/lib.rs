@@ -12,3 +12,13 @@ pub mod cpu;
 pub mod io;
 pub mod keys;
 pub mod mem;
+pub mod emulator;
+pub mod linux;
+pub mod model;
+pub mod os;
+pub mod report;
+pub mod screenshot;
+pub mod symbols;
+
+pub use emulator::{addin_code, Emulator, LoadError, Options, Outcome, Status};
+pub use model::Model;

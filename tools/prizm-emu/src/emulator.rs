@@ -1,0 +1,395 @@
+//! The emulator: loads an add-in, runs it, dispatches OS calls, and reports how the run
+//! ended.
+
+use crate::cpu::{Cpu, Stop, CLOCK_HZ};
+use crate::keys::{key_by_name, KeyItem, KeyQueue};
+use crate::mem::{Memory, SlowRam};
+use crate::model::{self, Model, MAGIC_RETURN, RAM_SIZE, RAM_WINDOW, ROM_BASE, ROM_MAX, VRAM_SIZE};
+use crate::os::{self, Halt, OsState, OS_ENTRY, OS_ENTRY_P2};
+use crate::report::{self, CrashReport};
+use crate::symbols::Symbols;
+use std::path::PathBuf;
+
+/// Run options.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Which calculator.
+    pub model: Model,
+    /// The key script.
+    pub keys: Vec<KeyItem>,
+    /// Host folder backing the storage memory (`\\fls0\`) and main memory; `None`: no
+    /// storage (file calls fail like on an empty, unwritable medium).
+    pub storage: Option<PathBuf>,
+    /// Instruction budget of [`Emulator::run_until_idle`].
+    pub max_instructions: u64,
+    /// The add-in's ELF, for symbols in crash reports.
+    pub elf: Option<Vec<u8>>,
+    /// Folder where every displayed frame is saved as `frame_NNNNN.png`.
+    pub frame_dir: Option<PathBuf>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            model: Model::default(),
+            keys: Vec::new(),
+            storage: None,
+            max_instructions: 2_000_000_000,
+            elf: None,
+            frame_dir: None,
+        }
+    }
+}
+
+/// A load error: the file is not a usable add-in, or an option is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadError(pub String);
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// How a run ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The add-in returned to the menu with this value (exit code 0).
+    Returned(i32),
+    /// A CPU exception or bad memory access (exit code 2).
+    Crashed(Box<CrashReport>),
+    /// The instruction budget ran out (exit code 3).
+    Timeout,
+    /// An OS call the emulator does not implement (exit code 4).
+    Unimplemented {
+        /// Call number.
+        number: u32,
+        /// Its name, when known.
+        name: Option<&'static str>,
+        /// Return address of the call (PR).
+        pr: u32,
+        /// Report with symbols and registers.
+        report: Box<CrashReport>,
+    },
+    /// The add-in waits for a key and the script is exhausted (exit code 5).
+    Idle,
+    /// MENU was pressed where the OS goes to the Main Menu (exit code 6).
+    Menu,
+}
+
+impl Outcome {
+    /// The CLI exit code of this outcome.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Outcome::Returned(_) => 0,
+            Outcome::Crashed(_) => 2,
+            Outcome::Timeout => 3,
+            Outcome::Unimplemented { .. } => 4,
+            Outcome::Idle => 5,
+            Outcome::Menu => 6,
+        }
+    }
+}
+
+/// Result of a bounded run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// The budget was used; the add-in can go on.
+    Running,
+    /// The run is over.
+    Done(Outcome),
+}
+
+/// An emulated calculator running one add-in.
+pub struct Emulator {
+    /// Processor and memory.
+    pub cpu: Cpu,
+    /// OS state.
+    pub os: OsState,
+    /// The model.
+    pub model: Model,
+    /// Options of the run.
+    pub options: Options,
+    pub(crate) symbols: Option<Symbols>,
+    outcome: Option<Outcome>,
+}
+
+/// The add-in code of a `.g3a` file (the bytes mapped at 0x00300000).
+pub fn addin_code(file: &[u8]) -> Result<Vec<u8>, LoadError> {
+    let g3a = g3a::G3a::parse(file).map_err(|e| LoadError(format!("not a valid .g3a file: {e}")))?;
+    Ok(g3a.code().to_vec())
+}
+
+impl Emulator {
+    /// Loads a `.g3a` file.
+    pub fn load(g3a_bytes: &[u8], options: Options) -> Result<Emulator, LoadError> {
+        let code = addin_code(g3a_bytes)?;
+        Self::load_code(&code, options)
+    }
+
+    /// Loads raw add-in code (what a `.g3a` maps at 0x00300000).
+    pub fn load_code(code: &[u8], options: Options) -> Result<Emulator, LoadError> {
+        if code.is_empty() {
+            return Err(LoadError("the add-in has no code".into()));
+        }
+        if code.len() > ROM_MAX as usize {
+            return Err(LoadError(format!(
+                "the add-in code is {} bytes, more than the {} bytes the emulator maps",
+                code.len(),
+                ROM_MAX
+            )));
+        }
+        if let Some(dir) = &options.storage {
+            if !dir.is_dir() {
+                return Err(LoadError(format!("storage folder {} does not exist", dir.display())));
+            }
+        }
+        let symbols = match &options.elf {
+            Some(bytes) => Some(Symbols::parse(bytes).map_err(LoadError)?),
+            None => None,
+        };
+        let model = options.model;
+        let mut mem = Memory::new();
+        mem.map(ROM_BASE, code.len() as u32, false);
+        mem.load(ROM_BASE, code);
+        mem.map(RAM_WINDOW, RAM_SIZE, true);
+        mem.alias(model.ram_p1(), RAM_WINDOW, RAM_SIZE);
+        mem.alias(model::p2(model.ram_p1()), RAM_WINDOW, RAM_SIZE);
+        let vram = model.vram_p2();
+        mem.map(vram, VRAM_SIZE, true);
+        mem.alias(model::p1(vram), vram, VRAM_SIZE);
+        let sec = model.secondary_vram_p2();
+        mem.map(sec, VRAM_SIZE, true);
+        mem.alias(model::p1(sec), sec, VRAM_SIZE);
+        let heap = model.heap_p2();
+        mem.map(heap, os::system::HEAP_SIZE, true);
+        mem.alias(model::p1(heap), heap, os::system::HEAP_SIZE);
+        for (base, size) in model::ONCHIP {
+            mem.slow_rams.push(SlowRam { base, data: vec![0; size as usize] });
+        }
+        mem.io.keys = KeyQueue::new(options.keys.clone());
+        let mut cpu = Cpu::new(mem);
+        cpu.add_special(OS_ENTRY);
+        cpu.add_special(OS_ENTRY_P2);
+        cpu.add_special(MAGIC_RETURN);
+        cpu.pc = ROM_BASE;
+        cpu.pr = MAGIC_RETURN;
+        cpu.r[15] = model.initial_sp();
+        cpu.r[4] = 1;
+        cpu.r[5] = 0;
+        let mut os = OsState::default();
+        os.storage.root = options.storage.clone();
+        os.display.lcd = vec![0xFFFF; 384 * 216];
+        let mut emu = Emulator { cpu, os, model, options, symbols, outcome: None };
+        // The OS leaves a white VRAM.
+        let white = vec![0xFF; VRAM_SIZE as usize];
+        emu.cpu.mem.load(vram, &white);
+        Ok(emu)
+    }
+
+    /// Adds a key to the end of the key script.
+    pub fn press(&mut self, key: &str) -> Result<(), LoadError> {
+        let k = key_by_name(key).ok_or_else(|| LoadError(format!("unknown key `{key}`")))?;
+        self.cpu.mem.io.keys.push(KeyItem::Key(k));
+        if self.outcome == Some(Outcome::Idle) {
+            self.outcome = None;
+        }
+        Ok(())
+    }
+
+    /// Adds a wait of `ms` emulated milliseconds to the key script.
+    pub fn wait_ms(&mut self, ms: u64) {
+        self.cpu.mem.io.keys.push(KeyItem::Wait(crate::keys::ms_to_cycles(ms)));
+        if self.outcome == Some(Outcome::Idle) {
+            self.outcome = None;
+        }
+    }
+
+    /// The outcome, once the run is over.
+    pub fn outcome(&self) -> Option<&Outcome> {
+        self.outcome.as_ref()
+    }
+
+    /// Emulated seconds since the start.
+    pub fn emulated_seconds(&self) -> f64 {
+        self.cpu.now() as f64 / CLOCK_HZ as f64
+    }
+
+    /// Runs until the add-in ends, idles, or `options.max_instructions` instructions
+    /// have run in total.
+    pub fn run_until_idle(&mut self) -> Outcome {
+        loop {
+            let left = self.options.max_instructions.saturating_sub(self.cpu.icount);
+            if left == 0 {
+                self.outcome = Some(Outcome::Timeout);
+            }
+            if let Some(o) = &self.outcome {
+                return o.clone();
+            }
+            if let Status::Done(o) = self.run(left) {
+                return o;
+            }
+        }
+    }
+
+    /// Runs at most `n` more instructions.
+    pub fn run(&mut self, n: u64) -> Status {
+        if let Some(o) = &self.outcome {
+            return Status::Done(o.clone());
+        }
+        let end = self.cpu.icount.saturating_add(n);
+        while self.cpu.icount < end {
+            let stop = self.cpu.run(end - self.cpu.icount);
+            match stop {
+                Stop::Budget => break,
+                Stop::Special(MAGIC_RETURN) => {
+                    self.outcome = Some(Outcome::Returned(self.cpu.r[0] as i32));
+                }
+                Stop::Special(_) => self.os_call(),
+                Stop::Sleep => {
+                    // No interrupt sources are emulated: a sleep lets 1 ms pass.
+                    self.cpu.idle_cycles += CLOCK_HZ / 1000;
+                    self.cpu.pc = self.cpu.pc.wrapping_add(2);
+                }
+                Stop::Trapa(imm) => {
+                    let pc = self.cpu.pc;
+                    self.crash(format!("trapa #{imm:#x}: no trap handler in an add-in"), pc, false);
+                }
+                Stop::Exception { exc, pc, in_slot } => {
+                    if exc == crate::cpu::Exception::Memory(crate::mem::Fault::Idle) {
+                        // Polling an exhausted script: run the read again on resume.
+                        self.cpu.pc = pc;
+                        self.outcome = Some(Outcome::Idle);
+                    } else {
+                        self.crash(exc.to_string(), pc, in_slot);
+                    }
+                }
+            }
+            if let Some(o) = &self.outcome {
+                return Status::Done(o.clone());
+            }
+        }
+        Status::Running
+    }
+
+    fn crash(&mut self, what: String, pc: u32, in_slot: bool) {
+        let r = report::crash_report(self, what, pc, in_slot);
+        self.outcome = Some(Outcome::Crashed(Box::new(r)));
+    }
+
+    fn os_call(&mut self) {
+        let number = self.cpu.r[0];
+        let entry = u16::try_from(number).ok().and_then(|n| os::table().get(&n).copied());
+        self.cpu.idle_cycles += os::CALL_CYCLES;
+        let Some((_, _, handler)) = entry else {
+            let name = os::names::name(number);
+            let pr = self.cpu.pr;
+            let what = format!(
+                "unimplemented OS call {number:#06x}{}",
+                name.map(|n| format!(" ({n})")).unwrap_or_default()
+            );
+            let report = report::crash_report(self, what, pr, false);
+            self.outcome = Some(Outcome::Unimplemented { number, name, pr, report: Box::new(report) });
+            return;
+        };
+        match handler(self) {
+            Ok(v) => {
+                self.cpu.r[0] = v;
+                self.cpu.pc = self.cpu.pr;
+            }
+            Err(Halt::Idle) => {
+                // Leave the CPU at the call: more keys let the add-in go on.
+                self.outcome = Some(Outcome::Idle);
+            }
+            Err(Halt::Menu) => self.outcome = Some(Outcome::Menu),
+            Err(Halt::Fault(f)) => {
+                let name = os::names::name(number).unwrap_or("?");
+                let pr = self.cpu.pr;
+                self.crash(format!("OS call {number:#06x} ({name}): {f}"), pr, false);
+            }
+            Err(Halt::Unsupported(msg)) => {
+                let name = os::names::name(number);
+                let pr = self.cpu.pr;
+                let what = format!("OS call {number:#06x} ({}): {msg}", name.unwrap_or("?"));
+                let report = report::crash_report(self, what, pr, false);
+                self.outcome = Some(Outcome::Unimplemented { number, name, pr, report: Box::new(report) });
+            }
+        }
+    }
+
+    /// Calls OS function `num` directly with `args` (r4-r7, then the stack), as if the
+    /// add-in had called it; returns r0 or a description of why the call stopped. For
+    /// tests and tools: the add-in's registers except r0 and r4-r7 are kept.
+    pub fn call_os(&mut self, num: u16, args: &[u32]) -> Result<u32, String> {
+        let Some((_, name, handler)) = os::table().get(&num).copied() else {
+            return Err(format!("OS call {num:#x} is not implemented"));
+        };
+        let sp = self.cpu.r[15];
+        let extra = args.len().saturating_sub(4) as u32;
+        let new_sp = sp - 4 * extra;
+        for (i, &a) in args.iter().enumerate() {
+            if i < 4 {
+                self.cpu.r[4 + i] = a;
+            } else {
+                self.cpu.poke(new_sp + 4 * (i as u32 - 4), 4, a).map_err(|f| f.to_string())?;
+            }
+        }
+        self.cpu.r[15] = new_sp;
+        self.cpu.r[0] = num as u32;
+        let r = handler(self);
+        self.cpu.r[15] = sp;
+        r.map_err(|h| format!("{name}: {h:?}"))
+    }
+
+    /// Resumes after an idle stop once keys were added: the blocked call runs again.
+    pub fn resume(&mut self) {
+        if self.outcome == Some(Outcome::Idle) {
+            self.outcome = None;
+        }
+    }
+
+    /// The displayed screen (what the last display update showed), 384x216 RGB565.
+    pub fn screen_rgb565(&self) -> &[u16] {
+        &self.os.display.lcd
+    }
+
+    /// The VRAM contents, 384x216 RGB565 (not necessarily displayed yet).
+    pub fn vram_rgb565(&self) -> Vec<u16> {
+        let v = self.cpu.mem.slice(self.model.vram_p2(), VRAM_SIZE as usize).unwrap();
+        v.chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect()
+    }
+
+    /// The displayed screen as a 384x216 PNG.
+    pub fn screenshot_png(&self) -> Vec<u8> {
+        crate::screenshot::png_rgb565(&self.os.display.lcd, 384, 216)
+    }
+
+    /// Number of frames displayed so far.
+    pub fn frames(&self) -> u64 {
+        self.os.display.frames
+    }
+
+    /// Events recorded so far (power-off, ignored calls).
+    pub fn events(&self) -> &[os::Event] {
+        &self.os.events
+    }
+
+    /// Reads a file of the storage memory by its calculator path (e.g. `\\fls0\a.txt`
+    /// or `a.txt`).
+    pub fn storage_read(&self, path: &str) -> Option<Vec<u8>> {
+        let p = self.os.storage.host_path_str(path)?;
+        std::fs::read(p).ok()
+    }
+
+    /// Writes a file of the storage memory by its calculator path.
+    pub fn storage_write(&mut self, path: &str, data: &[u8]) -> std::io::Result<()> {
+        let p = self
+            .os
+            .storage
+            .host_path_str(path)
+            .ok_or_else(|| std::io::Error::other("no storage folder or bad path"))?;
+        std::fs::write(p, data)
+    }
+}

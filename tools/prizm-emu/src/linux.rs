@@ -1,0 +1,1 @@
+//! Linux user mode (placeholder).

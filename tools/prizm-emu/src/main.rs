@@ -1,0 +1,149 @@
+//! `prizm-emu`: runs a Casio Prizm add-in headless. See `prizm-emu --help`.
+
+use prizm_emu::keys::parse_script;
+use prizm_emu::{Emulator, Model, Options, Outcome};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const HELP: &str = "\
+prizm-emu: a headless Casio Prizm (fx-CG10/20/50) emulator
+
+USAGE:
+    prizm-emu run FILE.g3a [OPTIONS]
+
+OPTIONS:
+    --elf FILE.elf              the add-in's ELF: symbols and a backtrace in crash reports
+    --model cg10|cg20|cg50      calculator model (default cg50); sets the memory map
+    --keys SCRIPT               key script, comma-separated (see below)
+    --screenshot OUT.png        save the screen (384x216 PNG of the LCD) at the end
+    --screenshot-every-frame DIR  save every displayed frame as DIR/frame_NNNNN.png
+    --storage DIR               host folder backing the storage memory (\\\\fls0\\) and,
+                                in DIR/.mcs/, the main memory
+    --max-instructions N        instruction budget (default 2000000000)
+    -h, --help                  this text
+
+KEY SCRIPT:
+    Items separated by commas, names case-insensitive:
+      0-9 EXE EXIT MENU AC DEL SHIFT ALPHA F1-F6 UP DOWN LEFT RIGHT OPTN VARS XTT
+      LOG LN SIN COS TAN FRAC FD LPAR RPAR COMMA STORE SQUARE POW DOT EXP NEG PLUS
+      MINUS MUL DIV, and letters A-Z (ALPHA + the key)
+      wait:N ms|s   emulated time passes with no key (wait:500ms, wait:2s)
+    Blocking key calls (GetKey...) take the next key at once. Code polling the
+    keyboard sees each key held for 100 ms, then 50 ms released. When the script is
+    exhausted and the add-in waits for a key (or polls for 0.5 s), the run ends idle.
+    Example: --keys \"1,2,EXE,wait:500ms,EXIT\"
+
+TIME:
+    One instruction is one cycle of a 118 MHz clock; waits and delays add time.
+    The clock starts at 2024-01-01 12:00:00.
+
+EXIT CODES:
+    0  the add-in returned to the menu (its return value is printed)
+    1  usage error or bad input (file, key script, folder)
+    2  crash: CPU exception or bad memory access (report on stderr)
+    3  timeout: the instruction budget ran out
+    4  unimplemented OS call (number, name and caller on stderr)
+    5  idle: the add-in waits for a key and the key script is exhausted
+    6  MENU pressed where the OS would go to the Main Menu
+";
+
+fn usage(msg: &str) -> ExitCode {
+    eprintln!("prizm-emu: {msg}\n(try `prizm-emu --help`)");
+    ExitCode::from(1)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.is_empty() || args.iter().any(|a| a == "-h" || a == "--help") {
+        print!("{HELP}");
+        return if args.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS };
+    }
+    if args[0] != "run" {
+        return usage(&format!("unknown command `{}`", args[0]));
+    }
+    let mut file: Option<PathBuf> = None;
+    let mut opts = Options::default();
+    let mut screenshot: Option<PathBuf> = None;
+    let mut elf_path: Option<PathBuf> = None;
+    let mut it = args[1..].iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
+        let r: Result<(), String> = (|| {
+            match a.as_str() {
+                "--elf" => elf_path = Some(value("--elf")?.into()),
+                "--model" => {
+                    let v = value("--model")?;
+                    opts.model = Model::parse(&v).ok_or(format!("unknown model `{v}` (cg10, cg20, cg50)"))?;
+                }
+                "--keys" => opts.keys = parse_script(&value("--keys")?)?,
+                "--screenshot" => screenshot = Some(value("--screenshot")?.into()),
+                "--screenshot-every-frame" => {
+                    let d: PathBuf = value("--screenshot-every-frame")?.into();
+                    std::fs::create_dir_all(&d).map_err(|e| format!("cannot create {}: {e}", d.display()))?;
+                    opts.frame_dir = Some(d);
+                }
+                "--storage" => opts.storage = Some(value("--storage")?.into()),
+                "--max-instructions" => {
+                    let v = value("--max-instructions")?;
+                    opts.max_instructions =
+                        v.replace('_', "").parse().map_err(|_| format!("--max-instructions: `{v}` is not a number"))?;
+                }
+                s if s.starts_with('-') => return Err(format!("unknown option `{s}`")),
+                s => {
+                    if file.is_some() {
+                        return Err(format!("unexpected argument `{s}`"));
+                    }
+                    file = Some(s.into());
+                }
+            }
+            Ok(())
+        })();
+        if let Err(m) = r {
+            return usage(&m);
+        }
+    }
+    let Some(file) = file else { return usage("no .g3a file given") };
+    let bytes = match std::fs::read(&file) {
+        Ok(b) => b,
+        Err(e) => return usage(&format!("cannot read {}: {e}", file.display())),
+    };
+    if let Some(p) = &elf_path {
+        match std::fs::read(p) {
+            Ok(b) => opts.elf = Some(b),
+            Err(e) => return usage(&format!("cannot read {}: {e}", p.display())),
+        }
+    }
+    let mut emu = match Emulator::load(&bytes, opts) {
+        Ok(e) => e,
+        Err(e) => return usage(&format!("{}: {e}", file.display())),
+    };
+    let outcome = emu.run_until_idle();
+    if let Some(p) = &screenshot {
+        if let Err(e) = std::fs::write(p, emu.screenshot_png()) {
+            eprintln!("prizm-emu: cannot write {}: {e}", p.display());
+        }
+    }
+    for ev in emu.events() {
+        match ev {
+            prizm_emu::os::Event::PowerOff { at } => {
+                eprintln!("event: PowerOff at {:.3} s", *at as f64 / prizm_emu::cpu::CLOCK_HZ as f64)
+            }
+            prizm_emu::os::Event::Ignored { name } => eprintln!("note: {name} has no effect in the emulator"),
+        }
+    }
+    let stats = format!(
+        "{} instructions, {:.3} s emulated, {} frames",
+        emu.cpu.icount,
+        emu.emulated_seconds(),
+        emu.frames()
+    );
+    match &outcome {
+        Outcome::Returned(v) => println!("returned to the menu: {v} ({stats})"),
+        Outcome::Crashed(r) => eprintln!("crash: {r}"),
+        Outcome::Timeout => eprintln!("timeout: instruction budget used up ({stats})"),
+        Outcome::Unimplemented { report, .. } => eprintln!("stopped: {report}"),
+        Outcome::Idle => println!("idle: waiting for a key, key script exhausted ({stats})"),
+        Outcome::Menu => println!("MENU pressed: the OS would go to the Main Menu ({stats})"),
+    }
+    ExitCode::from(outcome.exit_code() as u8)
+}

@@ -1,0 +1,81 @@
+//! Calculator models and their memory maps.
+
+/// A calculator model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Model {
+    /// fx-CG10 (same map as the fx-CG20).
+    Cg10,
+    /// fx-CG20.
+    Cg20,
+    /// fx-CG50 (the default).
+    #[default]
+    Cg50,
+}
+
+/// Where the add-in image is mapped.
+pub const ROM_BASE: u32 = 0x0030_0000;
+/// Largest add-in image the emulator maps.
+pub const ROM_MAX: u32 = 2 << 20;
+/// The add-in RAM window.
+pub const RAM_WINDOW: u32 = 0x0810_0000;
+/// Size of the add-in RAM.
+pub const RAM_SIZE: u32 = 512 * 1024;
+/// VRAM size in bytes (384x216 RGB565).
+pub const VRAM_SIZE: u32 = 384 * 216 * 2;
+/// Return address given to the add-in: reaching it means the add-in returned.
+pub const MAGIC_RETURN: u32 = 0x0FFF_FFF0;
+/// On-chip RAMs: (base, size) of IL RAM, X RAM, Y RAM.
+pub const ONCHIP: [(u32, u32); 3] =
+    [(0xE520_0000, 4 * 1024), (0xE500_7000, 8 * 1024), (0xE501_7000, 8 * 1024)];
+
+impl Model {
+    /// Parses `cg10`, `cg20` or `cg50`.
+    pub fn parse(s: &str) -> Option<Model> {
+        match s.to_ascii_lowercase().as_str() {
+            "cg10" | "fx-cg10" => Some(Model::Cg10),
+            "cg20" | "fx-cg20" => Some(Model::Cg20),
+            "cg50" | "fx-cg50" => Some(Model::Cg50),
+            _ => None,
+        }
+    }
+
+    fn is_cg50(self) -> bool {
+        self == Model::Cg50
+    }
+
+    /// Add-in RAM in P1 (CG10/20 0x88160000, CG50 0x8C170000).
+    pub fn ram_p1(self) -> u32 {
+        if self.is_cg50() { 0x8C17_0000 } else { 0x8816_0000 }
+    }
+
+    /// Initial stack pointer: the P1 end of the add-in RAM.
+    pub fn initial_sp(self) -> u32 {
+        self.ram_p1() + RAM_SIZE
+    }
+
+    /// VRAM in P2 (what GetVRAMAddress returns).
+    pub fn vram_p2(self) -> u32 {
+        if self.is_cg50() { 0xAC00_0000 } else { 0xA800_0000 }
+    }
+
+    /// Secondary VRAM (SaveVRAM_1/LoadVRAM_1) in P2. The emulator places it right after
+    /// the VRAM; the real address is not used by anything else here.
+    pub fn secondary_vram_p2(self) -> u32 {
+        self.vram_p2() + 0x3_0000
+    }
+
+    /// The OS heap (sys_malloc) in P2: CG10/20 0xA81E0000, CG50 0xAC0B0000; 128 KiB.
+    pub fn heap_p2(self) -> u32 {
+        if self.is_cg50() { 0xAC0B_0000 } else { 0xA81E_0000 }
+    }
+}
+
+/// The P1 alias of a P2 address.
+pub fn p1(p2: u32) -> u32 {
+    p2 & !0x2000_0000
+}
+
+/// The P2 alias of a P1 address.
+pub fn p2(p1: u32) -> u32 {
+    p1 | 0x2000_0000
+}

@@ -1,0 +1,486 @@
+//! Display calls: VRAM drawing, putting VRAM on the LCD, text, frame, status area and
+//! message boxes.
+//!
+//! The LCD model: the add-in draws into VRAM; Bdisp_PutDisp_DD (and GetKey) copy VRAM
+//! to the LCD, which counts one frame (and saves it with --screenshot-every-frame).
+//! Screenshots show the LCD. A full put costs [`PUT_DISP_MS`] ms of emulated time.
+//!
+//! Geometry: PrintXY uses a grid of 18x24 cells whose row 1 starts at y=24 (below the
+//! status area); PrintMini and PrintCXY take pixel coordinates, also offset by 24 rows.
+//! The status area (rows 0-23) is drawn by DisplayStatusArea as a plain bar with the
+//! message text: the real OS's icons are not reproduced.
+
+use super::font::{self, LARGE, MINI};
+use super::{Call, CallResult, Halt};
+use crate::emulator::Emulator;
+use crate::model::VRAM_SIZE;
+
+/// Screen width.
+pub const W: i32 = 384;
+/// Screen height.
+pub const H: i32 = 216;
+/// Height of the status area.
+pub const STATUS_H: i32 = 24;
+/// Emulated cost of a full-screen Bdisp_PutDisp_DD, in ms.
+pub const PUT_DISP_MS: u64 = 11;
+
+/// The 8 text colours (TEXT_COLOR_BLACK..WHITE) as RGB565.
+pub const PALETTE: [u16; 8] = [0x0000, 0x001F, 0x07E0, 0x07FF, 0xF800, 0xF81F, 0xFFE0, 0xFFFF];
+
+/// Display state.
+#[derive(Clone, Debug, Default)]
+pub struct DisplayState {
+    /// The LCD, 384x216 RGB565.
+    pub lcd: Vec<u16>,
+    /// Frames displayed.
+    pub frames: u64,
+    /// Frame (border) colour.
+    pub frame_color: u16,
+    /// Status area mode (EnableStatusArea): 0 shown, 3 hidden.
+    pub status_mode: u32,
+    /// Status area flags (DefineStatusAreaFlags).
+    pub status_flags: u32,
+    /// Status message (DefineStatusMessage).
+    pub status_message: Vec<u8>,
+    /// VRAM saved by MsgBoxPush, innermost last.
+    pub msgbox_stack: Vec<Vec<u8>>,
+}
+
+/// The display calls.
+pub const CALLS: &[Call] = &[
+    (0x0272, "Bdisp_AllClr_VRAM", all_clr_vram),
+    (0x025F, "Bdisp_PutDisp_DD", put_disp_dd),
+    (0x0260, "Bdisp_PutDisp_DD_stripe", put_disp_dd_stripe),
+    (0x0263, "Bdisp_SetPoint_VRAM", set_point_vram),
+    (0x0262, "Bdisp_SetPointWB_VRAM", set_point_vram),
+    (0x0267, "Bdisp_GetPoint_VRAM", get_point_vram),
+    (0x026B, "Bdisp_SetPoint_DD", set_point_dd),
+    (0x026F, "Bdisp_GetPoint_DD", get_point_dd),
+    (0x0275, "Bdisp_Fill_VRAM", fill_vram),
+    (0x0921, "Bdisp_EnableColor", enable_color),
+    (0x01E6, "GetVRAMAddress", get_vram_address),
+    (0x1E50, "GetSecondaryVRAMAddress", get_secondary_vram_address),
+    (0x1E62, "SaveVRAM_1", save_vram_1),
+    (0x1E63, "LoadVRAM_1", load_vram_1),
+    (0x02A8, "DrawFrame", draw_frame),
+    (0x02A3, "FrameColor", frame_color),
+    (0x02B2, "Bdisp_AreaClr", area_clr),
+    (0x0925, "Bdisp_FilledRectangle", filled_rectangle),
+    (0x0926, "Bdisp_FilledRectangleFullColor", filled_rectangle_full_color),
+    (0x0924, "Bdisp_Rectangle", rectangle),
+    (0x02AA, "DirectDrawRectangle", direct_draw_rectangle),
+    (0x18F9, "PrintXY", print_xy),
+    (0x023C, "PrintMini", print_mini),
+    (0x0239, "PrintCXY", print_cxy),
+    (0x1D81, "DisplayStatusArea", display_status_area),
+    (0x02B7, "EnableStatusArea", enable_status_area),
+    (0x1D77, "DefineStatusMessage", define_status_message),
+    (0x02B8, "DefineStatusAreaFlags", define_status_area_flags),
+    (0x02C7, "HourGlass", hour_glass),
+    (0x17F7, "MsgBoxPush", msg_box_push),
+    (0x17F9, "MsgBoxPop", msg_box_pop),
+    (0x0C01, "AUX_DisplayErrorMessage", aux_display_error_message),
+    (0x08C7, "Cursor_SetFlashOn", cursor_set_flash_on),
+    (0x08C8, "Cursor_SetFlashOff", cursor_set_flash_off),
+    (0x1EF8, "SetBackGround", set_background),
+    (0x1D7F, "EnableDisplayHeader", enable_display_header),
+];
+
+// ---- VRAM access ----
+
+impl Emulator {
+    fn vram(&mut self) -> &mut [u8] {
+        let a = self.model.vram_p2();
+        self.cpu.mem.slice_mut(a, VRAM_SIZE as usize).expect("VRAM is mapped")
+    }
+
+    /// Sets a VRAM pixel (clipped).
+    pub(crate) fn pset(&mut self, x: i32, y: i32, c: u16) {
+        if (0..W).contains(&x) && (0..H).contains(&y) {
+            let o = ((y * W + x) * 2) as usize;
+            self.vram()[o..o + 2].copy_from_slice(&c.to_be_bytes());
+        }
+    }
+
+    /// Reads a VRAM pixel (0 outside).
+    pub(crate) fn pget(&mut self, x: i32, y: i32) -> u16 {
+        if (0..W).contains(&x) && (0..H).contains(&y) {
+            let o = ((y * W + x) * 2) as usize;
+            let v = self.vram();
+            u16::from_be_bytes([v[o], v[o + 1]])
+        } else {
+            0
+        }
+    }
+
+    /// Fills the rectangle [x1,x2]x[y1,y2] (inclusive, clipped).
+    pub(crate) fn fill_rect(&mut self, x1: i32, y1: i32, x2: i32, y2: i32, c: u16) {
+        let (x1, x2) = (x1.min(x2).max(0), x1.max(x2).min(W - 1));
+        let (y1, y2) = (y1.min(y2).max(0), y1.max(y2).min(H - 1));
+        for y in y1..=y2 {
+            for x in x1..=x2 {
+                self.pset(x, y, c);
+            }
+        }
+    }
+
+    /// Copies VRAM rows [y1, y2] to the LCD and counts a frame.
+    pub(crate) fn present(&mut self, y1: i32, y2: i32) {
+        let (y1, y2) = (y1.clamp(0, H - 1) as usize, y2.clamp(0, H - 1) as usize);
+        let a = self.model.vram_p2();
+        let v = self.cpu.mem.slice(a, VRAM_SIZE as usize).expect("VRAM is mapped");
+        for y in y1..=y2.max(y1) {
+            for x in 0..W as usize {
+                let o = (y * W as usize + x) * 2;
+                self.os.display.lcd[y * W as usize + x] = u16::from_be_bytes([v[o], v[o + 1]]);
+            }
+        }
+        self.os.display.frames += 1;
+        let rows = (y2.max(y1) - y1 + 1) as u64;
+        self.idle(crate::keys::ms_to_cycles(PUT_DISP_MS) * rows / H as u64);
+        if let Some(dir) = &self.options.frame_dir {
+            let path = dir.join(format!("frame_{:05}.png", self.os.display.frames));
+            let png = crate::screenshot::png_rgb565(&self.os.display.lcd, 384, 216);
+            if let Err(e) = std::fs::write(&path, png) {
+                eprintln!("prizm-emu: cannot write {}: {e}", path.display());
+            }
+        }
+    }
+
+    /// Draws one character cell of text at pixel (x, y).
+    #[allow(clippy::too_many_arguments)]
+    fn draw_char(&mut self, x: i32, y: i32, c: u8, mini: bool, fg: u16, bg: Option<u16>) {
+        let (cell, scale, origin) = if mini { (MINI, (1, 2), (1, 1)) } else { (LARGE, (2, 2), (1, 4)) };
+        let mut px = Vec::new();
+        font::render(c, cell, scale, origin, |cx, cy, on| px.push((cx as i32, cy as i32, on)));
+        for (cx, cy, on) in px {
+            if on {
+                self.pset(x + cx, y + cy, fg);
+            } else if let Some(b) = bg {
+                self.pset(x + cx, y + cy, b);
+            }
+        }
+    }
+
+    /// Draws a string; returns the x after it.
+    fn draw_text(&mut self, mut x: i32, y: i32, s: &[u8], mini: bool, fg: u16, bg: Option<u16>, xlimit: i32) -> i32 {
+        let w = if mini { MINI.0 } else { LARGE.0 } as i32;
+        for &c in s {
+            if x + w > xlimit {
+                break;
+            }
+            self.draw_char(x, y, c, mini, fg, bg);
+            x += w;
+        }
+        x
+    }
+}
+
+fn color_index(i: u32) -> u16 {
+    PALETTE[(i & 7) as usize]
+}
+
+fn all_clr_vram(e: &mut Emulator) -> CallResult {
+    e.vram().fill(0xFF);
+    Ok(0)
+}
+
+fn put_disp_dd(e: &mut Emulator) -> CallResult {
+    e.present(0, H - 1);
+    Ok(0)
+}
+
+fn put_disp_dd_stripe(e: &mut Emulator) -> CallResult {
+    let (y1, y2) = (e.arg(0)? as i32, e.arg(1)? as i32);
+    e.present(y1, y2);
+    Ok(0)
+}
+
+fn set_point_vram(e: &mut Emulator) -> CallResult {
+    let (x, y, c) = (e.arg(0)? as i32, e.arg(1)? as i32, e.arg(2)? as u16);
+    e.pset(x, y, c);
+    Ok(0)
+}
+
+fn get_point_vram(e: &mut Emulator) -> CallResult {
+    let (x, y) = (e.arg(0)? as i32, e.arg(1)? as i32);
+    Ok(e.pget(x, y) as u32)
+}
+
+fn set_point_dd(e: &mut Emulator) -> CallResult {
+    let (x, y, c) = (e.arg(0)? as i32, e.arg(1)? as i32, e.arg(2)? as u16);
+    if (0..W).contains(&x) && (0..H).contains(&y) {
+        e.os.display.lcd[(y * W + x) as usize] = c;
+    }
+    Ok(0)
+}
+
+fn get_point_dd(e: &mut Emulator) -> CallResult {
+    let (x, y) = (e.arg(0)? as i32, e.arg(1)? as i32);
+    if (0..W).contains(&x) && (0..H).contains(&y) {
+        Ok(e.os.display.lcd[(y * W + x) as usize] as u32)
+    } else {
+        Ok(0)
+    }
+}
+
+/// Bdisp_Fill_VRAM(color, mode): mode 1 fills below the status area, mode 2 the
+/// status area, other modes the whole VRAM (the emulator's reading of the modes).
+fn fill_vram(e: &mut Emulator) -> CallResult {
+    let (c, mode) = (e.arg(0)? as u16, e.arg(1)?);
+    match mode {
+        1 => e.fill_rect(0, STATUS_H, W - 1, H - 1, c),
+        2 => e.fill_rect(0, 0, W - 1, STATUS_H - 1, c),
+        _ => e.fill_rect(0, 0, W - 1, H - 1, c),
+    }
+    Ok(0)
+}
+
+fn enable_color(_e: &mut Emulator) -> CallResult {
+    Ok(0)
+}
+
+fn get_vram_address(e: &mut Emulator) -> CallResult {
+    Ok(e.model.vram_p2())
+}
+
+fn get_secondary_vram_address(e: &mut Emulator) -> CallResult {
+    Ok(e.model.secondary_vram_p2())
+}
+
+fn save_vram_1(e: &mut Emulator) -> CallResult {
+    let v = e.vram().to_vec();
+    let a = e.model.secondary_vram_p2();
+    e.cpu.mem.load(a, &v);
+    Ok(0)
+}
+
+fn load_vram_1(e: &mut Emulator) -> CallResult {
+    let a = e.model.secondary_vram_p2();
+    let s = e.cpu.mem.slice(a, VRAM_SIZE as usize).unwrap().to_vec();
+    e.vram().copy_from_slice(&s);
+    Ok(0)
+}
+
+fn draw_frame(e: &mut Emulator) -> CallResult {
+    e.os.display.frame_color = e.arg(0)? as u16;
+    Ok(0)
+}
+
+/// FrameColor(mode, color): mode 1 sets the colour, mode 0 resets it to white; returns
+/// the current colour.
+fn frame_color(e: &mut Emulator) -> CallResult {
+    let (mode, c) = (e.arg(0)?, e.arg(1)? as u16);
+    match mode {
+        0 => e.os.display.frame_color = 0xFFFF,
+        1 => e.os.display.frame_color = c,
+        _ => {}
+    }
+    Ok(e.os.display.frame_color as u32)
+}
+
+/// Bdisp_AreaClr(struct display_fill {x1,y1,x2,y2,mode}*, target, color).
+fn area_clr(e: &mut Emulator) -> CallResult {
+    let p = e.arg(0)?;
+    let c = e.arg(2)? as u16;
+    let x1 = e.rd32(p)? as i32;
+    let y1 = e.rd32(p + 4)? as i32;
+    let x2 = e.rd32(p + 8)? as i32;
+    let y2 = e.rd32(p + 12)? as i32;
+    e.fill_rect(x1, y1, x2, y2, c);
+    Ok(0)
+}
+
+fn filled_rectangle(e: &mut Emulator) -> CallResult {
+    let (x1, y1, x2, y2) = (e.arg(0)? as i32, e.arg(1)? as i32, e.arg(2)? as i32, e.arg(3)? as i32);
+    let c = color_index(e.arg(4)?);
+    e.fill_rect(x1, y1, x2, y2, c);
+    Ok(0)
+}
+
+fn filled_rectangle_full_color(e: &mut Emulator) -> CallResult {
+    let (x1, y1, x2, y2) = (e.arg(0)? as i32, e.arg(1)? as i32, e.arg(2)? as i32, e.arg(3)? as i32);
+    let c = e.arg(4)? as u16;
+    e.fill_rect(x1, y1, x2, y2, c);
+    Ok(0)
+}
+
+fn rectangle(e: &mut Emulator) -> CallResult {
+    let (x1, y1, x2, y2) = (e.arg(0)? as i32, e.arg(1)? as i32, e.arg(2)? as i32, e.arg(3)? as i32);
+    let c = color_index(e.arg(4)?);
+    e.fill_rect(x1, y1, x2, y1, c);
+    e.fill_rect(x1, y2, x2, y2, c);
+    e.fill_rect(x1, y1, x1, y2, c);
+    e.fill_rect(x2, y1, x2, y2, c);
+    Ok(0)
+}
+
+/// DirectDrawRectangle draws straight to the LCD.
+fn direct_draw_rectangle(e: &mut Emulator) -> CallResult {
+    let (x1, y1, x2, y2) = (e.arg(0)? as i32, e.arg(1)? as i32, e.arg(2)? as i32, e.arg(3)? as i32);
+    let c = e.arg(4)? as u16;
+    for y in y1.min(y2).max(0)..=y1.max(y2).min(H - 1) {
+        for x in x1.min(x2).max(0)..=x1.max(x2).min(W - 1) {
+            e.os.display.lcd[(y * W + x) as usize] = c;
+        }
+    }
+    Ok(0)
+}
+
+/// PrintXY(x, y, string, mode, color): x, y are 1-based cells of 18x24 px, row 1 below
+/// the status area; the first two bytes of the string are skipped. Mode 0 normal,
+/// 1 inverted, 0x20 transparent background, 0x21 AND (drawn as transparent).
+fn print_xy(e: &mut Emulator) -> CallResult {
+    let (x, y, s, mode, color) = (e.arg(0)? as i32, e.arg(1)? as i32, e.arg(2)?, e.arg(3)?, e.arg(4)?);
+    let text = e.rd_cstr(s, 256)?;
+    let text = if text.len() > 2 { &text[2..] } else { &[][..] };
+    let c = color_index(color);
+    let (fg, bg) = match mode {
+        0x01 => (0xFFFF, Some(c)),
+        0x20 | 0x21 => (c, None),
+        _ => (c, Some(0xFFFF)),
+    };
+    let px = (x - 1) * LARGE.0 as i32;
+    let py = y * LARGE.1 as i32;
+    let text = text.to_vec();
+    e.draw_text(px, py, &text, false, fg, bg, W);
+    Ok(0)
+}
+
+/// PrintMini(int* x, int* y, string, mode_flags, xlimit, P6, P7, color, back_color,
+/// writeflag, P11): 10x18 px cells at pixel (x, y+24); advances *x. Mode flag 0x02
+/// keeps the background, 0x04 inverts; writeflag 0 only measures.
+fn print_mini(e: &mut Emulator) -> CallResult {
+    let (px, py, s, mode, xlimit) = (e.arg(0)?, e.arg(1)?, e.arg(2)?, e.arg(3)?, e.arg(4)?);
+    let color = e.arg(7)? as u16;
+    let back = e.arg(8)? as u16;
+    let write = e.arg(9)?;
+    let x = e.rd32(px)? as i32;
+    let y = e.rd32(py)? as i32;
+    let text = e.rd_cstr(s, 1024)?;
+    let xlimit = (xlimit as i32).clamp(0, W);
+    let end = if write != 0 {
+        let (fg, bg) = if mode & 0x04 != 0 { (back, Some(color)) } else { (color, Some(back)) };
+        let bg = if mode & 0x02 != 0 { None } else { bg };
+        e.draw_text(x, y + STATUS_H, &text, true, fg, bg, xlimit.max(1))
+    } else {
+        let w = MINI.0 as i32;
+        let fit = ((xlimit - x).max(0) / w) as usize;
+        x + w * text.len().min(fit) as i32
+    };
+    e.wr32(px, end as u32)?;
+    Ok(0)
+}
+
+/// PrintCXY(x, y, string, mode, P5, color, back_color, P8, P9): large text at pixel
+/// (x, y+24). Mode 0x20 keeps the background, 0x01 inverts.
+fn print_cxy(e: &mut Emulator) -> CallResult {
+    let (x, y, s, mode) = (e.arg(0)? as i32, e.arg(1)? as i32, e.arg(2)?, e.arg(3)?);
+    let color = e.arg(5)? as u16;
+    let back = e.arg(6)? as u16;
+    let text = e.rd_cstr(s, 256)?;
+    let (fg, bg) = if mode & 1 != 0 { (back, Some(color)) } else { (color, Some(back)) };
+    let bg = if mode & 0x20 != 0 { None } else { bg };
+    e.draw_text(x, y + STATUS_H, &text, false, fg, bg, W);
+    Ok(0)
+}
+
+/// Draws the status area: a white bar with a grey bottom line and the status message.
+fn display_status_area(e: &mut Emulator) -> CallResult {
+    if e.os.display.status_mode == 3 {
+        return Ok(0);
+    }
+    e.fill_rect(0, 0, W - 1, STATUS_H - 1, 0xFFFF);
+    e.fill_rect(0, STATUS_H - 2, W - 1, STATUS_H - 2, 0x8410);
+    // A battery icon at the right.
+    e.fill_rect(W - 26, 6, W - 6, 15, 0x0000);
+    e.fill_rect(W - 25, 7, W - 7, 14, 0x07E0);
+    let msg = e.os.display.status_message.clone();
+    e.draw_text(4, 2, &msg, true, 0x0000, None, W - 30);
+    Ok(0)
+}
+
+fn enable_status_area(e: &mut Emulator) -> CallResult {
+    e.os.display.status_mode = e.arg(0)?;
+    Ok(0)
+}
+
+fn define_status_message(e: &mut Emulator) -> CallResult {
+    let s = e.arg(0)?;
+    e.os.display.status_message = if s == 0 { Vec::new() } else { e.rd_cstr(s, 128)? };
+    Ok(0)
+}
+
+fn define_status_area_flags(e: &mut Emulator) -> CallResult {
+    let (mode, flags) = (e.arg(0)?, e.arg(1)?);
+    match mode {
+        0 => e.os.display.status_flags = 0,
+        3 => e.os.display.status_flags = flags,
+        _ => {}
+    }
+    Ok(0)
+}
+
+fn hour_glass(_e: &mut Emulator) -> CallResult {
+    Ok(0)
+}
+
+/// MsgBoxPush(lines): saves VRAM and draws an empty box of `lines` text lines centred
+/// below the status area.
+fn msg_box_push(e: &mut Emulator) -> CallResult {
+    let lines = (e.arg(0)? as i32).clamp(1, 6);
+    let saved = e.vram().to_vec();
+    e.os.display.msgbox_stack.push(saved);
+    let h = lines * 24 + 12;
+    let top = STATUS_H + (H - STATUS_H - h) / 2;
+    e.fill_rect(18, top, W - 19, top + h, 0x0000);
+    e.fill_rect(20, top + 2, W - 21, top + h - 2, 0xFFFF);
+    Ok(0)
+}
+
+fn msg_box_pop(e: &mut Emulator) -> CallResult {
+    if let Some(v) = e.os.display.msgbox_stack.pop() {
+        e.vram().copy_from_slice(&v);
+    }
+    Ok(0)
+}
+
+/// AUX_DisplayErrorMessage(msgno): shows a box with "Error <msgno>" and "Press:[EXIT]",
+/// displays it and waits for EXIT or AC (other keys are swallowed).
+fn aux_display_error_message(e: &mut Emulator) -> CallResult {
+    let n = e.arg(0)?;
+    let saved = e.vram().to_vec();
+    let top = STATUS_H + 60;
+    e.fill_rect(18, top, W - 19, top + 72, 0x0000);
+    e.fill_rect(20, top + 2, W - 21, top + 70, 0xFFFF);
+    let msg = format!("Error {n:#x}");
+    e.draw_text(36, top + 10, msg.as_bytes(), false, 0x0000, None, W - 20);
+    e.draw_text(36, top + 40, b"Press:[EXIT]", false, 0x0000, None, W - 20);
+    e.present(0, H - 1);
+    loop {
+        let k = super::keyboard::take_key(e, None)?;
+        match k {
+            Some(k) if k.name == "EXIT" || k.name == "AC" => break,
+            Some(_) => {}
+            None => return Err(Halt::Idle),
+        }
+    }
+    e.vram().copy_from_slice(&saved);
+    Ok(0)
+}
+
+fn cursor_set_flash_on(e: &mut Emulator) -> CallResult {
+    e.ignored("Cursor_SetFlashOn")
+}
+
+fn cursor_set_flash_off(e: &mut Emulator) -> CallResult {
+    e.ignored("Cursor_SetFlashOff")
+}
+
+fn set_background(e: &mut Emulator) -> CallResult {
+    e.ignored("SetBackGround")
+}
+
+fn enable_display_header(e: &mut Emulator) -> CallResult {
+    e.ignored("EnableDisplayHeader")
+}

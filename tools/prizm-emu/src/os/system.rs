@@ -1,0 +1,181 @@
+//! System calls: start-up check, OS version, setup settings, power, the OS heap, and a
+//! few string helpers.
+
+use super::{Call, CallResult, Event};
+use crate::emulator::Emulator;
+use std::collections::BTreeMap;
+
+/// Size of the OS heap (sys_malloc).
+pub const HEAP_SIZE: u32 = 128 * 1024;
+
+/// System state.
+#[derive(Clone, Debug)]
+pub struct SystemState {
+    /// The setup settings (GetSetupSetting/SetSetupSetting), all 0 at start.
+    pub setup: [u8; 256],
+    /// OS heap blocks in use: address -> size.
+    pub heap: BTreeMap<u32, u32>,
+    /// Auto power-off time in minutes.
+    pub auto_power_off: u32,
+    /// Backlight duration in half-minutes.
+    pub backlight: u32,
+}
+
+impl Default for SystemState {
+    fn default() -> Self {
+        SystemState { setup: [0; 256], heap: BTreeMap::new(), auto_power_off: 10, backlight: 2 }
+    }
+}
+
+/// The system calls.
+pub const CALLS: &[Call] = &[
+    (0x0029, "GlibAddinAplExecutionCheck", glib_addin_apl_execution_check),
+    (0x002B, "GlibGetOSVersionInfo", glib_get_os_version_info),
+    (0x0031, "GetSetupSetting", get_setup_setting),
+    (0x0032, "SetSetupSetting", set_setup_setting),
+    (0x1839, "PowerOff", power_off),
+    (0x1E91, "GetAutoPowerOffTime", get_auto_power_off_time),
+    (0x1E90, "SetAutoPowerOffTime", set_auto_power_off_time),
+    (0x12D9, "GetBacklightDuration", get_backlight_duration),
+    (0x12D8, "SetBacklightDuration", set_backlight_duration),
+    (0x1F44, "sys_malloc", sys_malloc),
+    (0x1F42, "sys_free", sys_free),
+    (0x1F46, "sys_realloc", sys_realloc),
+    (0x1DD1, "sys_memcmp", sys_memcmp),
+    (0x1349, "strlen", strlen),
+    (0x1A2C, "GetStackPtr", get_stack_ptr),
+];
+
+fn glib_addin_apl_execution_check(_e: &mut Emulator) -> CallResult {
+    Ok(0)
+}
+
+/// GlibGetOSVersionInfo(char* major, char* minor, short* release, short* build):
+/// reports OS 3.60.0000 on fx-CG50 and 2.02.0000 on fx-CG10/20 (BCD-like bytes 0x03,
+/// 0x60 / 0x02, 0x02).
+fn glib_get_os_version_info(e: &mut Emulator) -> CallResult {
+    let (maj, min) = if e.model == crate::Model::Cg50 { (3, 0x60) } else { (2, 0x02) };
+    let p = [e.arg(0)?, e.arg(1)?, e.arg(2)?, e.arg(3)?];
+    if p[0] != 0 {
+        e.wr8(p[0], maj)?;
+    }
+    if p[1] != 0 {
+        e.wr8(p[1], min)?;
+    }
+    if p[2] != 0 {
+        e.wr16(p[2], 0)?;
+    }
+    if p[3] != 0 {
+        e.wr16(p[3], 0)?;
+    }
+    Ok(0)
+}
+
+fn get_setup_setting(e: &mut Emulator) -> CallResult {
+    let i = e.arg(0)? as usize & 0xFF;
+    Ok(e.os.system.setup[i] as u32)
+}
+
+fn set_setup_setting(e: &mut Emulator) -> CallResult {
+    let (i, v) = (e.arg(0)? as usize & 0xFF, e.arg(1)? as u8);
+    e.os.system.setup[i] = v;
+    Ok(0)
+}
+
+/// PowerOff: recorded as an event; the add-in goes on as if switched on again.
+fn power_off(e: &mut Emulator) -> CallResult {
+    let at = e.cpu.now();
+    e.os.events.push(Event::PowerOff { at });
+    Ok(0)
+}
+
+fn get_auto_power_off_time(e: &mut Emulator) -> CallResult {
+    Ok(e.os.system.auto_power_off)
+}
+
+fn set_auto_power_off_time(e: &mut Emulator) -> CallResult {
+    e.os.system.auto_power_off = e.arg(0)?;
+    Ok(0)
+}
+
+fn get_backlight_duration(e: &mut Emulator) -> CallResult {
+    Ok(e.os.system.backlight)
+}
+
+fn set_backlight_duration(e: &mut Emulator) -> CallResult {
+    e.os.system.backlight = e.arg(0)? & 0xFF;
+    Ok(0)
+}
+
+/// First-fit allocation in the OS heap; 0 when full.
+fn heap_alloc(e: &mut Emulator, size: u32) -> u32 {
+    let size = size.max(1).div_ceil(8) * 8;
+    let base = e.model.heap_p2();
+    let mut at = base;
+    for (&a, &s) in &e.os.system.heap {
+        if a - at >= size {
+            break;
+        }
+        at = a + s;
+    }
+    if at + size > base + HEAP_SIZE {
+        return 0;
+    }
+    e.os.system.heap.insert(at, size);
+    at
+}
+
+fn sys_malloc(e: &mut Emulator) -> CallResult {
+    let n = e.arg(0)?;
+    Ok(heap_alloc(e, n))
+}
+
+/// The P2 address of a heap block given by either alias.
+fn heap_key(_e: &Emulator, p: u32) -> u32 {
+    crate::model::p2(p)
+}
+
+fn sys_free(e: &mut Emulator) -> CallResult {
+    let p = e.arg(0)?;
+    let k = heap_key(e, p);
+    e.os.system.heap.remove(&k);
+    Ok(0)
+}
+
+/// sys_realloc(p, n): a new block with the old contents (unlike the real OS, which
+/// may not keep them).
+fn sys_realloc(e: &mut Emulator) -> CallResult {
+    let (p, n) = (e.arg(0)?, e.arg(1)?);
+    if p == 0 {
+        return Ok(heap_alloc(e, n));
+    }
+    let k = heap_key(e, p);
+    let old = e.os.system.heap.get(&k).copied().unwrap_or(0);
+    let q = heap_alloc(e, n);
+    if q != 0 {
+        let data = e.rd_bytes(k, old.min(n) as usize)?;
+        e.wr_bytes(q, &data)?;
+        e.os.system.heap.remove(&k);
+    }
+    Ok(q)
+}
+
+fn sys_memcmp(e: &mut Emulator) -> CallResult {
+    let (a, b, n) = (e.arg(0)?, e.arg(1)?, e.arg(2)?);
+    let x = e.rd_bytes(a, n as usize)?;
+    let y = e.rd_bytes(b, n as usize)?;
+    Ok(match x.cmp(&y) {
+        std::cmp::Ordering::Less => -1i32 as u32,
+        std::cmp::Ordering::Equal => 0,
+        std::cmp::Ordering::Greater => 1,
+    })
+}
+
+fn strlen(e: &mut Emulator) -> CallResult {
+    let s = e.arg(0)?;
+    Ok(e.rd_cstr(s, 1 << 20)?.len() as u32)
+}
+
+fn get_stack_ptr(e: &mut Emulator) -> CallResult {
+    Ok(e.cpu.r[15])
+}

@@ -1,0 +1,198 @@
+//! Whole add-ins (assembled with sh-elf-as) run through the emulator.
+
+mod common;
+
+use common::{build, g3a, tempdir};
+use prizm_emu::keys::parse_script;
+use prizm_emu::{Emulator, Model, Options, Outcome};
+
+fn run(src: &str, keys: &str, tag: &str) -> (Emulator, Outcome) {
+    let (code, elf) = build(src, tag);
+    let opts = Options { keys: parse_script(keys).unwrap(), elf: Some(elf), max_instructions: 50_000_000, ..Default::default() };
+    let mut e = Emulator::load(&g3a(&code), opts).unwrap();
+    let o = e.run_until_idle();
+    (e, o)
+}
+
+const HELLO: &str = "
+    sts.l pr,@-r15
+    SYSCALL 0x272           ! Bdisp_AllClr_VRAM
+    mov #1,r4
+    mov #1,r5
+    mova text,r0
+    mov r0,r6
+    mov #0,r7
+    mov #0,r1
+    mov.l r1,@-r15
+    SYSCALL 0x18F9          ! PrintXY(1,1,\"XXHello\",0,black)
+    add #4,r15
+loop:
+    add #-4,r15
+    mov r15,r4
+    SYSCALL 0xEAB           ! GetKey(&key)
+    mov.l @r15+,r1
+    LOADL r3, 30004
+    cmp/eq r3,r1
+    bf loop
+    lds.l @r15+,pr
+    rts
+    mov #42,r0
+    .align 2
+text: .asciz \"XXHello\"
+";
+
+#[test]
+fn hello_returns_after_exe() {
+    let (e, o) = run(HELLO, "1,2,EXE", "hello");
+    assert_eq!(o, Outcome::Returned(42));
+    assert_eq!(o.exit_code(), 0);
+    assert_eq!(e.frames(), 3, "GetKey puts VRAM on the display each time");
+    let screen = e.screen_rgb565();
+    let dark = (24..48).flat_map(|y| (0..120).map(move |x| (x, y))).filter(|&(x, y)| screen[y * 384 + x] == 0).count();
+    assert!(dark > 50, "text drawn on the first PrintXY row ({dark} dark pixels)");
+    assert!(screen[..384 * 24].iter().all(|&p| p == 0xFFFF), "status area untouched");
+    let png = e.screenshot_png();
+    let (w, h, _) = prizm_emu::screenshot::decode_png_rgb(&png).unwrap();
+    assert_eq!((w, h), (384, 216));
+}
+
+#[test]
+fn idle_when_script_exhausted() {
+    let (e, o) = run(HELLO, "1", "idle");
+    assert_eq!(o, Outcome::Idle);
+    assert_eq!(o.exit_code(), 5);
+    assert!(e.emulated_seconds() < 1.0);
+}
+
+#[test]
+fn resume_after_idle_with_more_keys() {
+    let (mut e, o) = run(HELLO, "", "resume");
+    assert_eq!(o, Outcome::Idle);
+    e.press("EXE").unwrap();
+    assert_eq!(e.run_until_idle(), Outcome::Returned(42));
+}
+
+#[test]
+fn menu_ends_the_run() {
+    let (_, o) = run(HELLO, "MENU", "menu");
+    assert_eq!(o, Outcome::Menu);
+    assert_eq!(o.exit_code(), 6);
+}
+
+#[test]
+fn unimplemented_call_is_reported() {
+    let src = "
+        sts.l pr,@-r15
+        SYSCALL 0x1E6A
+        lds.l @r15+,pr
+        rts
+        nop
+    ";
+    let (_, o) = run(src, "", "unimpl");
+    match &o {
+        Outcome::Unimplemented { number, name, report, .. } => {
+            assert_eq!(*number, 0x1E6A);
+            assert_eq!(*name, Some("DisplayMainMenu"));
+            assert!(report.text.contains("DisplayMainMenu"), "{}", report.text);
+        }
+        o => panic!("{o:?}"),
+    }
+    assert_eq!(o.exit_code(), 4);
+}
+
+#[test]
+fn crash_report_symbolizes_and_backtraces() {
+    let src = "
+        sts.l pr,@-r15
+        bsr crash_here
+        nop
+        lds.l @r15+,pr
+        rts
+        nop
+    crash_here:
+        sts.l pr,@-r15
+        LOADL r1, 0x12345678
+        mov.l @r1,r2
+        lds.l @r15+,pr
+        rts
+        nop
+    ";
+    let (_, o) = run(src, "", "crash");
+    let Outcome::Crashed(r) = &o else { panic!("{o:?}") };
+    assert!(r.what.contains("0x12345678"), "{}", r.text);
+    assert!(r.text.contains("<crash_here+"), "{}", r.text);
+    assert!(r.text.contains("backtrace"), "{}", r.text);
+    assert!(r.text.contains("<_start+"), "{}", r.text);
+    assert_eq!(o.exit_code(), 2);
+}
+
+#[test]
+fn timeout_on_endless_loop() {
+    let (code, _) = build("1: bra 1b\n nop", "loop");
+    let opts = Options { max_instructions: 100_000, ..Default::default() };
+    let mut e = Emulator::load(&g3a(&code), opts).unwrap();
+    assert_eq!(e.run_until_idle(), Outcome::Timeout);
+    assert_eq!(e.cpu.icount, 100_000);
+}
+
+#[test]
+fn memory_map_aliases_and_initial_state() {
+    for (model, p1, sp, vram) in [
+        (Model::Cg20, 0x8816_0000u32, 0x881E_0000u32, 0xA800_0000u32),
+        (Model::Cg50, 0x8C17_0000, 0x8C1F_0000, 0xAC00_0000),
+    ] {
+        let (code, _) = build("rts\n nop", "map");
+        let opts = Options { model, ..Default::default() };
+        let mut e = Emulator::load(&g3a(&code), opts).unwrap();
+        assert_eq!(e.cpu.r[15], sp);
+        assert_eq!(e.cpu.r[4], 1);
+        assert_eq!(e.cpu.pc, 0x0030_0000);
+        e.cpu.poke(0x0810_0010, 4, 0xABCD_1234).unwrap();
+        assert_eq!(e.cpu.peek(p1 + 0x10, 4).unwrap(), 0xABCD_1234);
+        assert_eq!(e.cpu.peek((p1 | 0x2000_0000) + 0x10, 4).unwrap(), 0xABCD_1234);
+        assert_eq!(e.call_os(0x1E6, &[]).unwrap(), vram);
+        e.cpu.poke(vram & !0x2000_0000, 2, 0x1234).unwrap();
+        assert_eq!(e.call_os(0x267, &[0, 0]).unwrap(), 0x1234);
+        for (a, _) in prizm_emu::model::ONCHIP {
+            e.cpu.poke(a, 4, 7).unwrap();
+            assert_eq!(e.cpu.peek(a, 4).unwrap(), 7);
+        }
+        assert!(e.cpu.peek(0x0900_0000, 4).is_err());
+        assert!(e.cpu.poke(0x0030_0000, 4, 0).is_err(), "the image is read-only");
+        assert!(matches!(e.run_until_idle(), Outcome::Returned(_)));
+    }
+}
+
+#[test]
+fn keyboard_registers_follow_the_script() {
+    // Poll the row word of EXE (row 1 -> word 0, bit 10) until it is set, return.
+    let src = "
+        LOADL r1, 0xA44B0000
+    1:  mov.w @r1,r0
+        LOADL r2, 0x400
+        tst r2,r0
+        bt 1b
+        rts
+        mov #7,r0
+    ";
+    let (_, o) = run(src, "wait:200ms,EXE", "matrix");
+    assert_eq!(o, Outcome::Returned(7));
+    // With no key, polling ends idle.
+    let (_, o) = run(src, "", "matrix-idle");
+    assert_eq!(o, Outcome::Idle);
+}
+
+#[test]
+fn bad_inputs_are_errors_not_panics() {
+    let (code, _) = build("rts\n nop", "bad");
+    let file = g3a(&code);
+    assert!(Emulator::load(&file[..file.len() / 2], Options::default()).is_err());
+    assert!(Emulator::load(b"hello", Options::default()).is_err());
+    assert!(Emulator::load(&[], Options::default()).is_err());
+    let opts = Options { storage: Some("/nonexistent/prizm-emu".into()), ..Default::default() };
+    let err = Emulator::load(&file, opts).err().unwrap();
+    assert!(err.0.contains("does not exist"), "{err}");
+    let opts = Options { elf: Some(b"not an elf".to_vec()), ..Default::default() };
+    assert!(Emulator::load(&file, opts).is_err());
+    let _ = tempdir("unused");
+}

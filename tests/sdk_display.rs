@@ -48,7 +48,7 @@ impl Rng {
         from_raw(self.next() as u16)
     }
     fn rect(&mut self) -> Rectangle {
-        let big = self.next() % 4 == 0;
+        let big = self.next().is_multiple_of(4);
         let (lo, hi) = if big { (-500, 500) } else { (-20, 400) };
         let w = if big { self.range(0, 900) } else { self.range(0, 60) };
         let h = if big { self.range(0, 600) } else { self.range(0, 60) };
@@ -92,7 +92,7 @@ fn fills_match_per_pixel_reference() {
             _ => {
                 let seed = rng.next();
                 // Sometimes fewer colours than pixels.
-                let n = if seed % 5 == 0 { (seed % 200) as usize } else { usize::MAX };
+                let n = if seed.is_multiple_of(5) { (seed % 200) as usize } else { usize::MAX };
                 let colors = |s: u64| {
                     let mut r = Rng(s | 1);
                     std::iter::repeat_with(move || r.color()).take(n)

@@ -62,10 +62,12 @@ impl<const N: usize> Heap<N> {
     fn with<R>(&self, f: impl FnOnce(&mut State) -> R) -> R {
         // The calculator has one thread: a busy lock means the allocator was re-entered
         // (from a timer handler), which is a bug; on the PC, wait for the other thread.
-        while !self.lock.try_set() {
-            #[cfg(prizm)]
+        #[cfg(prizm)]
+        if !self.lock.try_set() {
             panic!("allocator re-entered (allocation from a timer handler?)");
-            #[cfg(not(prizm))]
+        }
+        #[cfg(not(prizm))]
+        while !self.lock.try_set() {
             core::hint::spin_loop();
         }
         // SAFETY: the lock gives exclusive access to the state until `clear` below.

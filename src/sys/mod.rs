@@ -53,13 +53,13 @@ macro_rules! os_calls {
     };
 }
 
-/// Emits the assembly stub of one OS call (calculator only).
-#[cfg(prizm)]
+/// The assembly text of one OS call's stub (a string literal). Public so that host
+/// tests can assemble it with `sh-elf-as`.
 #[macro_export]
 #[doc(hidden)]
-macro_rules! os_call_stub {
+macro_rules! os_call_asm {
     ($num:literal, $name:ident) => {
-        core::arch::global_asm!(concat!(
+        concat!(
             ".pushsection .text.prizm.sys.", stringify!($name), ",\"ax\",@progbits\n",
             ".global _prizm_sys_", stringify!($name), "\n",
             ".global prizm_sys_", stringify!($name), "\n",
@@ -74,7 +74,17 @@ macro_rules! os_call_stub {
             "1:  .long 0x80020070\n",
             "2:  .long ", stringify!($num), "\n",
             ".popsection\n",
-        ));
+        )
+    };
+}
+
+/// Emits the assembly stub of one OS call (calculator only).
+#[cfg(prizm)]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! os_call_stub {
+    ($num:literal, $name:ident) => {
+        core::arch::global_asm!($crate::os_call_asm!($num, $name));
     };
 }
 

@@ -13,6 +13,7 @@ mod color;
 mod frame;
 mod image;
 pub mod layout;
+pub mod os_string;
 #[cfg(prizm)]
 pub mod os_text;
 #[cfg(prizm)]

@@ -24,35 +24,17 @@ pub const MODE_INVERT: i32 = 0x01;
 pub const MODE_TRANSPARENT: i32 = 0x20;
 
 /// Text cells per row of [`print_xy`].
-pub const COLUMNS: usize = 21;
+pub const COLUMNS: usize = super::os_string::COLUMNS;
 /// Text rows of [`print_xy`] (row 1 is under the status area when it is shown).
 pub const ROWS: usize = 8;
 
-/// Copies `text` into a NUL-terminated buffer of at most `N - 1` bytes, with `skip`
-/// leading bytes free; non-ASCII and NUL become `?`.
-pub(crate) fn cstr_at<const N: usize>(text: &str, skip: usize) -> [u8; N] {
-    let mut buf = [0u8; N];
-    let room = N.saturating_sub(1 + skip);
-    for (dst, c) in buf[skip..].iter_mut().zip(text.chars().take(room)) {
-        *dst = if c.is_ascii() && c != '\0' { c as u8 } else { b'?' };
-    }
-    buf
-}
-
-/// [`cstr_at`] with no leading bytes.
-pub(crate) fn cstr<const N: usize>(text: &str) -> [u8; N] {
-    cstr_at::<N>(text, 0)
-}
+pub(crate) use super::os_string::cstr;
 
 /// Prints `text` at text cell (`x`, `y`), 1-based (1..=21, 1..=8), with the OS's
 /// 18x24 font, clipped at the right edge. Handles PrintXY's quirk of skipping the first
 /// two bytes of the string. Non-ASCII characters print as `?`.
 pub fn print_xy(x: u8, y: u8, text: &str, mode: i32, color: TextColor) {
-    let cols = COLUMNS.saturating_sub(usize::from(x.max(1)) - 1);
-    let mut buf = cstr_at::<{ 2 + COLUMNS + 1 }>(text, 2);
-    buf[0] = b'X';
-    buf[1] = b'X';
-    buf[2 + cols.min(COLUMNS)] = 0;
+    let buf = super::os_string::print_xy_string(x, text);
     // SAFETY: `buf` is NUL-terminated and lives across the call.
     unsafe { sys::text::PrintXY(i32::from(x), i32::from(y), buf.as_ptr(), mode, color as i32) }
 }

@@ -1,0 +1,2 @@
+#include <stddef.h>
+#define alloca(n) __builtin_alloca(n)

@@ -1,0 +1,4 @@
+#ifndef _SHIM_STDINT_H
+#define _SHIM_STDINT_H
+#include <stdint-gcc.h>
+#endif

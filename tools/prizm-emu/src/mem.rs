@@ -189,22 +189,32 @@ impl Memory {
         self.pages[(addr >> PAGE_SHIFT) as usize]
     }
 
-    /// Reads a big-endian value of `N` bytes from the arena at a page entry `e` and an
-    /// address inside that page. The access must not cross the page (callers check
-    /// alignment first).
+    /// Reads `N` bytes from the arena at a page entry `e` and an address inside that page.
+    ///
+    /// # Safety
+    /// `e` must be an entry of this memory's page table with `PAGE_R` set, and the access
+    /// must stay inside the page: `(addr & 0xFFFF) + N <= 0x10000` (true for any access
+    /// aligned to its size `N` <= 4).
     #[inline(always)]
-    pub fn arena_read<const N: usize>(&self, e: u32, addr: u32) -> [u8; N] {
+    pub(crate) unsafe fn arena_read<const N: usize>(&self, e: u32, addr: u32) -> [u8; N] {
         let off = (e & !PAGE_MASK) as usize | (addr & PAGE_MASK) as usize;
-        let mut b = [0u8; N];
-        b.copy_from_slice(&self.arena[off..off + N]);
-        b
+        debug_assert!(e & PAGE_R != 0 && off + N <= self.arena.len());
+        // SAFETY: `map` grows the arena by whole pages before it installs an entry, the
+        // arena never shrinks, and an entry's offset is the start of such a page; the
+        // caller keeps the access inside the page, so `off + N <= arena.len()`.
+        unsafe { std::ptr::read_unaligned(self.arena.as_ptr().add(off) as *const [u8; N]) }
     }
 
     /// Writes bytes to the arena at a page entry `e` and an address inside that page.
+    ///
+    /// # Safety
+    /// As for [`Memory::arena_read`].
     #[inline(always)]
-    pub fn arena_write<const N: usize>(&mut self, e: u32, addr: u32, v: [u8; N]) {
+    pub(crate) unsafe fn arena_write<const N: usize>(&mut self, e: u32, addr: u32, v: [u8; N]) {
         let off = (e & !PAGE_MASK) as usize | (addr & PAGE_MASK) as usize;
-        self.arena[off..off + N].copy_from_slice(&v);
+        debug_assert!(e & PAGE_R != 0 && off + N <= self.arena.len());
+        // SAFETY: as in `arena_read`: `off + N <= arena.len()`.
+        unsafe { std::ptr::write_unaligned(self.arena.as_mut_ptr().add(off) as *mut [u8; N], v) }
     }
 
     /// Slow-path read of `size` (1, 2 or 4) bytes at `addr`, at emulated cycle `now`.
@@ -212,10 +222,16 @@ impl Memory {
         let e = self.entry(addr);
         if e & PAGE_R != 0 {
             // Fast-path page reached through the slow path (e.g. from an OS call).
-            return Ok(match size {
-                1 => self.arena_read::<1>(e, addr)[0] as u32,
-                2 => u16::from_be_bytes(self.arena_read::<2>(e, addr)) as u32,
-                _ => u32::from_be_bytes(self.arena_read::<4>(e, addr)),
+            if addr & (size as u32 - 1) != 0 {
+                return Err(Fault::Misaligned { addr, size, write: false });
+            }
+            // SAFETY: `e` is a readable entry and the access is aligned to its size.
+            return Ok(unsafe {
+                match size {
+                    1 => self.arena_read::<1>(e, addr)[0] as u32,
+                    2 => u16::from_be_bytes(self.arena_read::<2>(e, addr)) as u32,
+                    _ => u32::from_be_bytes(self.arena_read::<4>(e, addr)),
+                }
             });
         }
         for r in &self.slow_rams {
@@ -241,10 +257,16 @@ impl Memory {
             if e & PAGE_W == 0 {
                 return Err(Fault::ReadOnly { addr, size });
             }
-            match size {
-                1 => self.arena_write::<1>(e, addr, [v as u8]),
-                2 => self.arena_write::<2>(e, addr, (v as u16).to_be_bytes()),
-                _ => self.arena_write::<4>(e, addr, v.to_be_bytes()),
+            if addr & (size as u32 - 1) != 0 {
+                return Err(Fault::Misaligned { addr, size, write: true });
+            }
+            // SAFETY: writable (hence mapped) entry, access aligned to its size.
+            unsafe {
+                match size {
+                    1 => self.arena_write::<1>(e, addr, [v as u8]),
+                    2 => self.arena_write::<2>(e, addr, (v as u16).to_be_bytes()),
+                    _ => self.arena_write::<4>(e, addr, v.to_be_bytes()),
+                }
             }
             return Ok(());
         }

@@ -247,7 +247,8 @@ impl Cpu {
             let pc = self.pc;
             let e = self.mem.entry(pc);
             let word = if e & PAGE_R != 0 && pc & 1 == 0 {
-                u16::from_be_bytes(self.mem.arena_read::<2>(e, pc))
+                // SAFETY: readable entry, 2-byte aligned access.
+                u16::from_be_bytes(unsafe { self.mem.arena_read::<2>(e, pc) })
             } else {
                 match self.fetch_slow(pc) {
                     Some(w) => w,
@@ -289,7 +290,8 @@ impl Cpu {
     pub(crate) fn fetch(&mut self, pc: u32) -> Option<u16> {
         let e = self.mem.entry(pc);
         if e & PAGE_R != 0 && pc & 1 == 0 {
-            Some(u16::from_be_bytes(self.mem.arena_read::<2>(e, pc)))
+            // SAFETY: readable entry, 2-byte aligned access.
+            Some(u16::from_be_bytes(unsafe { self.mem.arena_read::<2>(e, pc) }))
         } else {
             self.fetch_slow(pc)
         }
@@ -302,7 +304,8 @@ impl Cpu {
     pub fn read8(&mut self, a: u32) -> u32 {
         let e = self.mem.entry(a);
         if e & PAGE_R != 0 {
-            self.mem.arena_read::<1>(e, a)[0] as u32
+            // SAFETY: readable entry, 1-byte access.
+            unsafe { self.mem.arena_read::<1>(e, a)[0] as u32 }
         } else {
             self.read_slow(a, 1)
         }
@@ -313,7 +316,8 @@ impl Cpu {
     pub fn read16(&mut self, a: u32) -> u32 {
         let e = self.mem.entry(a);
         if e & PAGE_R != 0 && a & 1 == 0 {
-            u16::from_be_bytes(self.mem.arena_read::<2>(e, a)) as u32
+            // SAFETY: readable entry, 2-byte aligned access.
+            u16::from_be_bytes(unsafe { self.mem.arena_read::<2>(e, a) }) as u32
         } else {
             self.read_slow(a, 2)
         }
@@ -324,7 +328,8 @@ impl Cpu {
     pub fn read32(&mut self, a: u32) -> u32 {
         let e = self.mem.entry(a);
         if e & PAGE_R != 0 && a & 3 == 0 {
-            u32::from_be_bytes(self.mem.arena_read::<4>(e, a))
+            // SAFETY: readable entry, 4-byte aligned access.
+            u32::from_be_bytes(unsafe { self.mem.arena_read::<4>(e, a) })
         } else {
             self.read_slow(a, 4)
         }
@@ -335,7 +340,8 @@ impl Cpu {
     pub fn write8(&mut self, a: u32, v: u32) {
         let e = self.mem.entry(a);
         if e & PAGE_W != 0 {
-            self.mem.arena_write::<1>(e, a, [v as u8]);
+            // SAFETY: writable (hence mapped) entry, access aligned to its size.
+            unsafe { self.mem.arena_write::<1>(e, a, [v as u8]) };
         } else {
             self.write_slow(a, 1, v)
         }
@@ -346,7 +352,8 @@ impl Cpu {
     pub fn write16(&mut self, a: u32, v: u32) {
         let e = self.mem.entry(a);
         if e & PAGE_W != 0 && a & 1 == 0 {
-            self.mem.arena_write::<2>(e, a, (v as u16).to_be_bytes());
+            // SAFETY: writable (hence mapped) entry, access aligned to its size.
+            unsafe { self.mem.arena_write::<2>(e, a, (v as u16).to_be_bytes()) };
         } else {
             self.write_slow(a, 2, v)
         }
@@ -357,7 +364,8 @@ impl Cpu {
     pub fn write32(&mut self, a: u32, v: u32) {
         let e = self.mem.entry(a);
         if e & PAGE_W != 0 && a & 3 == 0 {
-            self.mem.arena_write::<4>(e, a, v.to_be_bytes());
+            // SAFETY: writable (hence mapped) entry, access aligned to its size.
+            unsafe { self.mem.arena_write::<4>(e, a, v.to_be_bytes()) };
         } else {
             self.write_slow(a, 4, v)
         }

@@ -13,6 +13,8 @@ mod start;
 pub use start::stack_high_water_mark;
 
 #[cfg(prizm)]
+mod abort;
+#[cfg(prizm)]
 mod panic;
 pub mod panic_screen;
 mod usage;

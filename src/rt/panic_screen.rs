@@ -61,8 +61,9 @@ pub fn is_out_of_memory(message: &str) -> bool {
     message.starts_with("memory allocation of")
 }
 
-/// Draws the panic screen: a title bar ("Out of memory" or "Panic"), the message
-/// wrapped to the screen width, the location, and how to leave.
+/// Draws the panic screen: a title bar ("Out of memory" or "The add-in panicked"), the
+/// message wrapped to the screen width, the location (not for out of memory), and how
+/// to leave.
 pub fn draw(frame: &mut Frame<'_>, message: &str, location: Option<(&str, u32, u32)>) {
     let _ = frame.clear(colors::WHITE);
     let oom = is_out_of_memory(message);
@@ -78,7 +79,8 @@ pub fn draw(frame: &mut Frame<'_>, message: &str, location: Option<(&str, u32, u
         let _ = Text::with_baseline(line, Point::new(0, y), black, Baseline::Top).draw(frame);
         y += LINE;
     }
-    if let Some((file, line, col)) = location {
+    // An allocation failure's location is inside `alloc`: not worth showing.
+    if let Some((file, line, col)) = location.filter(|_| !oom) {
         y += 4;
         let mut at = Truncating::<160>::new();
         let _ = write!(at, "at {file}:{line}:{col}");

@@ -17,12 +17,28 @@ unsafe extern "C" {
 /// Byte pattern painted over the free stack at start-up.
 const STACK_PAINT: u32 = 0x5AC3_5AC3;
 
-/// The entry point: called by the OS as `int(int isAppli, unsigned short optionNum)`.
+// The first bytes of the image (0x00300000, see prizm.ld): a tail jump to
+// `prizm_start`, arguments and return address untouched. It is assembly because
+// rustc_codegen_gcc ignores `#[link_section]` on functions, so no Rust function can be
+// placed first.
+core::arch::global_asm!(
+    ".section .text.prizm.start,\"ax\"",
+    ".global _prizm_entry",
+    ".align 2",
+    "_prizm_entry:",
+    "    mov.l 1f, r0",
+    "    jmp @r0",
+    "    nop",
+    "    .align 2",
+    "1:  .long _prizm_start",
+);
+
+/// The entry point: called by the OS (through `prizm_entry`) as
+/// `int(int isAppli, unsigned short optionNum)`.
 ///
 /// # Safety
 /// Only the OS calls this, once, before anything else of the add-in has run.
 #[unsafe(no_mangle)]
-#[unsafe(link_section = ".text.prizm.start")]
 pub unsafe extern "C" fn prizm_start(_is_appli: i32, _option_num: i32) -> i32 {
     // SAFETY: the linker script defines these word-aligned bounds; nothing has used
     // `.data` or `.bss` yet, so writing them is the first access.

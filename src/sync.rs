@@ -23,15 +23,22 @@ impl Flag {
     /// A clear flag.
     pub(crate) const fn new() -> Self {
         #[cfg(not(prizm))]
-        return Flag { set: AtomicBool::new(false) };
+        return Flag {
+            set: AtomicBool::new(false),
+        };
         #[cfg(prizm)]
-        return Flag { set: core::cell::UnsafeCell::new(false) };
+        return Flag {
+            set: core::cell::UnsafeCell::new(false),
+        };
     }
 
     /// Sets the flag; `false` if it was already set.
     pub(crate) fn try_set(&self) -> bool {
         #[cfg(not(prizm))]
-        return self.set.compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed).is_ok();
+        return self
+            .set
+            .compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed)
+            .is_ok();
         #[cfg(prizm)]
         // SAFETY: one thread; volatile keeps the accesses in order around the section.
         unsafe {

@@ -23,7 +23,10 @@ impl OriginDimensions for Reference {
 impl DrawTarget for Reference {
     type Color = Rgb565;
     type Error = Infallible;
-    fn draw_iter<I: IntoIterator<Item = Pixel<Rgb565>>>(&mut self, pixels: I) -> Result<(), Infallible> {
+    fn draw_iter<I: IntoIterator<Item = Pixel<Rgb565>>>(
+        &mut self,
+        pixels: I,
+    ) -> Result<(), Infallible> {
         for Pixel(p, c) in pixels {
             if (0..WIDTH as i32).contains(&p.x) && (0..HEIGHT as i32).contains(&p.y) {
                 self.0[p.y as usize * WIDTH + p.x as usize] = to_raw(c);
@@ -50,9 +53,20 @@ impl Rng {
     fn rect(&mut self) -> Rectangle {
         let big = self.next().is_multiple_of(4);
         let (lo, hi) = if big { (-500, 500) } else { (-20, 400) };
-        let w = if big { self.range(0, 900) } else { self.range(0, 60) };
-        let h = if big { self.range(0, 600) } else { self.range(0, 60) };
-        Rectangle::new(Point::new(self.range(lo, hi), self.range(lo, hi)), Size::new(w as u32, h as u32))
+        let w = if big {
+            self.range(0, 900)
+        } else {
+            self.range(0, 60)
+        };
+        let h = if big {
+            self.range(0, 600)
+        } else {
+            self.range(0, 60)
+        };
+        Rectangle::new(
+            Point::new(self.range(lo, hi), self.range(lo, hi)),
+            Size::new(w as u32, h as u32),
+        )
     }
 }
 
@@ -92,7 +106,11 @@ fn fills_match_per_pixel_reference() {
             _ => {
                 let seed = rng.next();
                 // Sometimes fewer colours than pixels.
-                let n = if seed.is_multiple_of(5) { (seed % 200) as usize } else { usize::MAX };
+                let n = if seed.is_multiple_of(5) {
+                    (seed % 200) as usize
+                } else {
+                    usize::MAX
+                };
                 let colors = |s: u64| {
                     let mut r = Rng(s | 1);
                     std::iter::repeat_with(move || r.color()).take(n)
@@ -109,7 +127,16 @@ fn fills_match_per_pixel_reference() {
 fn full_width_and_odd_alignment_edges() {
     let mut buf = vec![0u16; PIXELS];
     let mut slow = Reference(vec![0u16; PIXELS]);
-    for (x, w) in [(0, 384), (1, 383), (1, 1), (383, 1), (2, 3), (3, 2), (0, 1), (-1, 386)] {
+    for (x, w) in [
+        (0, 384),
+        (1, 383),
+        (1, 1),
+        (383, 1),
+        (2, 3),
+        (3, 2),
+        (0, 1),
+        (-1, 386),
+    ] {
         let r = Rectangle::new(Point::new(x, 5), Size::new(w, 3));
         let c = from_raw(0x1234 ^ w as u16);
         Frame::new(&mut buf).unwrap().fill_solid(&r, c).unwrap();
@@ -142,14 +169,19 @@ fn primitives_and_text_match_reference() {
                 let (a, b, c) = (p(&mut rng), p(&mut rng), p(&mut rng));
                 // embedded-graphics 0.8 squares this cross product in i32 (overflow
                 // in debug builds for large triangles): keep it small.
-                let cross = (b - a).x as i64 * (c - a).y as i64 - (b - a).y as i64 * (c - a).x as i64;
+                let cross =
+                    (b - a).x as i64 * (c - a).y as i64 - (b - a).y as i64 * (c - a).x as i64;
                 if cross.abs() < 40_000 {
                     both!(Triangle::new(a, b, c).into_styled(fill))
                 }
             }
             2 => both!(Line::new(p(&mut rng), p(&mut rng)).into_styled(stroke)),
             3 => both!(rng.rect().into_styled(stroke)),
-            _ => both!(Text::new("Hello, Prizm! 0123", p(&mut rng), MonoTextStyle::new(&FONT_6X10, c))),
+            _ => both!(Text::new(
+                "Hello, Prizm! 0123",
+                p(&mut rng),
+                MonoTextStyle::new(&FONT_6X10, c)
+            )),
         }
         check(&buf, &slow, "primitive");
     }
@@ -161,10 +193,18 @@ fn text_lands_where_the_font_says() {
     let mut f = Frame::new(&mut buf).unwrap();
     let style = MonoTextStyle::new(&FONT_6X10, Rgb565::BLACK);
     // Baseline at y = 20: FONT_6X10 glyphs sit in rows 12..=21 from a top of 12.
-    let end = Text::new("AB", Point::new(10, 20), style).draw(&mut f).unwrap();
+    let end = Text::new("AB", Point::new(10, 20), style)
+        .draw(&mut f)
+        .unwrap();
     assert_eq!(end, Point::new(22, 20));
-    let dark: Vec<(usize, usize)> =
-        (0..PIXELS).filter(|&i| buf[i] == 0).map(|i| (i % WIDTH, i / WIDTH)).collect();
+    let dark: Vec<(usize, usize)> = (0..PIXELS)
+        .filter(|&i| buf[i] == 0)
+        .map(|i| (i % WIDTH, i / WIDTH))
+        .collect();
     assert!(!dark.is_empty());
-    assert!(dark.iter().all(|&(x, y)| (10..22).contains(&x) && (12..22).contains(&y)), "{dark:?}");
+    assert!(
+        dark.iter()
+            .all(|&(x, y)| (10..22).contains(&x) && (12..22).contains(&y)),
+        "{dark:?}"
+    );
 }

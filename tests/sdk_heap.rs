@@ -32,13 +32,20 @@ fn heap() -> &'static Heap<N> {
 
 fn check_contents(b: &Block) {
     let s = unsafe { std::slice::from_raw_parts(b.ptr, b.layout.size()) };
-    assert!(s.iter().all(|&x| x == b.fill), "block at {:p} was overwritten", b.ptr);
+    assert!(
+        s.iter().all(|&x| x == b.fill),
+        "block at {:p} was overwritten",
+        b.ptr
+    );
 }
 
 /// Model of the free space: the gaps between live blocks (charged sizes) in the range.
 fn model_largest_gap(h: &Heap<N>, live: &[Block]) -> usize {
     let range = h.range();
-    let mut spans: Vec<(usize, usize)> = live.iter().map(|b| (b.ptr as usize, Heap::<N>::charged(b.layout))).collect();
+    let mut spans: Vec<(usize, usize)> = live
+        .iter()
+        .map(|b| (b.ptr as usize, Heap::<N>::charged(b.layout)))
+        .collect();
     spans.sort();
     let mut at = range.start;
     let mut best = 0;
@@ -62,7 +69,11 @@ fn random_sequences_match_model() {
         for step in 0..1500 {
             let op = rng.below(10);
             if op < 5 || live.is_empty() {
-                let size = if rng.below(8) == 0 { 1 + rng.below(4000) } else { 1 + rng.below(200) } as usize;
+                let size = if rng.below(8) == 0 {
+                    1 + rng.below(4000)
+                } else {
+                    1 + rng.below(200)
+                } as usize;
                 let align = 1usize << rng.below(7);
                 let layout = Layout::from_size_align(size, align).unwrap();
                 let p = unsafe { h.alloc(layout) };
@@ -72,7 +83,11 @@ fn random_sequences_match_model() {
                     assert_eq!(p as usize % align, 0, "alignment");
                     let fill = rng.next() as u8;
                     unsafe { p.write_bytes(fill, size) };
-                    live.push(Block { ptr: p, layout, fill });
+                    live.push(Block {
+                        ptr: p,
+                        layout,
+                        fill,
+                    });
                 }
             } else if op < 8 {
                 let b = live.swap_remove(rng.below(live.len() as u64) as usize);
@@ -104,7 +119,11 @@ fn random_sequences_match_model() {
             assert_eq!(s.allocations, live.len());
             assert_eq!(s.high_water, high);
             assert_eq!(s.failed_request, last_fail);
-            assert_eq!(s.largest_free, model_largest_gap(h, &live), "seed {seed} step {step}");
+            assert_eq!(
+                s.largest_free,
+                model_largest_gap(h, &live),
+                "seed {seed} step {step}"
+            );
             // The largest free block really can be allocated, and one word more cannot.
             if s.largest_free > 0 {
                 let l = Layout::from_size_align(s.largest_free, 4).unwrap();
@@ -147,8 +166,14 @@ fn out_of_memory_is_reported_with_its_size() {
 #[test]
 fn charged_sizes() {
     let w = std::mem::size_of::<usize>();
-    assert_eq!(Heap::<N>::charged(Layout::from_size_align(1, 1).unwrap()), 2 * w);
-    assert_eq!(Heap::<N>::charged(Layout::from_size_align(2 * w + 1, 1).unwrap()), 3 * w);
+    assert_eq!(
+        Heap::<N>::charged(Layout::from_size_align(1, 1).unwrap()),
+        2 * w
+    );
+    assert_eq!(
+        Heap::<N>::charged(Layout::from_size_align(2 * w + 1, 1).unwrap()),
+        3 * w
+    );
 }
 
 #[test]

@@ -3,9 +3,12 @@ use std::{collections::HashMap, path::PathBuf};
 
 fn reference() -> Option<String> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    [root.join("../shared/reference/os-calls-libfxcg.txt"), "/work/shared/reference/os-calls-libfxcg.txt".into()]
-        .iter()
-        .find_map(|p| std::fs::read_to_string(p).ok())
+    [
+        root.join("../shared/reference/os-calls-libfxcg.txt"),
+        "/work/shared/reference/os-calls-libfxcg.txt".into(),
+    ]
+    .iter()
+    .find_map(|p| std::fs::read_to_string(p).ok())
 }
 
 #[test]

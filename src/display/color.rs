@@ -1,5 +1,8 @@
 //! RGB565 colours: conversion to and from the 16-bit words of VRAM.
-use embedded_graphics_core::pixelcolor::{Rgb565, raw::{RawData, RawU16}};
+use embedded_graphics_core::pixelcolor::{
+    Rgb565,
+    raw::{RawData, RawU16},
+};
 
 /// The VRAM word of a colour (red in the top 5 bits, blue in the low 5).
 #[inline]
@@ -18,7 +21,11 @@ pub mod colors {
     use super::Rgb565;
     /// Makes a colour from its VRAM word.
     const fn c(raw: u16) -> Rgb565 {
-        Rgb565::new((raw >> 11) as u8, ((raw >> 5) & 0x3F) as u8, (raw & 0x1F) as u8)
+        Rgb565::new(
+            (raw >> 11) as u8,
+            ((raw >> 5) & 0x3F) as u8,
+            (raw & 0x1F) as u8,
+        )
     }
     /// 0x0000.
     pub const BLACK: Rgb565 = c(0x0000);

@@ -3,11 +3,11 @@
 use core::convert::Infallible;
 
 use embedded_graphics_core::{
+    Pixel,
     draw_target::DrawTarget,
     geometry::{OriginDimensions, Point, Size},
     pixelcolor::Rgb565,
     primitives::Rectangle,
-    Pixel,
 };
 
 use super::{HEIGHT, PIXELS, WIDTH, color::to_raw};
@@ -72,9 +72,17 @@ fn index(x: i32, y: i32) -> Option<usize> {
 
 /// The part of `area` inside the frame, as (x0, y0, x1, y1) with exclusive ends.
 fn clip(area: &Rectangle) -> Option<(usize, usize, usize, usize)> {
-    let r = area.intersection(&Rectangle::new(Point::zero(), Size::new(WIDTH as u32, HEIGHT as u32)));
+    let r = area.intersection(&Rectangle::new(
+        Point::zero(),
+        Size::new(WIDTH as u32, HEIGHT as u32),
+    ));
     let br = r.bottom_right()?;
-    Some((r.top_left.x as usize, r.top_left.y as usize, br.x as usize + 1, br.y as usize + 1))
+    Some((
+        r.top_left.x as usize,
+        r.top_left.y as usize,
+        br.x as usize + 1,
+        br.y as usize + 1,
+    ))
 }
 
 impl OriginDimensions for Frame<'_> {
@@ -103,7 +111,9 @@ impl DrawTarget for Frame<'_> {
     where
         I: IntoIterator<Item = Rgb565>,
     {
-        let Some((x0, y0, x1, y1)) = clip(area) else { return Ok(()) };
+        let Some((x0, y0, x1, y1)) = clip(area) else {
+            return Ok(());
+        };
         let w = area.size.width as usize;
         // Pixels of each row of `area` left of, inside and right of the frame.
         let left = (x0 as i64 - area.top_left.x as i64) as usize;
@@ -151,4 +161,3 @@ fn skip<I: Iterator>(it: &mut I, n: usize) {
         it.nth(n - 1);
     }
 }
-

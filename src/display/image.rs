@@ -25,8 +25,15 @@ impl<'a> Image565<'a> {
     /// Wraps `data`; panics (at compile time in a `const`) unless it holds exactly
     /// `width * height * 2` bytes.
     pub const fn from_be_bytes(width: u32, height: u32, data: &'a [u8]) -> Self {
-        assert!(data.len() == width as usize * height as usize * 2, "RGB565 data size is not width * height * 2");
-        Image565 { width, height, data }
+        assert!(
+            data.len() == width as usize * height as usize * 2,
+            "RGB565 data size is not width * height * 2"
+        );
+        Image565 {
+            width,
+            height,
+            data,
+        }
     }
 
     /// The raw word of pixel (x, y), row-major; panics outside the picture.
@@ -38,7 +45,9 @@ impl<'a> Image565<'a> {
 
     /// The pixels, row-major.
     pub fn colors(&self) -> impl Iterator<Item = Rgb565> + '_ {
-        self.data.chunks_exact(2).map(|p| from_raw(u16::from_be_bytes([p[0], p[1]])))
+        self.data
+            .chunks_exact(2)
+            .map(|p| from_raw(u16::from_be_bytes([p[0], p[1]])))
     }
 }
 
@@ -55,13 +64,22 @@ impl ImageDrawable for Image565<'_> {
         target.fill_contiguous(&self.bounding_box(), self.colors())
     }
 
-    fn draw_sub_image<D: DrawTarget<Color = Rgb565>>(&self, target: &mut D, area: &Rectangle) -> Result<(), D::Error> {
+    fn draw_sub_image<D: DrawTarget<Color = Rgb565>>(
+        &self,
+        target: &mut D,
+        area: &Rectangle,
+    ) -> Result<(), D::Error> {
         let area = area.intersection(&self.bounding_box());
-        let Some(br) = area.bottom_right() else { return Ok(()) };
+        let Some(br) = area.bottom_right() else {
+            return Ok(());
+        };
         let (x0, y0) = (area.top_left.x as u32, area.top_left.y as u32);
         let colors = (y0..=br.y as u32)
             .flat_map(move |y| (x0..=br.x as u32).map(move |x| from_raw(self.raw(x, y))));
-        target.fill_contiguous(&Rectangle::new(embedded_graphics_core::geometry::Point::zero(), area.size), colors)
+        target.fill_contiguous(
+            &Rectangle::new(embedded_graphics_core::geometry::Point::zero(), area.size),
+            colors,
+        )
     }
 }
 
@@ -84,14 +102,19 @@ mod tests {
     extern crate std;
     use std::vec;
 
-    const DATA: [u8; 12] = [0xF8, 0x00, 0x07, 0xE0, 0x00, 0x1F, 0xFF, 0xFF, 0x00, 0x00, 0x12, 0x34];
+    const DATA: [u8; 12] = [
+        0xF8, 0x00, 0x07, 0xE0, 0x00, 0x1F, 0xFF, 0xFF, 0x00, 0x00, 0x12, 0x34,
+    ];
     const IMG: Image565 = Image565::from_be_bytes(3, 2, &DATA);
 
     #[test]
     fn reads_big_endian_pairs() {
         assert_eq!(IMG.raw(0, 0), 0xF800);
         assert_eq!(IMG.raw(2, 1), 0x1234);
-        assert_eq!(IMG.colors().map(to_raw).collect::<std::vec::Vec<_>>(), [0xF800, 0x07E0, 0x001F, 0xFFFF, 0, 0x1234]);
+        assert_eq!(
+            IMG.colors().map(to_raw).collect::<std::vec::Vec<_>>(),
+            [0xF800, 0x07E0, 0x001F, 0xFFFF, 0, 0x1234]
+        );
     }
 
     #[test]

@@ -9,7 +9,10 @@
 /// assert_eq!(lines, ["panicked at", "src/main.rs:", "3:5"]);
 /// ```
 pub fn wrap(text: &str, max: usize) -> Wrap<'_> {
-    Wrap { rest: Some(text), max: max.max(1) }
+    Wrap {
+        rest: Some(text),
+        max: max.max(1),
+    }
 }
 
 /// The lines of [`wrap`].
@@ -25,7 +28,10 @@ impl<'a> Iterator for Wrap<'a> {
     fn next(&mut self) -> Option<&'a str> {
         let rest = self.rest?;
         // Byte offset after `max` characters (or the end).
-        let limit = rest.char_indices().nth(self.max).map_or(rest.len(), |(i, _)| i);
+        let limit = rest
+            .char_indices()
+            .nth(self.max)
+            .map_or(rest.len(), |(i, _)| i);
         if let Some(nl) = rest[..limit].find('\n') {
             self.rest = Some(&rest[nl + 1..]);
             return Some(&rest[..nl]);
@@ -97,14 +103,23 @@ mod tests {
                 seed ^= seed << 13;
                 seed ^= seed >> 7;
                 seed ^= seed << 17;
-                s.push(match seed % 10 { 0 | 1 => ' ', 2 => '\n', 3 => 'é', _ => 'x' });
+                s.push(match seed % 10 {
+                    0 | 1 => ' ',
+                    2 => '\n',
+                    3 => 'é',
+                    _ => 'x',
+                });
             }
             let max = 1 + (seed % 20) as usize;
             let lines = w(&s, max);
             for l in &lines {
                 assert!(l.chars().count() <= max, "{l:?} > {max}");
             }
-            let strip = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<std::string::String>();
+            let strip = |t: &str| {
+                t.chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<std::string::String>()
+            };
             assert_eq!(strip(&lines.concat()), strip(&s));
         }
     }

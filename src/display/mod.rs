@@ -21,7 +21,7 @@ mod screen;
 #[cfg(prizm)]
 pub mod status;
 
-pub use color::{from_raw, to_raw, colors};
+pub use color::{colors, from_raw, to_raw};
 pub use embedded_graphics_core::pixelcolor::Rgb565;
 pub use frame::Frame;
 pub use image::Image565;

@@ -10,7 +10,11 @@ pub fn cstr_at<const N: usize>(text: &str, skip: usize) -> [u8; N] {
     let mut buf = [0u8; N];
     let room = N.saturating_sub(1 + skip);
     for (dst, c) in buf[skip.min(N)..].iter_mut().zip(text.chars().take(room)) {
-        *dst = if c.is_ascii() && c != '\0' { c as u8 } else { b'?' };
+        *dst = if c.is_ascii() && c != '\0' {
+            c as u8
+        } else {
+            b'?'
+        };
     }
     buf
 }

@@ -1,7 +1,7 @@
 //! Text with the OS fonts: [`print_xy`] (18x24 cells) and [`print_mini`] (small
 //! proportional font) (calculator only).
-use crate::sys;
 use super::Rgb565;
+use crate::sys;
 
 /// The 8 colours of [`print_xy`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,8 +48,17 @@ pub fn print_mini(x: i32, y: i32, text: &str, fg: Rgb565, bg: Rgb565) -> i32 {
     // SAFETY: `buf` is NUL-terminated; x and y are valid for the OS to update.
     unsafe {
         sys::text::PrintMini(
-            &mut x, &mut y, buf.as_ptr(), 0, u32::MAX, 0, 0,
-            i32::from(super::to_raw(fg)), i32::from(super::to_raw(bg)), 1, 0,
+            &mut x,
+            &mut y,
+            buf.as_ptr(),
+            0,
+            u32::MAX,
+            0,
+            0,
+            i32::from(super::to_raw(fg)),
+            i32::from(super::to_raw(bg)),
+            1,
+            0,
         )
     };
     x
@@ -60,6 +69,20 @@ pub fn mini_width(text: &str) -> i32 {
     let buf = cstr::<128>(text);
     let (mut x, mut y) = (0, 0);
     // SAFETY: as in `print_mini`; write flag 0 only measures.
-    unsafe { sys::text::PrintMini(&mut x, &mut y, buf.as_ptr(), 0, u32::MAX, 0, 0, 0, 0xFFFF, 0, 0) };
+    unsafe {
+        sys::text::PrintMini(
+            &mut x,
+            &mut y,
+            buf.as_ptr(),
+            0,
+            u32::MAX,
+            0,
+            0,
+            0,
+            0xFFFF,
+            0,
+            0,
+        )
+    };
     x
 }

@@ -20,7 +20,9 @@ impl Screen {
             return None;
         }
         // SAFETY: TAKEN guarantees this is the only live borrow made through `take`.
-        Some(Screen { frame: unsafe { vram() } })
+        Some(Screen {
+            frame: unsafe { vram() },
+        })
     }
 
     /// Puts all of VRAM to the display.
@@ -74,6 +76,8 @@ impl core::ops::DerefMut for Screen {
 /// (the panic screen uses this after the add-in has stopped).
 pub unsafe fn vram() -> Frame<'static> {
     // SAFETY: the OS returns the address of its 384x216x2-byte VRAM, 4-byte aligned.
-    let px = unsafe { core::slice::from_raw_parts_mut(sys::display::GetVRAMAddress() as *mut u16, PIXELS) };
+    let px = unsafe {
+        core::slice::from_raw_parts_mut(sys::display::GetVRAMAddress() as *mut u16, PIXELS)
+    };
     Frame::new(px).expect("VRAM has PIXELS words")
 }

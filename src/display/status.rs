@@ -10,7 +10,14 @@ pub fn set_visible(visible: bool) {
 /// Which items the status area shows: a mask of the `SAF_*` bits below.
 pub fn set_items(flags: u32) {
     // SAFETY: mode 3 sets the flags; the colour pointers are unused (null).
-    unsafe { sys::status::DefineStatusAreaFlags(3, flags as i32, core::ptr::null_mut(), core::ptr::null_mut()) };
+    unsafe {
+        sys::status::DefineStatusAreaFlags(
+            3,
+            flags as i32,
+            core::ptr::null_mut(),
+            core::ptr::null_mut(),
+        )
+    };
 }
 
 /// Battery icon.

@@ -31,7 +31,9 @@ pub(super) fn largest_free(heap: &mut linked_list_allocator::Heap) -> usize {
     let a = core::mem::align_of::<usize>();
     let m = 2 * core::mem::size_of::<usize>();
     let fits = |heap: &mut linked_list_allocator::Heap, n: usize| {
-        let Ok(layout) = Layout::from_size_align(n, a) else { return false };
+        let Ok(layout) = Layout::from_size_align(n, a) else {
+            return false;
+        };
         match heap.allocate_first_fit(layout) {
             Ok(p) => {
                 // SAFETY: `p` was just allocated with `layout`.
@@ -41,7 +43,9 @@ pub(super) fn largest_free(heap: &mut linked_list_allocator::Heap) -> usize {
             Err(()) => false,
         }
     };
-    let some_fits = |heap: &mut linked_list_allocator::Heap, n: usize| (0..=m / a).any(|k| fits(heap, n + k * a));
+    let some_fits = |heap: &mut linked_list_allocator::Heap, n: usize| {
+        (0..=m / a).any(|k| fits(heap, n + k * a))
+    };
     // Search over n = m + i * a, i in [lo, hi).
     let (mut lo, mut hi) = (0usize, heap.size() / a + 1);
     if !some_fits(heap, m) {

@@ -65,8 +65,16 @@ impl Key {
     /// The digit of a number key.
     pub const fn digit(self) -> Option<u8> {
         Some(match self {
-            Key::Num0 => 0, Key::Num1 => 1, Key::Num2 => 2, Key::Num3 => 3, Key::Num4 => 4,
-            Key::Num5 => 5, Key::Num6 => 6, Key::Num7 => 7, Key::Num8 => 8, Key::Num9 => 9,
+            Key::Num0 => 0,
+            Key::Num1 => 1,
+            Key::Num2 => 2,
+            Key::Num3 => 3,
+            Key::Num4 => 4,
+            Key::Num5 => 5,
+            Key::Num6 => 6,
+            Key::Num7 => 7,
+            Key::Num8 => 8,
+            Key::Num9 => 9,
             _ => return None,
         })
     }
@@ -89,12 +97,35 @@ mod tests {
     fn documented_codes() {
         // KEY_PRGM_* values of libfxcg's keyboard.h.
         for (k, code) in [
-            (Key::AcOn, 10), (Key::Down, 37), (Key::Exit, 47), (Key::F1, 79), (Key::F2, 69),
-            (Key::F3, 59), (Key::F4, 49), (Key::F5, 39), (Key::F6, 29), (Key::Left, 38),
-            (Key::Exe, 31), (Key::Right, 27), (Key::Up, 28), (Key::Num0, 71), (Key::Num1, 72),
-            (Key::Num2, 62), (Key::Num3, 52), (Key::Num4, 73), (Key::Num5, 63), (Key::Num6, 53),
-            (Key::Num7, 74), (Key::Num8, 64), (Key::Num9, 54), (Key::XThetaT, 76), (Key::Tan, 26),
-            (Key::Alpha, 77), (Key::Shift, 78), (Key::Optn, 68), (Key::Menu, 48),
+            (Key::AcOn, 10),
+            (Key::Down, 37),
+            (Key::Exit, 47),
+            (Key::F1, 79),
+            (Key::F2, 69),
+            (Key::F3, 59),
+            (Key::F4, 49),
+            (Key::F5, 39),
+            (Key::F6, 29),
+            (Key::Left, 38),
+            (Key::Exe, 31),
+            (Key::Right, 27),
+            (Key::Up, 28),
+            (Key::Num0, 71),
+            (Key::Num1, 72),
+            (Key::Num2, 62),
+            (Key::Num3, 52),
+            (Key::Num4, 73),
+            (Key::Num5, 63),
+            (Key::Num6, 53),
+            (Key::Num7, 74),
+            (Key::Num8, 64),
+            (Key::Num9, 54),
+            (Key::XThetaT, 76),
+            (Key::Tan, 26),
+            (Key::Alpha, 77),
+            (Key::Shift, 78),
+            (Key::Optn, 68),
+            (Key::Menu, 48),
         ] {
             assert_eq!(k.prgm_code(), code, "{k:?}");
             assert_eq!(Key::from_prgm_code(code), Some(k));

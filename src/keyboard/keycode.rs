@@ -99,12 +99,35 @@ controls! {
 fn char_key(c: u16) -> Option<(Key, bool)> {
     use Key::*;
     let k = match c {
-        0x30 => Num0, 0x31 => Num1, 0x32 => Num2, 0x33 => Num3, 0x34 => Num4,
-        0x35 => Num5, 0x36 => Num6, 0x37 => Num7, 0x38 => Num8, 0x39 => Num9,
-        0x2E => Dot, 0x0F => Exp, 0x87 => Neg, 0x89 => Plus, 0x99 => Minus,
-        0xA9 => Mul, 0xB9 => Div, 0xBB => Frac, 0x28 => LParen, 0x29 => RParen,
-        0x2C => Comma, 0x0E => Store, 0x95 => Log, 0x85 => Ln, 0x81 => Sin,
-        0x82 => Cos, 0x83 => Tan, 0x8B => Square, 0xA8 => Power,
+        0x30 => Num0,
+        0x31 => Num1,
+        0x32 => Num2,
+        0x33 => Num3,
+        0x34 => Num4,
+        0x35 => Num5,
+        0x36 => Num6,
+        0x37 => Num7,
+        0x38 => Num8,
+        0x39 => Num9,
+        0x2E => Dot,
+        0x0F => Exp,
+        0x87 => Neg,
+        0x89 => Plus,
+        0x99 => Minus,
+        0xA9 => Mul,
+        0xB9 => Div,
+        0xBB => Frac,
+        0x28 => LParen,
+        0x29 => RParen,
+        0x2C => Comma,
+        0x0E => Store,
+        0x95 => Log,
+        0x85 => Ln,
+        0x81 => Sin,
+        0x82 => Cos,
+        0x83 => Tan,
+        0x8B => Square,
+        0xA8 => Power,
         // SHIFT functions of libfxcg's table.
         0xD0 => return shifted(Exp),    // π
         0xC0 => return shifted(Neg),    // Ans
@@ -118,8 +141,8 @@ fn char_key(c: u16) -> Option<(Key, bool)> {
         // ALPHA letters, in keyboard order from X,θ,T (A) to 0 (Z).
         0x41..=0x5A => {
             const ORDER: [Key; 26] = [
-                XThetaT, Log, Ln, Sin, Cos, Tan, Frac, FD, LParen, RParen, Comma, Store,
-                Num7, Num8, Num9, Num4, Num5, Num6, Mul, Div, Num1, Num2, Num3, Plus, Minus, Num0,
+                XThetaT, Log, Ln, Sin, Cos, Tan, Frac, FD, LParen, RParen, Comma, Store, Num7,
+                Num8, Num9, Num4, Num5, Num6, Mul, Div, Num1, Num2, Num3, Plus, Minus, Num0,
             ];
             ORDER[usize::from(c - 0x41)]
         }
@@ -157,7 +180,17 @@ mod tests {
         assert_eq!(Keycode::from_getkey(30025), Keycode::Del);
         assert_eq!(Keycode::from_getkey(30015), Keycode::Ac);
         assert_eq!(Keycode::from_getkey(30003), Keycode::Menu);
-        for (i, f) in [Keycode::F1, Keycode::F2, Keycode::F3, Keycode::F4, Keycode::F5, Keycode::F6].into_iter().enumerate() {
+        for (i, f) in [
+            Keycode::F1,
+            Keycode::F2,
+            Keycode::F3,
+            Keycode::F4,
+            Keycode::F5,
+            Keycode::F6,
+        ]
+        .into_iter()
+        .enumerate()
+        {
             assert_eq!(Keycode::from_getkey(30009 + i as u16), f);
         }
         assert_eq!(Keycode::from_getkey(30018), Keycode::Up);
@@ -184,8 +217,14 @@ mod tests {
         assert_eq!(Keycode::Quit.key(), Some((Key::Exit, true)));
         assert_eq!(Keycode::Char(0x30).key(), Some((Key::Num0, false)));
         assert_eq!(Keycode::Char(0x89).key(), Some((Key::Plus, false)));
-        assert_eq!(Keycode::Char(u16::from(b'A')).key(), Some((Key::XThetaT, false)));
-        assert_eq!(Keycode::Char(u16::from(b'Z')).key(), Some((Key::Num0, false)));
+        assert_eq!(
+            Keycode::Char(u16::from(b'A')).key(),
+            Some((Key::XThetaT, false))
+        );
+        assert_eq!(
+            Keycode::Char(u16::from(b'Z')).key(),
+            Some((Key::Num0, false))
+        );
         assert_eq!(Keycode::Char(0xD0).key(), Some((Key::Exp, true)));
         // Every digit key maps back to its digit.
         for d in 0..10u16 {

@@ -16,5 +16,5 @@ pub use key::Key;
 pub use keycode::Keycode;
 pub use matrix::{KEYBOARD_REGISTERS, KeyMatrix};
 #[cfg(prizm)]
-pub use os::{get_key, poll_key, menu_enabled, set_menu_enabled};
+pub use os::{get_key, menu_enabled, poll_key, set_menu_enabled};
 pub use repeat::Repeater;

@@ -14,7 +14,11 @@ pub struct Repeater {
 impl Repeater {
     /// A repeater with the given first delay and repeat interval (interval at least 1).
     pub const fn new(delay_ms: u32, interval_ms: u32) -> Self {
-        Repeater { delay_ms, interval_ms: if interval_ms == 0 { 1 } else { interval_ms }, held: None }
+        Repeater {
+            delay_ms,
+            interval_ms: if interval_ms == 0 { 1 } else { interval_ms },
+            held: None,
+        }
     }
 
     /// The OS-like default: 400 ms, then every 80 ms.
@@ -75,11 +79,28 @@ mod tests {
     #[test]
     fn release_and_change_restart() {
         let mut r = Repeater::new(300, 50);
-        let out = run(&mut r, 0, &[
-            (Some(Key::Up), 0), (Some(Key::Up), 100), (None, 200), (Some(Key::Up), 250),
-            (Some(Key::Down), 260), (Some(Key::Down), 559), (Some(Key::Down), 560),
-        ]);
-        assert_eq!(out, [(0, Key::Up), (250, Key::Up), (260, Key::Down), (560, Key::Down)]);
+        let out = run(
+            &mut r,
+            0,
+            &[
+                (Some(Key::Up), 0),
+                (Some(Key::Up), 100),
+                (None, 200),
+                (Some(Key::Up), 250),
+                (Some(Key::Down), 260),
+                (Some(Key::Down), 559),
+                (Some(Key::Down), 560),
+            ],
+        );
+        assert_eq!(
+            out,
+            [
+                (0, Key::Up),
+                (250, Key::Up),
+                (260, Key::Down),
+                (560, Key::Down)
+            ]
+        );
     }
 
     #[test]
@@ -87,7 +108,10 @@ mod tests {
         for start in [0, u32::MAX - 250, u32::MAX] {
             let mut r = Repeater::new(200, 100);
             let samples: Vec<_> = (0..=500).step_by(25).map(|t| (Some(Key::Exe), t)).collect();
-            let times: Vec<u32> = run(&mut r, start, &samples).iter().map(|&(t, _)| t).collect();
+            let times: Vec<u32> = run(&mut r, start, &samples)
+                .iter()
+                .map(|&(t, _)| t)
+                .collect();
             assert_eq!(times, [0, 200, 300, 400, 500], "start {start}");
         }
     }

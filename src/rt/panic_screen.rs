@@ -24,7 +24,10 @@ pub struct Truncating<const N: usize> {
 impl<const N: usize> Truncating<N> {
     /// An empty buffer.
     pub const fn new() -> Self {
-        Truncating { buf: [0; N], len: 0 }
+        Truncating {
+            buf: [0; N],
+            len: 0,
+        }
     }
 
     /// The text written so far (whole characters only).
@@ -67,9 +70,15 @@ pub fn is_out_of_memory(message: &str) -> bool {
 pub fn draw(frame: &mut Frame<'_>, message: &str, location: Option<(&str, u32, u32)>) {
     let _ = frame.clear(colors::WHITE);
     let oom = is_out_of_memory(message);
-    let title = if oom { "Out of memory" } else { "The add-in panicked" };
+    let title = if oom {
+        "Out of memory"
+    } else {
+        "The add-in panicked"
+    };
     let bar = Rectangle::new(Point::zero(), Size::new(WIDTH as u32, 16));
-    let _ = bar.into_styled(PrimitiveStyle::with_fill(colors::RED)).draw(frame);
+    let _ = bar
+        .into_styled(PrimitiveStyle::with_fill(colors::RED))
+        .draw(frame);
     let white = MonoTextStyle::new(&FONT_6X10, Rgb565::WHITE);
     let black = MonoTextStyle::new(&FONT_6X10, Rgb565::BLACK);
     let blue = MonoTextStyle::new(&FONT_6X10, colors::NAVY);
@@ -89,8 +98,13 @@ pub fn draw(frame: &mut Frame<'_>, message: &str, location: Option<(&str, u32, u
             y += LINE;
         }
     }
-    let _ = Text::with_baseline("Press MENU to leave the add-in.", Point::new(0, 216 - 12), black, Baseline::Top)
-        .draw(frame);
+    let _ = Text::with_baseline(
+        "Press MENU to leave the add-in.",
+        Point::new(0, 216 - 12),
+        black,
+        Baseline::Top,
+    )
+    .draw(frame);
 }
 
 #[cfg(test)]
@@ -121,7 +135,10 @@ mod tests {
         let mut buf = vec![0u16; PIXELS];
         let long = "x".repeat(3000);
         for (msg, loc) in [
-            ("memory allocation of 1024 bytes failed", Some(("src/main.rs", 10, 5))),
+            (
+                "memory allocation of 1024 bytes failed",
+                Some(("src/main.rs", 10, 5)),
+            ),
             (long.as_str(), Some((long.as_str(), u32::MAX, 0))),
             ("", None),
         ] {

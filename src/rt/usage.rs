@@ -23,7 +23,12 @@ pub const USAGE_MAGIC: u32 = 0x5553_4147;
 #[cfg(prizm)]
 #[unsafe(no_mangle)]
 #[used]
-static mut prizm_usage: Usage = Usage { magic: 0, stack_high_water: 0, heap_size: 0, heap_high_water: 0 };
+static mut prizm_usage: Usage = Usage {
+    magic: 0,
+    stack_high_water: 0,
+    heap_size: 0,
+    heap_high_water: 0,
+};
 
 /// Notes the heap's size and high-water mark.
 #[cfg(prizm)]

@@ -75,7 +75,11 @@ impl Error {
 
     /// `Ok(code)` for a non-negative return code, the error otherwise.
     pub const fn check(code: i32) -> Result<i32> {
-        if code >= 0 { Ok(code) } else { Err(Error::from_code(code)) }
+        if code >= 0 {
+            Ok(code)
+        } else {
+            Err(Error::from_code(code))
+        }
     }
 }
 
@@ -130,6 +134,9 @@ mod tests {
         use std::string::ToString;
         assert_eq!(Error::DeviceFull.to_string(), "storage memory full");
         assert_eq!(Error::Os(-42).to_string(), "OS error -42");
-        assert_eq!(Error::InvalidName("empty").to_string(), "invalid name: empty");
+        assert_eq!(
+            Error::InvalidName("empty").to_string(),
+            "invalid name: empty"
+        );
     }
 }

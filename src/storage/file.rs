@@ -55,7 +55,8 @@ impl File {
             return Err(Error::TooManyOpenFiles);
         }
         // SAFETY: `name` is a NUL-terminated 16-bit name that outlives the call.
-        let handle = Error::check(unsafe { bfile::Bfile_OpenFile_OS(name.as_ptr(), mode as i32, 0) })?;
+        let handle =
+            Error::check(unsafe { bfile::Bfile_OpenFile_OS(name.as_ptr(), mode as i32, 0) })?;
         OPEN.add(1);
         Ok(File { handle })
     }
@@ -82,7 +83,9 @@ impl File {
     fn read_raw(&mut self, buf: &mut [u8], pos: i32) -> Result<usize> {
         let len = i32::try_from(buf.len()).map_err(|_| Error::TooBig)?;
         // SAFETY: `buf` is writable for `len` bytes.
-        let n = Error::check(unsafe { bfile::Bfile_ReadFile_OS(self.handle, buf.as_mut_ptr() as *mut c_void, len, pos) })?;
+        let n = Error::check(unsafe {
+            bfile::Bfile_ReadFile_OS(self.handle, buf.as_mut_ptr() as *mut c_void, len, pos)
+        })?;
         Ok(n as usize)
     }
 
@@ -96,7 +99,11 @@ impl File {
             bounce[..chunk.len()].copy_from_slice(chunk);
             // SAFETY: `bounce` is in RAM (the stack) and holds `chunk.len()` bytes.
             Error::check(unsafe {
-                bfile::Bfile_WriteFile_OS(self.handle, bounce.as_ptr() as *const c_void, chunk.len() as i32)
+                bfile::Bfile_WriteFile_OS(
+                    self.handle,
+                    bounce.as_ptr() as *const c_void,
+                    chunk.len() as i32,
+                )
             })?;
             done += chunk.len();
         }
@@ -211,12 +218,24 @@ pub fn replace(path: &str, data: &[u8]) -> Result<()> {
 
 /// Free bytes of storage memory.
 pub fn free_space() -> Result<u64> {
-    let media: [u16; 7] = [b'\\' as u16, b'\\' as u16, b'f' as u16, b'l' as u16, b's' as u16, b'0' as u16, 0];
+    let media: [u16; 7] = [
+        b'\\' as u16,
+        b'\\' as u16,
+        b'f' as u16,
+        b'l' as u16,
+        b's' as u16,
+        b'0' as u16,
+        0,
+    ];
     // The OS may write a 64-bit (big-endian) or a 32-bit value: give it 8 bytes.
     let mut out = [0i32; 2];
     // SAFETY: NUL-terminated medium name and 8 writable bytes.
     Error::check(unsafe { bfile::Bfile_GetMediaFree_OS(media.as_ptr(), out.as_mut_ptr()) })?;
-    Ok(if out[1] != 0 { ((out[0] as u32 as u64) << 32) | out[1] as u32 as u64 } else { out[0] as u32 as u64 })
+    Ok(if out[1] != 0 {
+        ((out[0] as u32 as u64) << 32) | out[1] as u32 as u64
+    } else {
+        out[0] as u32 as u64
+    })
 }
 
 /// Calls `f` with the name and size of each entry matching `pattern` (e.g.
@@ -227,7 +246,8 @@ pub fn find(pattern: &str, mut f: impl FnMut(&str, u32) -> bool) -> Result<()> {
     let mut found = [0u16; super::MAX_PATH + 1];
     let mut info = bfile::FindInfo::default();
     // SAFETY: valid pattern, out-pointers and a buffer of MAX_PATH + 1 units.
-    let mut r = unsafe { bfile::Bfile_FindFirst(pat.as_ptr(), &mut handle, found.as_mut_ptr(), &mut info) };
+    let mut r =
+        unsafe { bfile::Bfile_FindFirst(pat.as_ptr(), &mut handle, found.as_mut_ptr(), &mut info) };
     let result = loop {
         match Error::check(r) {
             Err(Error::NotFound | Error::EnumerationEnd) => break Ok(()),
@@ -240,7 +260,10 @@ pub fn find(pattern: &str, mut f: impl FnMut(&str, u32) -> bool) -> Result<()> {
             *d = if u < 0x80 { u as u8 } else { b'?' };
             len += 1;
         }
-        if !f(core::str::from_utf8(&name[..len]).unwrap_or("?"), info.fsize) {
+        if !f(
+            core::str::from_utf8(&name[..len]).unwrap_or("?"),
+            info.fsize,
+        ) {
             break Ok(());
         }
         // SAFETY: as above, with the handle of this search.

@@ -33,7 +33,9 @@ pub fn read(folder: &str, item: &str, buf: &mut [u8]) -> Result<usize> {
 }
 
 fn read_exact_item(folder: &str, item: &McsName, buf: &mut [u8]) -> Result<usize> {
-    let Some(n) = len(folder, item.as_str())? else { return Err(Error::NotFound) };
+    let Some(n) = len(folder, item.as_str())? else {
+        return Err(Error::NotFound);
+    };
     let buf = buf.get_mut(..n).ok_or(Error::TooBig)?;
     // SAFETY: `len` opened the item; `buf` is writable for `n` bytes.
     let r = unsafe { os::MCSGetData1(0, n as i32, buf.as_mut_ptr() as *mut c_void) };
@@ -68,7 +70,11 @@ pub fn delete(folder: &str, item: &str) -> Result<()> {
 /// first stored under a temporary name ([`temp_item_name`]), then the item is
 /// re-created and the temporary deleted. [`read`] falls back to the temporary.
 pub fn replace(folder: &str, item: &str, data: &[u8]) -> Result<()> {
-    let (f, i, t) = (McsName::new(folder)?, McsName::new(item)?, temp_item_name(item)?);
+    let (f, i, t) = (
+        McsName::new(folder)?,
+        McsName::new(item)?,
+        temp_item_name(item)?,
+    );
     // SAFETY (both calls below): NUL-terminated names.
     unsafe { os::MCSDelVar2(f.as_ptr(), t.as_ptr()) };
     put(&f, &t, data)?;

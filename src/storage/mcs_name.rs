@@ -10,7 +10,9 @@ pub fn validate_mcs_name(name: &str) -> Result<()> {
         return Err(Error::InvalidName("empty main-memory name"));
     }
     if name.len() > MAX_MCS_NAME {
-        return Err(Error::InvalidName("main-memory names have at most 8 characters"));
+        return Err(Error::InvalidName(
+            "main-memory names have at most 8 characters",
+        ));
     }
     if !name.bytes().all(|b| b.is_ascii_graphic() || b == b' ') {
         return Err(Error::InvalidName("only printable ASCII characters"));
@@ -35,7 +37,11 @@ impl McsName {
 
     /// The name without the NUL.
     pub fn as_str(&self) -> &str {
-        let n = self.bytes.iter().position(|&b| b == 0).unwrap_or(MAX_MCS_NAME);
+        let n = self
+            .bytes
+            .iter()
+            .position(|&b| b == 0)
+            .unwrap_or(MAX_MCS_NAME);
         core::str::from_utf8(&self.bytes[..n]).unwrap_or("")
     }
 
@@ -50,7 +56,11 @@ impl McsName {
 pub fn temp_item_name(item: &str) -> Result<McsName> {
     validate_mcs_name(item)?;
     let mut s: heapless::String<MAX_MCS_NAME> = heapless::String::new();
-    let keep = if item.len() == MAX_MCS_NAME { MAX_MCS_NAME - 1 } else { item.len() };
+    let keep = if item.len() == MAX_MCS_NAME {
+        MAX_MCS_NAME - 1
+    } else {
+        item.len()
+    };
     let _ = s.push_str(&item[..keep]);
     let _ = s.push('~');
     if s == item {

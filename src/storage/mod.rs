@@ -11,18 +11,21 @@
 //! - do not use files while OS timers are installed (SYSTEM ERROR).
 
 mod error;
-mod mcs_name;
-mod path;
 #[cfg(prizm)]
 mod file;
 #[cfg(prizm)]
 pub mod mcs;
+mod mcs_name;
+mod path;
 
 pub use error::{Error, Result};
+#[cfg(prizm)]
+pub use file::{
+    File, Mode, create_dir, delete, exists, find, free_space, read_file, rename, replace,
+    write_file,
+};
 pub use mcs_name::{McsName, temp_item_name, validate_mcs_name};
 pub use path::{MAX_PATH, Name16, ROOT, temp_path, validate_path};
-#[cfg(prizm)]
-pub use file::{File, Mode, create_dir, delete, exists, find, free_space, read_file, rename, replace, write_file};
 
 /// Files the OS lets be open at once.
 pub const MAX_OPEN_FILES: usize = 16;

@@ -43,7 +43,10 @@ fn check_path(path: &str, pattern: bool) -> Result<()> {
             return Err(Error::InvalidName("a name ends with a dot or a space"));
         }
         let wild = pattern && i == last;
-        if name.chars().any(|c| FORBIDDEN.contains(&c) && !(wild && (c == '*' || c == '?'))) {
+        if name
+            .chars()
+            .any(|c| FORBIDDEN.contains(&c) && !(wild && (c == '*' || c == '?')))
+        {
             return Err(Error::InvalidName("a name contains \\ / : * ? \" < > |"));
         }
     }
@@ -95,8 +98,10 @@ impl Name16 {
 pub fn temp_path(path: &str) -> Result<heapless::String<{ MAX_PATH }>> {
     validate_path(path)?;
     let mut s = heapless::String::new();
-    s.push_str(path).map_err(|_| Error::InvalidName("path too long for a temporary name"))?;
-    s.push('~').map_err(|_| Error::InvalidName("path too long for a temporary name"))?;
+    s.push_str(path)
+        .map_err(|_| Error::InvalidName("path too long for a temporary name"))?;
+    s.push('~')
+        .map_err(|_| Error::InvalidName("path too long for a temporary name"))?;
     validate_path(&s)?;
     Ok(s)
 }
@@ -109,7 +114,12 @@ mod tests {
 
     #[test]
     fn good_paths() {
-        for p in ["\\\\fls0\\a", "\\\\fls0\\SAVE.dat", "\\\\fls0\\@MYAPP\\save 1.bin", "\\\\fls0\\a\\b\\c.txt"] {
+        for p in [
+            "\\\\fls0\\a",
+            "\\\\fls0\\SAVE.dat",
+            "\\\\fls0\\@MYAPP\\save 1.bin",
+            "\\\\fls0\\a\\b\\c.txt",
+        ] {
             assert_eq!(validate_path(p), Ok(()), "{p}");
         }
     }
@@ -118,11 +128,28 @@ mod tests {
     fn bad_paths() {
         let long = format!("{ROOT}{}", "x".repeat(MAX_PATH));
         for p in [
-            "", "fls0\\a", "\\\\crd0\\a", "\\\\fls0\\", "\\\\fls0\\a\\", "\\\\fls0\\a\\\\b", "\\\\fls0\\.",
-            "\\\\fls0\\..", "\\\\fls0\\a.", "\\\\fls0\\a ", "\\\\fls0\\a*b", "\\\\fls0\\a?",
-            "\\\\fls0\\a:b", "\\\\fls0\\é", "\\\\fls0\\a\nb", "\\\\fls0\\a/b", long.as_str(),
+            "",
+            "fls0\\a",
+            "\\\\crd0\\a",
+            "\\\\fls0\\",
+            "\\\\fls0\\a\\",
+            "\\\\fls0\\a\\\\b",
+            "\\\\fls0\\.",
+            "\\\\fls0\\..",
+            "\\\\fls0\\a.",
+            "\\\\fls0\\a ",
+            "\\\\fls0\\a*b",
+            "\\\\fls0\\a?",
+            "\\\\fls0\\a:b",
+            "\\\\fls0\\é",
+            "\\\\fls0\\a\nb",
+            "\\\\fls0\\a/b",
+            long.as_str(),
         ] {
-            assert!(matches!(validate_path(p), Err(Error::InvalidName(_))), "{p:?}");
+            assert!(
+                matches!(validate_path(p), Err(Error::InvalidName(_))),
+                "{p:?}"
+            );
         }
         let max = format!("{ROOT}{}", "x".repeat(MAX_PATH - ROOT.len()));
         assert_eq!(validate_path(&max), Ok(()));
@@ -146,7 +173,10 @@ mod tests {
 
     #[test]
     fn temp_names() {
-        assert_eq!(temp_path("\\\\fls0\\a.bin").unwrap().as_str(), "\\\\fls0\\a.bin~");
+        assert_eq!(
+            temp_path("\\\\fls0\\a.bin").unwrap().as_str(),
+            "\\\\fls0\\a.bin~"
+        );
         let p: String = format!("{ROOT}{}", "z".repeat(MAX_PATH - ROOT.len()));
         assert!(temp_path(&p).is_err());
     }

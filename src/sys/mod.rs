@@ -60,19 +60,31 @@ macro_rules! os_calls {
 macro_rules! os_call_asm {
     ($num:literal, $name:ident) => {
         concat!(
-            ".pushsection .text.prizm.sys.", stringify!($name), ",\"ax\",@progbits\n",
-            ".global _prizm_sys_", stringify!($name), "\n",
-            ".global prizm_sys_", stringify!($name), "\n",
+            ".pushsection .text.prizm.sys.",
+            stringify!($name),
+            ",\"ax\",@progbits\n",
+            ".global _prizm_sys_",
+            stringify!($name),
+            "\n",
+            ".global prizm_sys_",
+            stringify!($name),
+            "\n",
             ".align 2\n",
-            "_prizm_sys_", stringify!($name), ":\n",
-            "prizm_sys_", stringify!($name), ":\n",
+            "_prizm_sys_",
+            stringify!($name),
+            ":\n",
+            "prizm_sys_",
+            stringify!($name),
+            ":\n",
             "    mov.l 1f, r2\n",
             "    mov.l 2f, r0\n",
             "    jmp @r2\n",
             "    nop\n",
             ".align 2\n",
             "1:  .long 0x80020070\n",
-            "2:  .long ", stringify!($num), "\n",
+            "2:  .long ",
+            stringify!($num),
+            "\n",
             ".popsection\n",
         )
     };
@@ -96,19 +108,19 @@ macro_rules! os_call_stub {
     ($num:literal, $name:ident) => {};
 }
 
+pub mod convert;
+pub mod dialog;
 pub mod display;
 pub mod keyboard;
-pub mod text;
-pub mod status;
-pub mod dialog;
-pub mod time;
-pub mod storage;
 pub mod mcs;
 pub mod power;
-pub mod system;
 pub mod serial;
+pub mod status;
+pub mod storage;
+pub mod system;
+pub mod text;
+pub mod time;
 pub mod usb;
-pub mod convert;
 
 /// Address of the OS call dispatcher every stub jumps to.
 pub const SYSCALL_ENTRY: u32 = 0x8002_0070;

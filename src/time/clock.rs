@@ -1,5 +1,8 @@
 //! [`MonotonicClock`] (pure, wrap-aware) and [`Instant`] (the calculator's clock).
-use core::{ops::{Add, Sub}, time::Duration};
+use core::{
+    ops::{Add, Sub},
+    time::Duration,
+};
 
 use super::ticks::{TICKS_PER_SECOND, ticks_between, ticks_to_duration};
 
@@ -16,7 +19,10 @@ pub struct MonotonicClock {
 impl MonotonicClock {
     /// A clock that starts counting at its first sample.
     pub const fn new() -> Self {
-        MonotonicClock { last: None, total: 0 }
+        MonotonicClock {
+            last: None,
+            total: 0,
+        }
     }
 
     /// Feeds a raw RTC value; returns ticks since the first sample.
@@ -54,7 +60,9 @@ impl Instant {
         let raw = super::rtc_ticks();
         // SAFETY: the calculator runs one thread and `now` is not called from timer
         // handlers (documented), so this is the only access.
-        Instant { ticks: unsafe { (*CLOCK.0.get()).sample(raw) } }
+        Instant {
+            ticks: unsafe { (*CLOCK.0.get()).sample(raw) },
+        }
     }
 
     /// Time since `self` (calculator only).
@@ -94,7 +102,9 @@ impl Add<Duration> for Instant {
     /// Rounds `d` up to whole ticks.
     fn add(self, d: Duration) -> Instant {
         let ticks = (d.as_nanos() * TICKS_PER_SECOND as u128).div_ceil(1_000_000_000);
-        Instant { ticks: self.ticks + ticks as u64 }
+        Instant {
+            ticks: self.ticks + ticks as u64,
+        }
     }
 }
 

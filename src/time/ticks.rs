@@ -37,6 +37,9 @@ mod tests {
     #[test]
     fn durations() {
         assert_eq!(ticks_to_duration(128), Duration::from_secs(1));
-        assert_eq!(ticks_to_duration(1), Duration::from_micros(7812) + Duration::from_nanos(500));
+        assert_eq!(
+            ticks_to_duration(1),
+            Duration::from_micros(7812) + Duration::from_nanos(500)
+        );
     }
 }

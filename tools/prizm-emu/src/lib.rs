@@ -1,3 +1,6 @@
+#![warn(missing_docs)]
+#![feature(explicit_tail_calls)]
+#![allow(incomplete_features)]
 //! A headless Casio Prizm (fx-CG10/20/50) emulator.
 //!
 //! It interprets the SH-4A (SH7305, no FPU) code of a `.g3a` add-in, maps the memory an

@@ -13,6 +13,8 @@ pub const PAGE_R: u32 = 1;
 /// Page-table flag: the page can be written.
 pub const PAGE_W: u32 = 2;
 const PAGE_MASK: u32 = (1 << PAGE_SHIFT) - 1;
+/// Op-cache value of a halfword not decoded yet.
+pub const OP_UNKNOWN: u8 = 0xFF;
 
 /// Why a memory access failed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,6 +87,9 @@ pub struct Memory {
     pages: Box<[u32; 65536]>,
     /// Backing store of every fast-path page.
     arena: Vec<u8>,
+    /// Decoded-operation cache: one byte per halfword of the arena, the `Op` of the
+    /// instruction there or [`OP_UNKNOWN`]; every write to the arena resets it.
+    opcache: Vec<u8>,
     /// Small RAMs served by the slow path (IL/X/Y RAM).
     pub slow_rams: Vec<SlowRam>,
     /// Memory-mapped devices.
@@ -101,7 +106,7 @@ impl Memory {
     /// An empty address space: every access faults.
     pub fn new() -> Self {
         let pages: Box<[u32; 65536]> = vec![0u32; 65536].into_boxed_slice().try_into().unwrap();
-        Memory { pages, arena: Vec::new(), slow_rams: Vec::new(), io: Io::default() }
+        Memory { pages, arena: Vec::new(), opcache: Vec::new(), slow_rams: Vec::new(), io: Io::default() }
     }
 
     /// Maps `size` bytes (rounded up to whole 64 KiB pages) of fresh zeroed storage at
@@ -111,6 +116,7 @@ impl Memory {
         let npages = size.div_ceil(1 << PAGE_SHIFT) as usize;
         let off = self.arena.len();
         self.arena.resize(off + (npages << PAGE_SHIFT), 0);
+        self.opcache.resize(self.arena.len() / 2, OP_UNKNOWN);
         let flags = PAGE_R | if writable { PAGE_W } else { 0 };
         for i in 0..npages {
             let page = (base >> PAGE_SHIFT) as usize + i;
@@ -139,6 +145,8 @@ impl Memory {
     /// `None` when the range is not wholly inside one page run with contiguous storage.
     pub fn slice_mut(&mut self, addr: u32, len: usize) -> Option<&mut [u8]> {
         let off = self.arena_offset(addr, len)?;
+        // The caller may write anything: forget decoded instructions there.
+        self.opcache[off / 2..(off + len).div_ceil(2)].fill(OP_UNKNOWN);
         Some(&mut self.arena[off..off + len])
     }
 
@@ -213,8 +221,42 @@ impl Memory {
     pub(crate) unsafe fn arena_write<const N: usize>(&mut self, e: u32, addr: u32, v: [u8; N]) {
         let off = (e & !PAGE_MASK) as usize | (addr & PAGE_MASK) as usize;
         debug_assert!(e & PAGE_R != 0 && off + N <= self.arena.len());
-        // SAFETY: as in `arena_read`: `off + N <= arena.len()`.
-        unsafe { std::ptr::write_unaligned(self.arena.as_mut_ptr().add(off) as *mut [u8; N], v) }
+        // SAFETY: as in `arena_read`: `off + N <= arena.len()`, and the op cache has one
+        // byte per arena halfword, so `(off + N - 1) / 2 < opcache.len()`.
+        unsafe {
+            std::ptr::write_unaligned(self.arena.as_mut_ptr().add(off) as *mut [u8; N], v);
+            *self.opcache.get_unchecked_mut(off / 2) = OP_UNKNOWN;
+            if N == 4 {
+                *self.opcache.get_unchecked_mut(off / 2 + 1) = OP_UNKNOWN;
+            }
+        }
+    }
+
+    /// The cached operation and the instruction word at `pc` (even, in the readable page
+    /// of entry `e`).
+    ///
+    /// # Safety
+    /// `e` must be a readable entry of this page table and `pc` even.
+    #[inline(always)]
+    pub(crate) unsafe fn fetch_cached(&self, e: u32, pc: u32) -> (u8, u16) {
+        let off = (e & !PAGE_MASK) as usize | (pc & PAGE_MASK) as usize;
+        debug_assert!(e & PAGE_R != 0 && pc & 1 == 0 && off + 2 <= self.arena.len());
+        // SAFETY: as in `arena_read`; the op cache has one byte per arena halfword.
+        unsafe {
+            let op = *self.opcache.get_unchecked(off / 2);
+            let w = u16::from_be_bytes(std::ptr::read_unaligned(self.arena.as_ptr().add(off) as *const [u8; 2]));
+            (op, w)
+        }
+    }
+
+    /// Records the decoded operation of the instruction at `pc` (any address; ignored
+    /// outside the fast path).
+    pub(crate) fn cache_op(&mut self, pc: u32, op: u8) {
+        let e = self.entry(pc);
+        if e & PAGE_R != 0 && pc & 1 == 0 {
+            let off = (e & !PAGE_MASK) as usize | (pc & PAGE_MASK) as usize;
+            self.opcache[off / 2] = op;
+        }
     }
 
     /// Slow-path read of `size` (1, 2 or 4) bytes at `addr`, at emulated cycle `now`.

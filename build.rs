@@ -1,11 +1,17 @@
-//! Build script of the SDK: sets the `prizm` cfg when building for the calculator
-//! and puts the add-in linker script where the linker finds it.
+//! Build script of the SDK: sets the `prizm` cfg when building for the calculator, puts
+//! the add-in linker script where the linker finds it, and points the linker at GCC's
+//! `libgcc.a` for every target of this toolchain.
 
-use std::{env, fs, path::PathBuf};
+use std::{
+    env, fs,
+    path::{Path, PathBuf},
+    process::Command,
+};
 
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(prizm)");
     println!("cargo::rerun-if-changed=src/rt/prizm.ld");
+    println!("cargo::rerun-if-env-changed=PRIZM_LIBGCC_DIR");
     let target = env::var("TARGET").unwrap_or_default();
     if target == "sh4-prizm" || target.ends_with("sh4-prizm.json") {
         println!("cargo::rustc-cfg=prizm");
@@ -15,4 +21,30 @@ fn main() {
         fs::copy("src/rt/prizm.ld", out.join("prizm.ld")).expect("copy src/rt/prizm.ld");
         println!("cargo::rustc-link-search=native={}", out.display());
     }
+    // Every target of this toolchain (sh4-prizm.json, the test harness's sh4-linux.json)
+    // is vendor "casio" and links `-lgcc`: GCC's own helpers, with private register
+    // contracts, that nothing else may replace.
+    if env::var("CARGO_CFG_TARGET_VENDOR").as_deref() == Ok("casio") {
+        let dir = libgcc_dir();
+        if !dir.join("libgcc.a").is_file() {
+            panic!(
+                "libgcc.a not found in {}: the Prizm toolchain is not installed; run tools/setup",
+                dir.display()
+            );
+        }
+        println!("cargo::rustc-link-search=native={}", dir.display());
+    }
+}
+
+/// Where `tools/setup` links GCC's `libgcc.a`: next to the `libgccjit.so` that the
+/// codegen backend loads, in the nightly's sysroot (or `$PRIZM_LIBGCC_DIR`).
+fn libgcc_dir() -> PathBuf {
+    if let Some(dir) = env::var_os("PRIZM_LIBGCC_DIR") {
+        return PathBuf::from(dir);
+    }
+    let rustc = env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+    let out = Command::new(&rustc).args(["--print", "sysroot"]).output().expect("run rustc --print sysroot");
+    let sysroot = String::from_utf8(out.stdout).expect("sysroot path is UTF-8");
+    let host = env::var("HOST").expect("cargo sets HOST");
+    Path::new(sysroot.trim()).join("lib/rustlib").join(host).join("codegen-backends/lib/sh-elf")
 }

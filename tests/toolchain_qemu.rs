@@ -23,12 +23,7 @@ fn host_output() -> String {
 
 fn build_and_run(opt_level: &str) {
     let root = common::repo_root();
-    let elf = common::build_sh4(
-        "sh4-smoke",
-        &root.join("tests/sh4-smoke/sh4-linux.json"),
-        &[root.join("tests/sh4-smoke")],
-        opt_level,
-    );
+    let elf = common::build_sh4("sh4-smoke", &root.join("tests/sh4-smoke/sh4-linux.json"), opt_level);
     let header = std::fs::read(&elf).unwrap();
     assert_eq!(&header[..4], b"\x7fELF");
     assert_eq!(header[5], 2, "big-endian ELF");

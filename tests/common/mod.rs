@@ -9,19 +9,15 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Builds package `package` (release, at `opt_level`) for the target spec `target`,
-/// with `link_dirs` on the linker's search path, and returns the ELF's path.
+/// Builds package `package` (release, at `opt_level`) for the target spec `target`
+/// (its rustflags come from .cargo/config.toml) and returns the ELF's path.
 ///
 /// Each opt-level gets its own target directory so that the three builds of core and
 /// alloc stay cached side by side. Panics with the build's output if it fails, or with
 /// a hint to run `tools/setup` if the toolchain is missing.
-pub fn build_sh4(package: &str, target: &Path, link_dirs: &[PathBuf], opt_level: &str) -> PathBuf {
+pub fn build_sh4(package: &str, target: &Path, opt_level: &str) -> PathBuf {
     let root = repo_root();
     let target_dir = root.join("target").join(format!("sh4-test-O{opt_level}"));
-    let mut rustflags = vec!["-Zcodegen-backend=gcc".to_string(), "-Cllvm-args=-fno-pic".to_string()];
-    for dir in link_dirs {
-        rustflags.push(format!("-Clink-arg=-L{}", dir.display()));
-    }
     let output = Command::new(env!("CARGO"))
         .current_dir(&root)
         .args(["build", "--release", "-p", package, "--target"])
@@ -33,8 +29,8 @@ pub fn build_sh4(package: &str, target: &Path, link_dirs: &[PathBuf], opt_level:
         ])
         .env("CARGO_TARGET_DIR", &target_dir)
         .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", opt_level)
-        .env("CARGO_ENCODED_RUSTFLAGS", rustflags.join("\x1f"))
         .env_remove("RUSTFLAGS")
+        .env_remove("CARGO_ENCODED_RUSTFLAGS")
         .output()
         .expect("run cargo");
     let stderr = String::from_utf8_lossy(&output.stderr);

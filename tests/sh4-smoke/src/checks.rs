@@ -89,7 +89,22 @@ fn packed(out: &mut impl Write) -> fmt::Result {
     let bytes: [u8; 15] = unsafe { core::mem::transmute(p) };
     let (tag, value, wide, short) = (p.tag, p.value, p.wide, p.short);
     writeln!(out, "packed size {} align {} {tag} {value:#x} {wide:#x} {short:#x}", core::mem::size_of::<Packed>(), core::mem::align_of::<Packed>())?;
-    writeln!(out, "packed bytes {:?}", u64::from_ne_bytes(bytes[1..9].try_into().unwrap()).to_be_bytes())
+    // The layout: offsets 0, 1, 5, 13, and each field read back from the raw bytes.
+    let back = (
+        bytes[0],
+        u32::from_ne_bytes(bytes[1..5].try_into().unwrap()),
+        u64::from_ne_bytes(bytes[5..13].try_into().unwrap()),
+        u16::from_ne_bytes(bytes[13..15].try_into().unwrap()),
+    );
+    writeln!(
+        out,
+        "packed offsets {} {} {} {} round trip {}",
+        core::mem::offset_of!(Packed, tag),
+        core::mem::offset_of!(Packed, value),
+        core::mem::offset_of!(Packed, wide),
+        core::mem::offset_of!(Packed, short),
+        back == (tag, value, wide, short)
+    )
 }
 
 fn slices(out: &mut impl Write) -> fmt::Result {

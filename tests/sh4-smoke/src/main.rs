@@ -3,6 +3,7 @@
 //! same function run natively on the PC.
 #![no_std]
 #![no_main]
+#![feature(asm_experimental_arch)]
 
 extern crate alloc;
 

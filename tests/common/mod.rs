@@ -42,3 +42,36 @@ pub fn build_sh4(package: &str, target: &Path, opt_level: &str) -> PathBuf {
     let stem = target.file_stem().unwrap();
     target_dir.join(stem).join("release").join(package)
 }
+
+/// Builds the example add-in `examples/<name>` (release) with `cargo prizm`'s library
+/// and returns its ELF and `.g3a`. The build uses its own target directory, since the
+/// test run holds the workspace's.
+pub fn build_example(name: &str) -> cargo_prizm::build::Built {
+    use cargo_prizm::args::{BuildArgs, PackageSelection};
+    let root = repo_root();
+    let args = BuildArgs {
+        package: PackageSelection { example: Some(name.to_string()), manifest_path: None },
+        release: true,
+        target_dir: Some(root.join("target").join("emu-tests")),
+    };
+    cargo_prizm::build::build(&args, &root)
+        .unwrap_or_else(|e| panic!("cargo prizm build --example {name} failed: {e}"))
+}
+
+/// Loads a built add-in into the emulator with `options` (its ELF attached for crash
+/// reports).
+pub fn load(built: &cargo_prizm::build::Built, mut options: prizm_emu::Options) -> prizm_emu::Emulator {
+    let g3a = std::fs::read(&built.g3a).expect("read the .g3a");
+    options.elf = Some(std::fs::read(&built.elf).expect("read the ELF"));
+    prizm_emu::Emulator::load(&g3a, options).expect("the emulator loads the add-in")
+}
+
+/// Writes a screenshot to `target/test-screenshots/<name>.png` (kept as a test artefact)
+/// and returns its path.
+pub fn save_screenshot(emu: &prizm_emu::Emulator, name: &str) -> PathBuf {
+    let dir = repo_root().join("target").join("test-screenshots");
+    std::fs::create_dir_all(&dir).expect("create target/test-screenshots");
+    let path = dir.join(format!("{name}.png"));
+    std::fs::write(&path, emu.screenshot_png()).expect("write the screenshot");
+    path
+}

@@ -9,12 +9,12 @@ pub const USAGE: &str = "\
 cargo prizm: build Casio Prizm (fx-CG10/20/50) add-ins with cargo
 
 USAGE:
-    cargo prizm build [--example NAME] [--release] [--manifest-path PATH]
+    cargo prizm build [--example NAME] [--release] [--manifest-path PATH] [--target-dir DIR]
         Build an add-in package for the calculator and pack it as a .g3a file;
         print the path of the .g3a (target/sh4-prizm/<profile>/<bin>.g3a).
         --example NAME   the add-in in <workspace>/examples/NAME
                          (default: the package in the current directory)
-    cargo prizm run [--example NAME] [--release] [--manifest-path PATH] [-- EMU-ARGS...]
+    cargo prizm run [--example NAME] [--release] [--manifest-path PATH] [--target-dir DIR] [-- EMU-ARGS...]
         Build, then run the add-in in the emulator:
         prizm-emu run FILE.g3a --elf FILE.elf EMU-ARGS...
         and exit with its exit code.
@@ -58,6 +58,8 @@ pub struct BuildArgs {
     pub package: PackageSelection,
     /// `--release`: build with the release profile.
     pub release: bool,
+    /// `--target-dir DIR`: cargo's target directory (default: the workspace's).
+    pub target_dir: Option<PathBuf>,
 }
 
 /// A parsed `cargo prizm` command line.
@@ -218,6 +220,12 @@ fn parse_build_options(
                 }
             }
             "--release" | "-r" if inline.is_none() => build.release = true,
+            "--target-dir" if !pack => {
+                let v = value("--target-dir")?;
+                if build.target_dir.replace(PathBuf::from(v)).is_some() {
+                    return Err(usage(format!("{cmd}: --target-dir given twice")));
+                }
+            }
             "-o" | "--output" if pack => output = Some(PathBuf::from(value("-o")?)),
             "--" if allow_rest => {
                 let rest = args[i + 1..].to_vec();
@@ -272,6 +280,11 @@ mod tests {
         let Command::Build(b) = c else { panic!() };
         assert_eq!(b.package.example.as_deref(), Some("hello"));
         assert!(b.release);
+        let Command::Build(t) = parse("build --example hello --target-dir /tmp/t").unwrap() else {
+            panic!("not a build")
+        };
+        assert_eq!(t.target_dir.as_deref(), Some(std::path::Path::new("/tmp/t")));
+        assert!(parse("build --target-dir a --target-dir b").is_err());
         let e = parse("build --example=cglock --manifest-path=x").unwrap_err();
         assert!(e.to_string().contains("not both"), "{e}");
         let Command::Build(b) = parse("build --example=cglock").unwrap() else {

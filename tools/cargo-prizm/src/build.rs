@@ -85,10 +85,14 @@ pub fn build(args: &BuildArgs, cwd: &Path) -> Result<Built> {
         )));
     }
     check_toolchain(root)?;
-    let status = Command::new(cargo_program())
+    let mut cargo = Command::new(cargo_program());
+    cargo
         .args(cargo_build_args(&package.name, &spec, args.release))
-        .current_dir(root)
-        .status()
+        .current_dir(root);
+    if let Some(dir) = &args.target_dir {
+        cargo.env("CARGO_TARGET_DIR", dir);
+    }
+    let status = cargo.status()
         .map_err(|e| Error::Other(format!("cannot run cargo: {e}")))?;
     if !status.success() {
         return Err(Error::Other(format!(
@@ -96,7 +100,8 @@ pub fn build(args: &BuildArgs, cwd: &Path) -> Result<Built> {
             package.name
         )));
     }
-    let dir = output_dir(&package.target_dir, args.release);
+    let target_dir = args.target_dir.as_ref().unwrap_or(&package.target_dir);
+    let dir = output_dir(target_dir, args.release);
     let elf = dir.join(&package.bin);
     if !elf.is_file() {
         return Err(Error::Other(format!(

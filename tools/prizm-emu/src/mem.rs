@@ -232,16 +232,14 @@ impl Memory {
         }
     }
 
-    /// The cached operation and the instruction word at `pc` (even, in the readable page
-    /// of entry `e`).
+    /// The cached operation and the instruction word at arena offset `off`.
     ///
     /// # Safety
-    /// `e` must be a readable entry of this page table and `pc` even.
+    /// `off` must be even and inside a mapped page (`off + 2 <= arena length`).
     #[inline(always)]
-    pub(crate) unsafe fn fetch_cached(&self, e: u32, pc: u32) -> (u8, u16) {
-        let off = (e & !PAGE_MASK) as usize | (pc & PAGE_MASK) as usize;
-        debug_assert!(e & PAGE_R != 0 && pc & 1 == 0 && off + 2 <= self.arena.len());
-        // SAFETY: as in `arena_read`; the op cache has one byte per arena halfword.
+    pub(crate) unsafe fn fetch_at(&self, off: usize) -> (u8, u16) {
+        debug_assert!(off & 1 == 0 && off + 2 <= self.arena.len());
+        // SAFETY: the caller's contract; the op cache has one byte per arena halfword.
         unsafe {
             let op = *self.opcache.get_unchecked(off / 2);
             let w = u16::from_be_bytes(std::ptr::read_unaligned(self.arena.as_ptr().add(off) as *const [u8; 2]));

@@ -7,7 +7,6 @@
 //! [`Cpu::delay_slot`] before jumping.
 
 use super::decode::{slot_illegal, Op, DECODE, OP_COUNT};
-use crate::mem::PAGE_R;
 use super::{Cpu, Exception, Stop};
 
 #[inline(always)]
@@ -39,25 +38,24 @@ fn sx16(v: u32) -> u32 {
     v as u16 as i16 as i32 as u32
 }
 
-/// An instruction handler: runs the instruction `w` at `cpu.pc`, then chains on.
-pub(crate) type Handler = fn(&mut Cpu, u16);
+/// An instruction handler: runs the instruction `w` at `cpu.pc`, then chains on for at
+/// most `left` more instructions; returns how many of those were not used.
+pub(crate) type Handler = fn(&mut Cpu, u16, u32) -> u32;
 
 /// Fetches the next instruction and tail-calls its handler; returns when the budget is
 /// used, the fetch needs the slow path (the run loop does it) or the run stopped.
 macro_rules! next {
-    ($cpu:ident) => {{
-        if $cpu.icount >= $cpu.limit {
-            return;
-        }
+    ($cpu:ident, $left:ident) => {{
         let pc = $cpu.pc;
-        let e = $cpu.mem.entry(pc);
-        if e & PAGE_R == 0 || pc & 1 != 0 {
-            return;
+        if $left == 0 || pc & 0xFFFF_0001 != $cpu.code_tag {
+            // Budget used, another page, an odd PC or a stop: back to the run loop.
+            return $left;
         }
-        // SAFETY: readable entry, even PC.
-        let (op, w) = unsafe { $cpu.mem.fetch_cached(e, pc) };
-        $cpu.icount += 1;
-        become HANDLERS[op as usize]($cpu, w)
+        // SAFETY: `code_tag` matches, so the run loop found this page readable at
+        // `code_off` during this run (the page table does not change while a chain
+        // runs), and the PC is even.
+        let (op, w) = unsafe { $cpu.mem.fetch_at($cpu.code_off | (pc & 0xFFFF) as usize) };
+        become HANDLERS[op as usize]($cpu, w, $left - 1)
     }};
 }
 
@@ -74,13 +72,8 @@ impl Cpu {
         if slot_illegal(op) {
             self.exception(Exception::SlotIllegalInstruction { word });
         } else {
-            let limit = self.limit;
-            self.limit = 0;
             self.icount += 1;
-            HANDLERS[op as usize](self, word);
-            if self.stop.is_none() {
-                self.limit = limit;
-            }
+            HANDLERS[op as usize](self, word, 0);
         }
         self.in_slot = false;
     }
@@ -95,11 +88,11 @@ impl Cpu {
         }
     }
 
-    /// Executes the instruction word `w` at `self.pc` and chains on while the budget
-    /// lasts.
+    /// Executes the instruction word `w` at `self.pc` and chains on for at most `left`
+    /// more instructions; returns how many were not used.
     #[inline(always)]
-    pub(crate) fn exec(&mut self, w: u16) {
-        HANDLERS[DECODE[w as usize] as usize](self, w)
+    pub(crate) fn exec(&mut self, w: u16, left: u32) -> u32 {
+        HANDLERS[DECODE[w as usize] as usize](self, w, left)
     }
 
     /// `@Rn+` load of a long word (lds.l/ldc.l).
@@ -125,39 +118,39 @@ impl Cpu {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Illegal(cpu: &mut Cpu, w: u16) {
+fn op_Illegal(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     {
                 cpu.exception(Exception::IllegalInstruction { word: w });
-                next!(cpu)
+                next!(cpu, left)
             }
             // ---------------- moves ----------------
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Mov(cpu: &mut Cpu, w: u16) {
+fn op_Mov(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = cpu.r[m];
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovI(cpu: &mut Cpu, w: u16) {
+fn op_MovI(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = simm8(w);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWLPc(cpu: &mut Cpu, w: u16) {
+fn op_MovWLPc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -166,11 +159,11 @@ fn op_MovWLPc(cpu: &mut Cpu, w: u16) {
                 cpu.r[n] = sx16(cpu.read16(a));
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLLPc(cpu: &mut Cpu, w: u16) {
+fn op_MovLLPc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -179,21 +172,21 @@ fn op_MovLLPc(cpu: &mut Cpu, w: u16) {
                 cpu.r[n] = cpu.read32(a);
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Mova(cpu: &mut Cpu, w: u16) {
+fn op_Mova(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[0] = (pc & !3).wrapping_add(4).wrapping_add(imm8(w) * 4);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBS(cpu: &mut Cpu, w: u16) {
+fn op_MovBS(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -202,11 +195,11 @@ fn op_MovBS(cpu: &mut Cpu, w: u16) {
                 cpu.write8(cpu.r[n], v)
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWS(cpu: &mut Cpu, w: u16) {
+fn op_MovWS(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -215,11 +208,11 @@ fn op_MovWS(cpu: &mut Cpu, w: u16) {
                 cpu.write16(cpu.r[n], v)
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLS(cpu: &mut Cpu, w: u16) {
+fn op_MovLS(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -228,41 +221,41 @@ fn op_MovLS(cpu: &mut Cpu, w: u16) {
                 cpu.write32(cpu.r[n], v)
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBL(cpu: &mut Cpu, w: u16) {
+fn op_MovBL(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = sx8(cpu.read8(cpu.r[m]));
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWL(cpu: &mut Cpu, w: u16) {
+fn op_MovWL(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = sx16(cpu.read16(cpu.r[m]));
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLL(cpu: &mut Cpu, w: u16) {
+fn op_MovLL(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = cpu.read32(cpu.r[m]);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBSDec(cpu: &mut Cpu, w: u16) {
+fn op_MovBSDec(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -275,11 +268,11 @@ fn op_MovBSDec(cpu: &mut Cpu, w: u16) {
                 }
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWSDec(cpu: &mut Cpu, w: u16) {
+fn op_MovWSDec(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -292,11 +285,11 @@ fn op_MovWSDec(cpu: &mut Cpu, w: u16) {
                 }
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLSDec(cpu: &mut Cpu, w: u16) {
+fn op_MovLSDec(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -309,11 +302,11 @@ fn op_MovLSDec(cpu: &mut Cpu, w: u16) {
                 }
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBLInc(cpu: &mut Cpu, w: u16) {
+fn op_MovBLInc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -326,11 +319,11 @@ fn op_MovBLInc(cpu: &mut Cpu, w: u16) {
                 cpu.r[n] = v;
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWLInc(cpu: &mut Cpu, w: u16) {
+fn op_MovWLInc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -343,11 +336,11 @@ fn op_MovWLInc(cpu: &mut Cpu, w: u16) {
                 cpu.r[n] = v;
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLLInc(cpu: &mut Cpu, w: u16) {
+fn op_MovLLInc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -360,11 +353,11 @@ fn op_MovLLInc(cpu: &mut Cpu, w: u16) {
                 cpu.r[n] = v;
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBS0(cpu: &mut Cpu, w: u16) {
+fn op_MovBS0(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -373,11 +366,11 @@ fn op_MovBS0(cpu: &mut Cpu, w: u16) {
                 cpu.write8(cpu.r[n].wrapping_add(cpu.r[0]), v)
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWS0(cpu: &mut Cpu, w: u16) {
+fn op_MovWS0(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -386,11 +379,11 @@ fn op_MovWS0(cpu: &mut Cpu, w: u16) {
                 cpu.write16(cpu.r[n].wrapping_add(cpu.r[0]), v)
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLS0(cpu: &mut Cpu, w: u16) {
+fn op_MovLS0(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -399,41 +392,41 @@ fn op_MovLS0(cpu: &mut Cpu, w: u16) {
                 cpu.write32(cpu.r[n].wrapping_add(cpu.r[0]), v)
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBL0(cpu: &mut Cpu, w: u16) {
+fn op_MovBL0(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = sx8(cpu.read8(cpu.r[m].wrapping_add(cpu.r[0])));
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWL0(cpu: &mut Cpu, w: u16) {
+fn op_MovWL0(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = sx16(cpu.read16(cpu.r[m].wrapping_add(cpu.r[0])));
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLL0(cpu: &mut Cpu, w: u16) {
+fn op_MovLL0(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = cpu.read32(cpu.r[m].wrapping_add(cpu.r[0]));
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLSDisp(cpu: &mut Cpu, w: u16) {
+fn op_MovLSDisp(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -442,11 +435,11 @@ fn op_MovLSDisp(cpu: &mut Cpu, w: u16) {
                 cpu.write32(cpu.r[n].wrapping_add((w as u32 & 0xF) * 4), v)
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLLDisp(cpu: &mut Cpu, w: u16) {
+fn op_MovLLDisp(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -454,11 +447,11 @@ fn op_MovLLDisp(cpu: &mut Cpu, w: u16) {
                 cpu.r[n] = cpu.read32(cpu.r[m].wrapping_add((w as u32 & 0xF) * 4))
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBS4(cpu: &mut Cpu, w: u16) {
+fn op_MovBS4(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -467,11 +460,11 @@ fn op_MovBS4(cpu: &mut Cpu, w: u16) {
                 cpu.write8(cpu.r[m].wrapping_add(w as u32 & 0xF), v)
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWS4(cpu: &mut Cpu, w: u16) {
+fn op_MovWS4(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -480,21 +473,21 @@ fn op_MovWS4(cpu: &mut Cpu, w: u16) {
                 cpu.write16(cpu.r[m].wrapping_add((w as u32 & 0xF) * 2), v)
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBL4(cpu: &mut Cpu, w: u16) {
+fn op_MovBL4(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[0] = sx8(cpu.read8(cpu.r[m].wrapping_add(w as u32 & 0xF)));
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWL4(cpu: &mut Cpu, w: u16) {
+fn op_MovWL4(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -502,11 +495,11 @@ fn op_MovWL4(cpu: &mut Cpu, w: u16) {
                 cpu.r[0] = sx16(cpu.read16(cpu.r[m].wrapping_add((w as u32 & 0xF) * 2)))
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBSGbr(cpu: &mut Cpu, w: u16) {
+fn op_MovBSGbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -515,11 +508,11 @@ fn op_MovBSGbr(cpu: &mut Cpu, w: u16) {
                 cpu.write8(cpu.gbr.wrapping_add(imm8(w)), v)
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWSGbr(cpu: &mut Cpu, w: u16) {
+fn op_MovWSGbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -528,11 +521,11 @@ fn op_MovWSGbr(cpu: &mut Cpu, w: u16) {
                 cpu.write16(cpu.gbr.wrapping_add(imm8(w) * 2), v)
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLSGbr(cpu: &mut Cpu, w: u16) {
+fn op_MovLSGbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -541,51 +534,51 @@ fn op_MovLSGbr(cpu: &mut Cpu, w: u16) {
                 cpu.write32(cpu.gbr.wrapping_add(imm8(w) * 4), v)
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBLGbr(cpu: &mut Cpu, w: u16) {
+fn op_MovBLGbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[0] = sx8(cpu.read8(cpu.gbr.wrapping_add(imm8(w))));
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWLGbr(cpu: &mut Cpu, w: u16) {
+fn op_MovWLGbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[0] = sx16(cpu.read16(cpu.gbr.wrapping_add(imm8(w) * 2)));
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLLGbr(cpu: &mut Cpu, w: u16) {
+fn op_MovLLGbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[0] = cpu.read32(cpu.gbr.wrapping_add(imm8(w) * 4));
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Movt(cpu: &mut Cpu, w: u16) {
+fn op_Movt(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = cpu.t;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_SwapB(cpu: &mut Cpu, w: u16) {
+fn op_SwapB(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -594,81 +587,81 @@ fn op_SwapB(cpu: &mut Cpu, w: u16) {
                 cpu.r[n] = (v & 0xFFFF_0000) | ((v & 0xFF) << 8) | ((v >> 8) & 0xFF);
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_SwapW(cpu: &mut Cpu, w: u16) {
+fn op_SwapW(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = cpu.r[m].rotate_left(16);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Xtrct(cpu: &mut Cpu, w: u16) {
+fn op_Xtrct(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = (cpu.r[m] << 16) | (cpu.r[n] >> 16);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_ExtuB(cpu: &mut Cpu, w: u16) {
+fn op_ExtuB(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = cpu.r[m] & 0xFF;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_ExtuW(cpu: &mut Cpu, w: u16) {
+fn op_ExtuW(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = cpu.r[m] & 0xFFFF;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_ExtsB(cpu: &mut Cpu, w: u16) {
+fn op_ExtsB(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = sx8(cpu.r[m]);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_ExtsW(cpu: &mut Cpu, w: u16) {
+fn op_ExtsW(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = sx16(cpu.r[m]);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovuaL(cpu: &mut Cpu, w: u16) {
+fn op_MovuaL(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[0] = cpu.read32_unaligned(cpu.r[n]);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovuaLInc(cpu: &mut Cpu, w: u16) {
+fn op_MovuaLInc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -681,11 +674,11 @@ fn op_MovuaLInc(cpu: &mut Cpu, w: u16) {
                 cpu.r[0] = v;
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Movli(cpu: &mut Cpu, w: u16) {
+fn op_Movli(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -694,11 +687,11 @@ fn op_Movli(cpu: &mut Cpu, w: u16) {
                 cpu.ldst = true;
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Movco(cpu: &mut Cpu, w: u16) {
+fn op_Movco(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -713,11 +706,11 @@ fn op_Movco(cpu: &mut Cpu, w: u16) {
                 cpu.ldst = false;
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Movca(cpu: &mut Cpu, w: u16) {
+fn op_Movca(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -727,31 +720,31 @@ fn op_Movca(cpu: &mut Cpu, w: u16) {
             }
             // ---------------- arithmetic ----------------
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Add(cpu: &mut Cpu, w: u16) {
+fn op_Add(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = cpu.r[n].wrapping_add(cpu.r[m]);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_AddI(cpu: &mut Cpu, w: u16) {
+fn op_AddI(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = cpu.r[n].wrapping_add(simm8(w));
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Addc(cpu: &mut Cpu, w: u16) {
+fn op_Addc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -761,11 +754,11 @@ fn op_Addc(cpu: &mut Cpu, w: u16) {
                 cpu.t = (s >> 32) as u32;
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Addv(cpu: &mut Cpu, w: u16) {
+fn op_Addv(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -775,21 +768,21 @@ fn op_Addv(cpu: &mut Cpu, w: u16) {
                 cpu.t = o as u32;
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Sub(cpu: &mut Cpu, w: u16) {
+fn op_Sub(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = cpu.r[n].wrapping_sub(cpu.r[m]);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Subc(cpu: &mut Cpu, w: u16) {
+fn op_Subc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -799,11 +792,11 @@ fn op_Subc(cpu: &mut Cpu, w: u16) {
                 cpu.r[n] = a.wrapping_sub(b) as u32;
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Subv(cpu: &mut Cpu, w: u16) {
+fn op_Subv(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -813,21 +806,21 @@ fn op_Subv(cpu: &mut Cpu, w: u16) {
                 cpu.t = o as u32;
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Neg(cpu: &mut Cpu, w: u16) {
+fn op_Neg(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = 0u32.wrapping_sub(cpu.r[m]);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Negc(cpu: &mut Cpu, w: u16) {
+fn op_Negc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -837,11 +830,11 @@ fn op_Negc(cpu: &mut Cpu, w: u16) {
                 cpu.r[n] = 0u64.wrapping_sub(b) as u32;
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Dt(cpu: &mut Cpu, w: u16) {
+fn op_Dt(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -850,91 +843,91 @@ fn op_Dt(cpu: &mut Cpu, w: u16) {
                 cpu.t = (cpu.r[n] == 0) as u32;
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_CmpEq(cpu: &mut Cpu, w: u16) {
+fn op_CmpEq(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.t = (cpu.r[n] == cpu.r[m]) as u32;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_CmpEqI(cpu: &mut Cpu, w: u16) {
+fn op_CmpEqI(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.t = (cpu.r[0] == simm8(w)) as u32;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_CmpHs(cpu: &mut Cpu, w: u16) {
+fn op_CmpHs(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.t = (cpu.r[n] >= cpu.r[m]) as u32;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_CmpHi(cpu: &mut Cpu, w: u16) {
+fn op_CmpHi(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.t = (cpu.r[n] > cpu.r[m]) as u32;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_CmpGe(cpu: &mut Cpu, w: u16) {
+fn op_CmpGe(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.t = (cpu.r[n] as i32 >= cpu.r[m] as i32) as u32;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_CmpGt(cpu: &mut Cpu, w: u16) {
+fn op_CmpGt(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.t = (cpu.r[n] as i32 > cpu.r[m] as i32) as u32;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_CmpPz(cpu: &mut Cpu, w: u16) {
+fn op_CmpPz(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.t = (cpu.r[n] as i32 >= 0) as u32;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_CmpPl(cpu: &mut Cpu, w: u16) {
+fn op_CmpPl(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.t = (cpu.r[n] as i32 > 0) as u32;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_CmpStr(cpu: &mut Cpu, w: u16) {
+fn op_CmpStr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -946,11 +939,11 @@ fn op_CmpStr(cpu: &mut Cpu, w: u16) {
                     || x & 0xFF00_0000 == 0) as u32;
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Div0s(cpu: &mut Cpu, w: u16) {
+fn op_Div0s(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -960,11 +953,11 @@ fn op_Div0s(cpu: &mut Cpu, w: u16) {
                 cpu.t = cpu.q ^ cpu.m;
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Div0u(cpu: &mut Cpu, w: u16) {
+fn op_Div0u(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -974,11 +967,11 @@ fn op_Div0u(cpu: &mut Cpu, w: u16) {
                 cpu.t = 0;
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Div1(cpu: &mut Cpu, w: u16) {
+fn op_Div1(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -999,21 +992,21 @@ fn op_Div1(cpu: &mut Cpu, w: u16) {
                 cpu.t = (cpu.q == cpu.m) as u32;
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MulL(cpu: &mut Cpu, w: u16) {
+fn op_MulL(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.macl = cpu.r[n].wrapping_mul(cpu.r[m]);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MulsW(cpu: &mut Cpu, w: u16) {
+fn op_MulsW(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -1021,21 +1014,21 @@ fn op_MulsW(cpu: &mut Cpu, w: u16) {
                 cpu.macl = ((cpu.r[n] as i16 as i32) * (cpu.r[m] as i16 as i32)) as u32
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MuluW(cpu: &mut Cpu, w: u16) {
+fn op_MuluW(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.macl = (cpu.r[n] & 0xFFFF) * (cpu.r[m] & 0xFFFF);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_DmulsL(cpu: &mut Cpu, w: u16) {
+fn op_DmulsL(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -1045,11 +1038,11 @@ fn op_DmulsL(cpu: &mut Cpu, w: u16) {
                 cpu.macl = p as u32;
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_DmuluL(cpu: &mut Cpu, w: u16) {
+fn op_DmuluL(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -1059,11 +1052,11 @@ fn op_DmuluL(cpu: &mut Cpu, w: u16) {
                 cpu.macl = p as u32;
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MacL(cpu: &mut Cpu, w: u16) {
+fn op_MacL(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -1082,11 +1075,11 @@ fn op_MacL(cpu: &mut Cpu, w: u16) {
                 cpu.macl = sum as u32;
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MacW(cpu: &mut Cpu, w: u16) {
+fn op_MacW(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -1116,11 +1109,11 @@ fn op_MacW(cpu: &mut Cpu, w: u16) {
                 }
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Clrmac(cpu: &mut Cpu, w: u16) {
+fn op_Clrmac(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -1130,101 +1123,101 @@ fn op_Clrmac(cpu: &mut Cpu, w: u16) {
             }
             // ---------------- logic ----------------
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_And(cpu: &mut Cpu, w: u16) {
+fn op_And(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] &= cpu.r[m];
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_AndI(cpu: &mut Cpu, w: u16) {
+fn op_AndI(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[0] &= imm8(w);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Or(cpu: &mut Cpu, w: u16) {
+fn op_Or(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] |= cpu.r[m];
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_OrI(cpu: &mut Cpu, w: u16) {
+fn op_OrI(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[0] |= imm8(w);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Xor(cpu: &mut Cpu, w: u16) {
+fn op_Xor(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] ^= cpu.r[m];
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_XorI(cpu: &mut Cpu, w: u16) {
+fn op_XorI(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[0] ^= imm8(w);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Not(cpu: &mut Cpu, w: u16) {
+fn op_Not(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = !cpu.r[m];
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Tst(cpu: &mut Cpu, w: u16) {
+fn op_Tst(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.t = (cpu.r[n] & cpu.r[m] == 0) as u32;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_TstI(cpu: &mut Cpu, w: u16) {
+fn op_TstI(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.t = (cpu.r[0] & imm8(w) == 0) as u32;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_TstB(cpu: &mut Cpu, w: u16) {
+fn op_TstB(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -1233,11 +1226,11 @@ fn op_TstB(cpu: &mut Cpu, w: u16) {
                 cpu.t = (v & imm8(w) == 0) as u32;
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_AndB(cpu: &mut Cpu, w: u16) {
+fn op_AndB(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -1247,11 +1240,11 @@ fn op_AndB(cpu: &mut Cpu, w: u16) {
                 cpu.write8(a, v & imm8(w));
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_OrB(cpu: &mut Cpu, w: u16) {
+fn op_OrB(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -1261,11 +1254,11 @@ fn op_OrB(cpu: &mut Cpu, w: u16) {
                 cpu.write8(a, v | imm8(w));
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_XorB(cpu: &mut Cpu, w: u16) {
+fn op_XorB(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -1275,11 +1268,11 @@ fn op_XorB(cpu: &mut Cpu, w: u16) {
                 cpu.write8(a, v ^ imm8(w));
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_TasB(cpu: &mut Cpu, w: u16) {
+fn op_TasB(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -1291,11 +1284,11 @@ fn op_TasB(cpu: &mut Cpu, w: u16) {
             }
             // ---------------- shifts ----------------
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shll(cpu: &mut Cpu, w: u16) {
+fn op_Shll(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -1304,11 +1297,11 @@ fn op_Shll(cpu: &mut Cpu, w: u16) {
                 cpu.r[n] <<= 1;
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shal(cpu: &mut Cpu, w: u16) {
+fn op_Shal(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -1317,11 +1310,11 @@ fn op_Shal(cpu: &mut Cpu, w: u16) {
                 cpu.r[n] <<= 1;
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shlr(cpu: &mut Cpu, w: u16) {
+fn op_Shlr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -1330,11 +1323,11 @@ fn op_Shlr(cpu: &mut Cpu, w: u16) {
                 cpu.r[n] >>= 1;
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shar(cpu: &mut Cpu, w: u16) {
+fn op_Shar(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -1343,11 +1336,11 @@ fn op_Shar(cpu: &mut Cpu, w: u16) {
                 cpu.r[n] = ((cpu.r[n] as i32) >> 1) as u32;
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Rotl(cpu: &mut Cpu, w: u16) {
+fn op_Rotl(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -1356,11 +1349,11 @@ fn op_Rotl(cpu: &mut Cpu, w: u16) {
                 cpu.r[n] = cpu.r[n].rotate_left(1);
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Rotr(cpu: &mut Cpu, w: u16) {
+fn op_Rotr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -1369,11 +1362,11 @@ fn op_Rotr(cpu: &mut Cpu, w: u16) {
                 cpu.r[n] = cpu.r[n].rotate_right(1);
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Rotcl(cpu: &mut Cpu, w: u16) {
+fn op_Rotcl(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -1383,11 +1376,11 @@ fn op_Rotcl(cpu: &mut Cpu, w: u16) {
                 cpu.t = t;
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Rotcr(cpu: &mut Cpu, w: u16) {
+fn op_Rotcr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -1397,71 +1390,71 @@ fn op_Rotcr(cpu: &mut Cpu, w: u16) {
                 cpu.t = t;
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shll2(cpu: &mut Cpu, w: u16) {
+fn op_Shll2(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] <<= 2;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shlr2(cpu: &mut Cpu, w: u16) {
+fn op_Shlr2(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] >>= 2;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shll8(cpu: &mut Cpu, w: u16) {
+fn op_Shll8(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] <<= 8;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shlr8(cpu: &mut Cpu, w: u16) {
+fn op_Shlr8(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] >>= 8;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shll16(cpu: &mut Cpu, w: u16) {
+fn op_Shll16(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] <<= 16;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shlr16(cpu: &mut Cpu, w: u16) {
+fn op_Shlr16(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] >>= 16;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shad(cpu: &mut Cpu, w: u16) {
+fn op_Shad(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -1477,11 +1470,11 @@ fn op_Shad(cpu: &mut Cpu, w: u16) {
                 };
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shld(cpu: &mut Cpu, w: u16) {
+fn op_Shld(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -1498,139 +1491,139 @@ fn op_Shld(cpu: &mut Cpu, w: u16) {
             }
             // ---------------- T / S bits ----------------
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Clrt(cpu: &mut Cpu, w: u16) {
+fn op_Clrt(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.t = 0;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Sett(cpu: &mut Cpu, w: u16) {
+fn op_Sett(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.t = 1;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Clrs(cpu: &mut Cpu, w: u16) {
+fn op_Clrs(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.s = 0;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Sets(cpu: &mut Cpu, w: u16) {
+fn op_Sets(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.s = 1;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Nop(cpu: &mut Cpu, w: u16) {
+fn op_Nop(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     {}
             // ---------------- branches ----------------
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Synco(cpu: &mut Cpu, w: u16) {
+fn op_Synco(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     {}
             // ---------------- branches ----------------
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Pref(cpu: &mut Cpu, w: u16) {
+fn op_Pref(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     {}
             // ---------------- branches ----------------
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Prefi(cpu: &mut Cpu, w: u16) {
+fn op_Prefi(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     {}
             // ---------------- branches ----------------
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Icbi(cpu: &mut Cpu, w: u16) {
+fn op_Icbi(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     {}
             // ---------------- branches ----------------
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Ocbi(cpu: &mut Cpu, w: u16) {
+fn op_Ocbi(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     {}
             // ---------------- branches ----------------
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Ocbp(cpu: &mut Cpu, w: u16) {
+fn op_Ocbp(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     {}
             // ---------------- branches ----------------
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Ocbwb(cpu: &mut Cpu, w: u16) {
+fn op_Ocbwb(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     {}
             // ---------------- branches ----------------
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Bt(cpu: &mut Cpu, w: u16) {
+fn op_Bt(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -1641,12 +1634,12 @@ fn op_Bt(cpu: &mut Cpu, w: u16) {
                 } else {
                     pc.wrapping_add(2)
                 };
-                next!(cpu)
+                next!(cpu, left)
             }
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Bf(cpu: &mut Cpu, w: u16) {
+fn op_Bf(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -1657,12 +1650,12 @@ fn op_Bf(cpu: &mut Cpu, w: u16) {
                 } else {
                     pc.wrapping_add(2)
                 };
-                next!(cpu)
+                next!(cpu, left)
             }
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_BtS(cpu: &mut Cpu, w: u16) {
+fn op_BtS(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -1673,12 +1666,12 @@ fn op_BtS(cpu: &mut Cpu, w: u16) {
                 } else {
                     cpu.pc = pc.wrapping_add(2);
                 }
-                next!(cpu)
+                next!(cpu, left)
             }
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_BfS(cpu: &mut Cpu, w: u16) {
+fn op_BfS(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -1689,47 +1682,47 @@ fn op_BfS(cpu: &mut Cpu, w: u16) {
                 } else {
                     cpu.pc = pc.wrapping_add(2);
                 }
-                next!(cpu)
+                next!(cpu, left)
             }
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Bra(cpu: &mut Cpu, w: u16) {
+fn op_Bra(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     {
                 cpu.delayed(pc.wrapping_add(4).wrapping_add(disp12(w) << 1));
-                next!(cpu)
+                next!(cpu, left)
             }
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Bsr(cpu: &mut Cpu, w: u16) {
+fn op_Bsr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     {
                 cpu.pr = pc.wrapping_add(4);
                 cpu.delayed(pc.wrapping_add(4).wrapping_add(disp12(w) << 1));
-                next!(cpu)
+                next!(cpu, left)
             }
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Braf(cpu: &mut Cpu, w: u16) {
+fn op_Braf(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     {
                 let t = pc.wrapping_add(4).wrapping_add(cpu.r[n]);
                 cpu.delayed(t);
-                next!(cpu)
+                next!(cpu, left)
             }
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Bsrf(cpu: &mut Cpu, w: u16) {
+fn op_Bsrf(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -1737,24 +1730,24 @@ fn op_Bsrf(cpu: &mut Cpu, w: u16) {
                 let t = pc.wrapping_add(4).wrapping_add(cpu.r[n]);
                 cpu.pr = pc.wrapping_add(4);
                 cpu.delayed(t);
-                next!(cpu)
+                next!(cpu, left)
             }
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Jmp(cpu: &mut Cpu, w: u16) {
+fn op_Jmp(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     {
                 let t = cpu.r[n];
                 cpu.delayed(t);
-                next!(cpu)
+                next!(cpu, left)
             }
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Jsr(cpu: &mut Cpu, w: u16) {
+fn op_Jsr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -1762,24 +1755,24 @@ fn op_Jsr(cpu: &mut Cpu, w: u16) {
                 let t = cpu.r[n];
                 cpu.pr = pc.wrapping_add(4);
                 cpu.delayed(t);
-                next!(cpu)
+                next!(cpu, left)
             }
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Rts(cpu: &mut Cpu, w: u16) {
+fn op_Rts(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     {
                 let t = cpu.pr;
                 cpu.delayed(t);
-                next!(cpu)
+                next!(cpu, left)
             }
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Rte(cpu: &mut Cpu, w: u16) {
+fn op_Rte(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -1788,46 +1781,46 @@ fn op_Rte(cpu: &mut Cpu, w: u16) {
                 let ssr = cpu.ssr;
                 cpu.set_sr(ssr);
                 cpu.delayed(t);
-                next!(cpu)
+                next!(cpu, left)
             }
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Trapa(cpu: &mut Cpu, w: u16) {
+fn op_Trapa(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     {
                 cpu.halt(Stop::Trapa(w as u8));
-                next!(cpu)
+                next!(cpu, left)
             }
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Sleep(cpu: &mut Cpu, w: u16) {
+fn op_Sleep(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     {
                 cpu.halt(Stop::Sleep);
-                next!(cpu)
+                next!(cpu, left)
             }
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Ldtlb(cpu: &mut Cpu, w: u16) {
+fn op_Ldtlb(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     {
                 cpu.exception(Exception::Ldtlb);
-                next!(cpu)
+                next!(cpu, left)
             }
             // ---------------- system registers ----------------
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcSr(cpu: &mut Cpu, w: u16) {
+fn op_LdcSr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -1836,221 +1829,221 @@ fn op_LdcSr(cpu: &mut Cpu, w: u16) {
                 cpu.set_sr(v)
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcGbr(cpu: &mut Cpu, w: u16) {
+fn op_LdcGbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.gbr = cpu.r[n];
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcVbr(cpu: &mut Cpu, w: u16) {
+fn op_LdcVbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.vbr = cpu.r[n];
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcSsr(cpu: &mut Cpu, w: u16) {
+fn op_LdcSsr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.ssr = cpu.r[n];
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcSpc(cpu: &mut Cpu, w: u16) {
+fn op_LdcSpc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.spc = cpu.r[n];
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcSgr(cpu: &mut Cpu, w: u16) {
+fn op_LdcSgr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.sgr = cpu.r[n];
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcDbr(cpu: &mut Cpu, w: u16) {
+fn op_LdcDbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.dbr = cpu.r[n];
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcBank(cpu: &mut Cpu, w: u16) {
+fn op_LdcBank(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r_bank[m & 7] = cpu.r[n];
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcSr(cpu: &mut Cpu, w: u16) {
+fn op_StcSr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = cpu.sr();
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcGbr(cpu: &mut Cpu, w: u16) {
+fn op_StcGbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = cpu.gbr;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcVbr(cpu: &mut Cpu, w: u16) {
+fn op_StcVbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = cpu.vbr;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcSsr(cpu: &mut Cpu, w: u16) {
+fn op_StcSsr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = cpu.ssr;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcSpc(cpu: &mut Cpu, w: u16) {
+fn op_StcSpc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = cpu.spc;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcSgr(cpu: &mut Cpu, w: u16) {
+fn op_StcSgr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = cpu.sgr;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcDbr(cpu: &mut Cpu, w: u16) {
+fn op_StcDbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = cpu.dbr;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcBank(cpu: &mut Cpu, w: u16) {
+fn op_StcBank(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = cpu.r_bank[m & 7];
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdsMach(cpu: &mut Cpu, w: u16) {
+fn op_LdsMach(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.mach = cpu.r[n];
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdsMacl(cpu: &mut Cpu, w: u16) {
+fn op_LdsMacl(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.macl = cpu.r[n];
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdsPr(cpu: &mut Cpu, w: u16) {
+fn op_LdsPr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.pr = cpu.r[n];
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StsMach(cpu: &mut Cpu, w: u16) {
+fn op_StsMach(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = cpu.mach;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StsMacl(cpu: &mut Cpu, w: u16) {
+fn op_StsMacl(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = cpu.macl;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StsPr(cpu: &mut Cpu, w: u16) {
+fn op_StsPr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r[n] = cpu.pr;
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLSr(cpu: &mut Cpu, w: u16) {
+fn op_LdcLSr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -2061,111 +2054,111 @@ fn op_LdcLSr(cpu: &mut Cpu, w: u16) {
                 }
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLGbr(cpu: &mut Cpu, w: u16) {
+fn op_LdcLGbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.gbr = cpu.pop(n);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLVbr(cpu: &mut Cpu, w: u16) {
+fn op_LdcLVbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.vbr = cpu.pop(n);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLSsr(cpu: &mut Cpu, w: u16) {
+fn op_LdcLSsr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.ssr = cpu.pop(n);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLSpc(cpu: &mut Cpu, w: u16) {
+fn op_LdcLSpc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.spc = cpu.pop(n);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLSgr(cpu: &mut Cpu, w: u16) {
+fn op_LdcLSgr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.sgr = cpu.pop(n);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLDbr(cpu: &mut Cpu, w: u16) {
+fn op_LdcLDbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.dbr = cpu.pop(n);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLBank(cpu: &mut Cpu, w: u16) {
+fn op_LdcLBank(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.r_bank[m & 7] = cpu.pop(n);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdsLMach(cpu: &mut Cpu, w: u16) {
+fn op_LdsLMach(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.mach = cpu.pop(n);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdsLMacl(cpu: &mut Cpu, w: u16) {
+fn op_LdsLMacl(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.macl = cpu.pop(n);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdsLPr(cpu: &mut Cpu, w: u16) {
+fn op_LdsLPr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.pr = cpu.pop(n);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcLSr(cpu: &mut Cpu, w: u16) {
+fn op_StcLSr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
@@ -2174,107 +2167,107 @@ fn op_StcLSr(cpu: &mut Cpu, w: u16) {
                 cpu.push(n, v)
             }
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcLGbr(cpu: &mut Cpu, w: u16) {
+fn op_StcLGbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.push(n, cpu.gbr);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcLVbr(cpu: &mut Cpu, w: u16) {
+fn op_StcLVbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.push(n, cpu.vbr);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcLSsr(cpu: &mut Cpu, w: u16) {
+fn op_StcLSsr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.push(n, cpu.ssr);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcLSpc(cpu: &mut Cpu, w: u16) {
+fn op_StcLSpc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.push(n, cpu.spc);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcLSgr(cpu: &mut Cpu, w: u16) {
+fn op_StcLSgr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.push(n, cpu.sgr);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcLDbr(cpu: &mut Cpu, w: u16) {
+fn op_StcLDbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.push(n, cpu.dbr);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcLBank(cpu: &mut Cpu, w: u16) {
+fn op_StcLBank(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.push(n, cpu.r_bank[m & 7]);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StsLMach(cpu: &mut Cpu, w: u16) {
+fn op_StsLMach(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.push(n, cpu.mach);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StsLMacl(cpu: &mut Cpu, w: u16) {
+fn op_StsLMacl(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.push(n, cpu.macl);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StsLPr(cpu: &mut Cpu, w: u16) {
+fn op_StsLPr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     let pc = cpu.pc;
     cpu.push(n, cpu.pr);
     cpu.pc = pc.wrapping_add(2);
-    next!(cpu)
+    next!(cpu, left)
 }
 
 /// The handler of each operation.
@@ -2465,10 +2458,10 @@ const fn handler(op: Op) -> Handler {
 
 /// First execution of a halfword whose op cache entry is unknown: decodes it, caches
 /// the operation, and runs it.
-fn op_decode(cpu: &mut Cpu, w: u16) {
+fn op_decode(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
     let op = DECODE[w as usize];
     cpu.mem.cache_op(cpu.pc, op as u8);
-    become HANDLERS[op as usize](cpu, w)
+    become HANDLERS[op as usize](cpu, w, left)
 }
 
 /// Handlers indexed by `Op as usize`; every other index (the op cache's

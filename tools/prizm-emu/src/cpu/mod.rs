@@ -148,7 +148,18 @@ pub struct Cpu {
     in_slot: bool,
     /// Addresses whose fetch stops the run with [`Stop::Special`].
     special: Vec<u32>,
+    /// Page (PC & 0xFFFF0000) whose instructions the threaded dispatch may fetch
+    /// directly, or [`NO_CODE_PAGE`]; set by the run loop at each chain start.
+    pub(crate) code_tag: u32,
+    /// Arena offset of that page.
+    pub(crate) code_off: usize,
 }
+
+/// Longest chain of threaded dispatch between two returns to the run loop.
+const CHAIN: u64 = 4096;
+
+/// A `code_tag` no PC matches (`pc & 0xFFFF0001` never has bit 1 set).
+pub(crate) const NO_CODE_PAGE: u32 = 2;
 
 impl Cpu {
     /// A CPU in privileged mode (SR.MD=1, RB=0, BL=0, IMASK=0) with all registers 0,
@@ -180,6 +191,8 @@ impl Cpu {
             stop: None,
             in_slot: false,
             special: Vec::new(),
+            code_tag: NO_CODE_PAGE,
+            code_off: 0,
         }
     }
 
@@ -222,6 +235,8 @@ impl Cpu {
             self.stop = Some(why);
         }
         self.limit = 0;
+        // Ends the threaded chain at its next fetch.
+        self.code_tag = NO_CODE_PAGE;
     }
 
     #[inline(never)]
@@ -247,17 +262,32 @@ impl Cpu {
             let pc = self.pc;
             let e = self.mem.entry(pc);
             let word = if e & PAGE_R != 0 && pc & 1 == 0 {
+                // The chain may fetch from this page without the page table.
+                self.code_tag = pc & 0xFFFF_0000;
+                self.code_off = (e & 0xFFFF_0000) as usize;
                 // SAFETY: readable entry, 2-byte aligned access.
                 u16::from_be_bytes(unsafe { self.mem.arena_read::<2>(e, pc) })
             } else {
+                self.code_tag = NO_CODE_PAGE;
                 match self.fetch_slow(pc) {
                     Some(w) => w,
                     None => break,
                 }
             };
+            // One chain of at most CHAIN instructions: emulated time (`icount`) seen by
+            // devices inside a chain lags by less than that. Delay slots count
+            // themselves (in `delay_slot`) outside the chain's budget, so a chain gets
+            // half of what is left: the budget is overshot by one instruction at most
+            // (a branch's slot).
+            let n = ((self.limit - self.icount) / 2).clamp(1, CHAIN);
             self.icount += 1;
-            self.exec(word);
+            let left = self.exec(word, n as u32 - 1);
+            self.icount += n - 1 - left as u64;
+            if self.stop.is_some() {
+                break;
+            }
         }
+        self.code_tag = NO_CODE_PAGE;
         self.stop.take().unwrap_or(Stop::Budget)
     }
 

@@ -39,8 +39,9 @@ fn sx16(v: u32) -> u32 {
 }
 
 /// An instruction handler: runs the instruction `w` at `cpu.pc`, then chains on for at
-/// most `left` more instructions; returns how many of those were not used.
-pub(crate) type Handler = fn(&mut Cpu, u16, u32) -> u32;
+/// most `left` more instructions; returns how many of those were not used. `pc` is the
+/// instruction's address (passed in a register: the handler stores it to `cpu.pc`).
+pub(crate) type Handler = fn(&mut Cpu, u16, u32, u32) -> u32;
 
 /// Fetches the next instruction and tail-calls its handler; returns when the budget is
 /// used, the fetch needs the slow path (the run loop does it) or the run stopped.
@@ -55,7 +56,7 @@ macro_rules! next {
         // `code_off` during this run (the page table does not change while a chain
         // runs), and the PC is even.
         let (op, w) = unsafe { $cpu.mem.fetch_at($cpu.code_off | (pc & 0xFFFF) as usize) };
-        become HANDLERS[op as usize]($cpu, w, $left - 1)
+        become HANDLERS[op as usize]($cpu, w, $left - 1, pc)
     }};
 }
 
@@ -73,7 +74,7 @@ impl Cpu {
             self.exception(Exception::SlotIllegalInstruction { word });
         } else {
             self.icount += 1;
-            HANDLERS[op as usize](self, word, 0);
+            HANDLERS[op as usize](self, word, 0, slot);
         }
         self.in_slot = false;
     }
@@ -92,7 +93,7 @@ impl Cpu {
     /// more instructions; returns how many were not used.
     #[inline(always)]
     pub(crate) fn exec(&mut self, w: u16, left: u32) -> u32 {
-        HANDLERS[DECODE[w as usize] as usize](self, w, left)
+        HANDLERS[DECODE[w as usize] as usize](self, w, left, self.pc)
     }
 
     /// `@Rn+` load of a long word (lds.l/ldc.l).
@@ -118,10 +119,10 @@ impl Cpu {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Illegal(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Illegal(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 cpu.exception(Exception::IllegalInstruction { word: w });
                 next!(cpu, left)
@@ -130,30 +131,30 @@ fn op_Illegal(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Mov(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Mov(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = cpu.r[m];
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovI(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovI(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = simm8(w);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWLPc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovWLPc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let a = pc.wrapping_add(4).wrapping_add(imm8(w) * 2);
                 cpu.r[n] = sx16(cpu.read16(a));
@@ -163,10 +164,10 @@ fn op_MovWLPc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLLPc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovLLPc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let a = (pc & !3).wrapping_add(4).wrapping_add(imm8(w) * 4);
                 cpu.r[n] = cpu.read32(a);
@@ -176,20 +177,20 @@ fn op_MovLLPc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Mova(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Mova(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[0] = (pc & !3).wrapping_add(4).wrapping_add(imm8(w) * 4);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBS(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovBS(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let v = cpu.r[m];
                 cpu.write8(cpu.r[n], v)
@@ -199,10 +200,10 @@ fn op_MovBS(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWS(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovWS(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let v = cpu.r[m];
                 cpu.write16(cpu.r[n], v)
@@ -212,10 +213,10 @@ fn op_MovWS(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLS(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovLS(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let v = cpu.r[m];
                 cpu.write32(cpu.r[n], v)
@@ -225,40 +226,40 @@ fn op_MovLS(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBL(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovBL(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = sx8(cpu.read8(cpu.r[m]));
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWL(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovWL(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = sx16(cpu.read16(cpu.r[m]));
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLL(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovLL(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = cpu.read32(cpu.r[m]);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBSDec(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovBSDec(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let v = cpu.r[m];
                 let a = cpu.r[n].wrapping_sub(1);
@@ -272,10 +273,10 @@ fn op_MovBSDec(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWSDec(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovWSDec(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let v = cpu.r[m];
                 let a = cpu.r[n].wrapping_sub(2);
@@ -289,10 +290,10 @@ fn op_MovWSDec(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLSDec(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovLSDec(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let v = cpu.r[m];
                 let a = cpu.r[n].wrapping_sub(4);
@@ -306,10 +307,10 @@ fn op_MovLSDec(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBLInc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovBLInc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let a = cpu.r[m];
                 let v = sx8(cpu.read8(a));
@@ -323,10 +324,10 @@ fn op_MovBLInc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWLInc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovWLInc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let a = cpu.r[m];
                 let v = sx16(cpu.read16(a));
@@ -340,10 +341,10 @@ fn op_MovWLInc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLLInc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovLLInc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let a = cpu.r[m];
                 let v = cpu.read32(a);
@@ -357,10 +358,10 @@ fn op_MovLLInc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBS0(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovBS0(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let v = cpu.r[m];
                 cpu.write8(cpu.r[n].wrapping_add(cpu.r[0]), v)
@@ -370,10 +371,10 @@ fn op_MovBS0(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWS0(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovWS0(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let v = cpu.r[m];
                 cpu.write16(cpu.r[n].wrapping_add(cpu.r[0]), v)
@@ -383,10 +384,10 @@ fn op_MovWS0(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLS0(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovLS0(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let v = cpu.r[m];
                 cpu.write32(cpu.r[n].wrapping_add(cpu.r[0]), v)
@@ -396,40 +397,40 @@ fn op_MovLS0(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBL0(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovBL0(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = sx8(cpu.read8(cpu.r[m].wrapping_add(cpu.r[0])));
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWL0(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovWL0(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = sx16(cpu.read16(cpu.r[m].wrapping_add(cpu.r[0])));
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLL0(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovLL0(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = cpu.read32(cpu.r[m].wrapping_add(cpu.r[0]));
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLSDisp(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovLSDisp(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let v = cpu.r[m];
                 cpu.write32(cpu.r[n].wrapping_add((w as u32 & 0xF) * 4), v)
@@ -439,10 +440,10 @@ fn op_MovLSDisp(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLLDisp(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovLLDisp(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 cpu.r[n] = cpu.read32(cpu.r[m].wrapping_add((w as u32 & 0xF) * 4))
             }
@@ -451,10 +452,10 @@ fn op_MovLLDisp(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBS4(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovBS4(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let v = cpu.r[0];
                 cpu.write8(cpu.r[m].wrapping_add(w as u32 & 0xF), v)
@@ -464,10 +465,10 @@ fn op_MovBS4(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWS4(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovWS4(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let v = cpu.r[0];
                 cpu.write16(cpu.r[m].wrapping_add((w as u32 & 0xF) * 2), v)
@@ -477,20 +478,20 @@ fn op_MovWS4(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBL4(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovBL4(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[0] = sx8(cpu.read8(cpu.r[m].wrapping_add(w as u32 & 0xF)));
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWL4(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovWL4(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 cpu.r[0] = sx16(cpu.read16(cpu.r[m].wrapping_add((w as u32 & 0xF) * 2)))
             }
@@ -499,10 +500,10 @@ fn op_MovWL4(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBSGbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovBSGbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let v = cpu.r[0];
                 cpu.write8(cpu.gbr.wrapping_add(imm8(w)), v)
@@ -512,10 +513,10 @@ fn op_MovBSGbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWSGbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovWSGbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let v = cpu.r[0];
                 cpu.write16(cpu.gbr.wrapping_add(imm8(w) * 2), v)
@@ -525,10 +526,10 @@ fn op_MovWSGbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLSGbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovLSGbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let v = cpu.r[0];
                 cpu.write32(cpu.gbr.wrapping_add(imm8(w) * 4), v)
@@ -538,50 +539,50 @@ fn op_MovLSGbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBLGbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovBLGbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[0] = sx8(cpu.read8(cpu.gbr.wrapping_add(imm8(w))));
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWLGbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovWLGbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[0] = sx16(cpu.read16(cpu.gbr.wrapping_add(imm8(w) * 2)));
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLLGbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovLLGbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[0] = cpu.read32(cpu.gbr.wrapping_add(imm8(w) * 4));
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Movt(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Movt(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = cpu.t;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_SwapB(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_SwapB(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let v = cpu.r[m];
                 cpu.r[n] = (v & 0xFFFF_0000) | ((v & 0xFF) << 8) | ((v >> 8) & 0xFF);
@@ -591,80 +592,80 @@ fn op_SwapB(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_SwapW(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_SwapW(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = cpu.r[m].rotate_left(16);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Xtrct(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Xtrct(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = (cpu.r[m] << 16) | (cpu.r[n] >> 16);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_ExtuB(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_ExtuB(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = cpu.r[m] & 0xFF;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_ExtuW(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_ExtuW(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = cpu.r[m] & 0xFFFF;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_ExtsB(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_ExtsB(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = sx8(cpu.r[m]);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_ExtsW(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_ExtsW(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = sx16(cpu.r[m]);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovuaL(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovuaL(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[0] = cpu.read32_unaligned(cpu.r[n]);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovuaLInc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MovuaLInc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let a = cpu.r[n];
                 let v = cpu.read32_unaligned(a);
@@ -678,10 +679,10 @@ fn op_MovuaLInc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Movli(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Movli(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 cpu.r[0] = cpu.read32(cpu.r[n]);
                 cpu.ldst = true;
@@ -691,10 +692,10 @@ fn op_Movli(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Movco(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Movco(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 if cpu.ldst {
                     let v = cpu.r[0];
@@ -710,10 +711,10 @@ fn op_Movco(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Movca(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Movca(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let v = cpu.r[0];
                 cpu.write32(cpu.r[n], v)
@@ -724,30 +725,30 @@ fn op_Movca(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Add(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Add(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = cpu.r[n].wrapping_add(cpu.r[m]);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_AddI(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_AddI(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = cpu.r[n].wrapping_add(simm8(w));
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Addc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Addc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let s = cpu.r[n] as u64 + cpu.r[m] as u64 + cpu.t as u64;
                 cpu.r[n] = s as u32;
@@ -758,10 +759,10 @@ fn op_Addc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Addv(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Addv(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let (v, o) = (cpu.r[n] as i32).overflowing_add(cpu.r[m] as i32);
                 cpu.r[n] = v as u32;
@@ -772,20 +773,20 @@ fn op_Addv(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Sub(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Sub(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = cpu.r[n].wrapping_sub(cpu.r[m]);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Subc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Subc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let (a, b) = (cpu.r[n] as u64, cpu.r[m] as u64 + cpu.t as u64);
                 cpu.t = (a < b) as u32;
@@ -796,10 +797,10 @@ fn op_Subc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Subv(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Subv(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let (v, o) = (cpu.r[n] as i32).overflowing_sub(cpu.r[m] as i32);
                 cpu.r[n] = v as u32;
@@ -810,20 +811,20 @@ fn op_Subv(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Neg(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Neg(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = 0u32.wrapping_sub(cpu.r[m]);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Negc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Negc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let b = cpu.r[m] as u64 + cpu.t as u64;
                 cpu.t = (b != 0) as u32;
@@ -834,10 +835,10 @@ fn op_Negc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Dt(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Dt(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 cpu.r[n] = cpu.r[n].wrapping_sub(1);
                 cpu.t = (cpu.r[n] == 0) as u32;
@@ -847,90 +848,90 @@ fn op_Dt(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_CmpEq(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_CmpEq(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.t = (cpu.r[n] == cpu.r[m]) as u32;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_CmpEqI(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_CmpEqI(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.t = (cpu.r[0] == simm8(w)) as u32;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_CmpHs(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_CmpHs(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.t = (cpu.r[n] >= cpu.r[m]) as u32;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_CmpHi(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_CmpHi(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.t = (cpu.r[n] > cpu.r[m]) as u32;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_CmpGe(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_CmpGe(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.t = (cpu.r[n] as i32 >= cpu.r[m] as i32) as u32;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_CmpGt(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_CmpGt(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.t = (cpu.r[n] as i32 > cpu.r[m] as i32) as u32;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_CmpPz(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_CmpPz(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.t = (cpu.r[n] as i32 >= 0) as u32;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_CmpPl(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_CmpPl(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.t = (cpu.r[n] as i32 > 0) as u32;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_CmpStr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_CmpStr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let x = cpu.r[n] ^ cpu.r[m];
                 cpu.t = (x & 0xFF == 0
@@ -943,10 +944,10 @@ fn op_CmpStr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Div0s(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Div0s(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 cpu.q = cpu.r[n] >> 31;
                 cpu.m = cpu.r[m] >> 31;
@@ -957,10 +958,10 @@ fn op_Div0s(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Div0u(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Div0u(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 cpu.q = 0;
                 cpu.m = 0;
@@ -971,10 +972,10 @@ fn op_Div0u(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Div1(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Div1(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let old_q = cpu.q;
                 cpu.q = cpu.r[n] >> 31;
@@ -996,20 +997,20 @@ fn op_Div1(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MulL(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MulL(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.macl = cpu.r[n].wrapping_mul(cpu.r[m]);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MulsW(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MulsW(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 cpu.macl = ((cpu.r[n] as i16 as i32) * (cpu.r[m] as i16 as i32)) as u32
             }
@@ -1018,20 +1019,20 @@ fn op_MulsW(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MuluW(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MuluW(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.macl = (cpu.r[n] & 0xFFFF) * (cpu.r[m] & 0xFFFF);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_DmulsL(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_DmulsL(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let p = (cpu.r[n] as i32 as i64) * (cpu.r[m] as i32 as i64);
                 cpu.mach = (p >> 32) as u32;
@@ -1042,10 +1043,10 @@ fn op_DmulsL(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_DmuluL(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_DmuluL(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let p = (cpu.r[n] as u64) * (cpu.r[m] as u64);
                 cpu.mach = (p >> 32) as u32;
@@ -1056,10 +1057,10 @@ fn op_DmuluL(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MacL(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MacL(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let a = cpu.read32(cpu.r[n]);
                 cpu.r[n] = cpu.r[n].wrapping_add(4);
@@ -1079,10 +1080,10 @@ fn op_MacL(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MacW(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_MacW(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let a = cpu.read16(cpu.r[n]);
                 cpu.r[n] = cpu.r[n].wrapping_add(2);
@@ -1113,10 +1114,10 @@ fn op_MacW(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Clrmac(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Clrmac(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 cpu.mach = 0;
                 cpu.macl = 0;
@@ -1127,100 +1128,100 @@ fn op_Clrmac(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_And(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_And(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] &= cpu.r[m];
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_AndI(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_AndI(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[0] &= imm8(w);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Or(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Or(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] |= cpu.r[m];
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_OrI(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_OrI(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[0] |= imm8(w);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Xor(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Xor(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] ^= cpu.r[m];
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_XorI(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_XorI(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[0] ^= imm8(w);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Not(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Not(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = !cpu.r[m];
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Tst(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Tst(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.t = (cpu.r[n] & cpu.r[m] == 0) as u32;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_TstI(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_TstI(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.t = (cpu.r[0] & imm8(w) == 0) as u32;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_TstB(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_TstB(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let v = cpu.read8(cpu.gbr.wrapping_add(cpu.r[0]));
                 cpu.t = (v & imm8(w) == 0) as u32;
@@ -1230,10 +1231,10 @@ fn op_TstB(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_AndB(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_AndB(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let a = cpu.gbr.wrapping_add(cpu.r[0]);
                 let v = cpu.read8(a);
@@ -1244,10 +1245,10 @@ fn op_AndB(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_OrB(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_OrB(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let a = cpu.gbr.wrapping_add(cpu.r[0]);
                 let v = cpu.read8(a);
@@ -1258,10 +1259,10 @@ fn op_OrB(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_XorB(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_XorB(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let a = cpu.gbr.wrapping_add(cpu.r[0]);
                 let v = cpu.read8(a);
@@ -1272,10 +1273,10 @@ fn op_XorB(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_TasB(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_TasB(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let a = cpu.r[n];
                 let v = cpu.read8(a);
@@ -1288,10 +1289,10 @@ fn op_TasB(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shll(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Shll(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 cpu.t = cpu.r[n] >> 31;
                 cpu.r[n] <<= 1;
@@ -1301,10 +1302,10 @@ fn op_Shll(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shal(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Shal(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 cpu.t = cpu.r[n] >> 31;
                 cpu.r[n] <<= 1;
@@ -1314,10 +1315,10 @@ fn op_Shal(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shlr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Shlr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 cpu.t = cpu.r[n] & 1;
                 cpu.r[n] >>= 1;
@@ -1327,10 +1328,10 @@ fn op_Shlr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shar(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Shar(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 cpu.t = cpu.r[n] & 1;
                 cpu.r[n] = ((cpu.r[n] as i32) >> 1) as u32;
@@ -1340,10 +1341,10 @@ fn op_Shar(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Rotl(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Rotl(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 cpu.t = cpu.r[n] >> 31;
                 cpu.r[n] = cpu.r[n].rotate_left(1);
@@ -1353,10 +1354,10 @@ fn op_Rotl(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Rotr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Rotr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 cpu.t = cpu.r[n] & 1;
                 cpu.r[n] = cpu.r[n].rotate_right(1);
@@ -1366,10 +1367,10 @@ fn op_Rotr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Rotcl(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Rotcl(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let t = cpu.r[n] >> 31;
                 cpu.r[n] = (cpu.r[n] << 1) | cpu.t;
@@ -1380,10 +1381,10 @@ fn op_Rotcl(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Rotcr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Rotcr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let t = cpu.r[n] & 1;
                 cpu.r[n] = (cpu.r[n] >> 1) | (cpu.t << 31);
@@ -1394,70 +1395,70 @@ fn op_Rotcr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shll2(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Shll2(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] <<= 2;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shlr2(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Shlr2(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] >>= 2;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shll8(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Shll8(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] <<= 8;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shlr8(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Shlr8(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] >>= 8;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shll16(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Shll16(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] <<= 16;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shlr16(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Shlr16(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] >>= 16;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shad(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Shad(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let s = cpu.r[m] as i32;
                 let v = cpu.r[n];
@@ -1474,10 +1475,10 @@ fn op_Shad(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shld(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Shld(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let s = cpu.r[m] as i32;
                 let v = cpu.r[n];
@@ -1495,50 +1496,50 @@ fn op_Shld(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Clrt(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Clrt(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.t = 0;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Sett(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Sett(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.t = 1;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Clrs(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Clrs(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.s = 0;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Sets(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Sets(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.s = 1;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Nop(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Nop(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {}
             // ---------------- branches ----------------
     cpu.pc = pc.wrapping_add(2);
@@ -1546,10 +1547,10 @@ fn op_Nop(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Synco(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Synco(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {}
             // ---------------- branches ----------------
     cpu.pc = pc.wrapping_add(2);
@@ -1557,10 +1558,10 @@ fn op_Synco(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Pref(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Pref(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {}
             // ---------------- branches ----------------
     cpu.pc = pc.wrapping_add(2);
@@ -1568,10 +1569,10 @@ fn op_Pref(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Prefi(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Prefi(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {}
             // ---------------- branches ----------------
     cpu.pc = pc.wrapping_add(2);
@@ -1579,10 +1580,10 @@ fn op_Prefi(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Icbi(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Icbi(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {}
             // ---------------- branches ----------------
     cpu.pc = pc.wrapping_add(2);
@@ -1590,10 +1591,10 @@ fn op_Icbi(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Ocbi(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Ocbi(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {}
             // ---------------- branches ----------------
     cpu.pc = pc.wrapping_add(2);
@@ -1601,10 +1602,10 @@ fn op_Ocbi(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Ocbp(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Ocbp(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {}
             // ---------------- branches ----------------
     cpu.pc = pc.wrapping_add(2);
@@ -1612,10 +1613,10 @@ fn op_Ocbp(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Ocbwb(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Ocbwb(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {}
             // ---------------- branches ----------------
     cpu.pc = pc.wrapping_add(2);
@@ -1623,10 +1624,10 @@ fn op_Ocbwb(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Bt(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Bt(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let taken = (cpu.t != 0) == (DECODE[w as usize] == Op::Bt);
                 cpu.pc = if taken {
@@ -1639,10 +1640,10 @@ fn op_Bt(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Bf(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Bf(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let taken = (cpu.t != 0) == (DECODE[w as usize] == Op::Bt);
                 cpu.pc = if taken {
@@ -1655,10 +1656,10 @@ fn op_Bf(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_BtS(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_BtS(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let taken = (cpu.t != 0) == (DECODE[w as usize] == Op::BtS);
                 if taken {
@@ -1671,10 +1672,10 @@ fn op_BtS(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_BfS(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_BfS(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let taken = (cpu.t != 0) == (DECODE[w as usize] == Op::BtS);
                 if taken {
@@ -1687,10 +1688,10 @@ fn op_BfS(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Bra(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Bra(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 cpu.delayed(pc.wrapping_add(4).wrapping_add(disp12(w) << 1));
                 next!(cpu, left)
@@ -1698,10 +1699,10 @@ fn op_Bra(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Bsr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Bsr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 cpu.pr = pc.wrapping_add(4);
                 cpu.delayed(pc.wrapping_add(4).wrapping_add(disp12(w) << 1));
@@ -1710,10 +1711,10 @@ fn op_Bsr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Braf(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Braf(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let t = pc.wrapping_add(4).wrapping_add(cpu.r[n]);
                 cpu.delayed(t);
@@ -1722,10 +1723,10 @@ fn op_Braf(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Bsrf(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Bsrf(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let t = pc.wrapping_add(4).wrapping_add(cpu.r[n]);
                 cpu.pr = pc.wrapping_add(4);
@@ -1735,10 +1736,10 @@ fn op_Bsrf(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Jmp(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Jmp(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let t = cpu.r[n];
                 cpu.delayed(t);
@@ -1747,10 +1748,10 @@ fn op_Jmp(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Jsr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Jsr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let t = cpu.r[n];
                 cpu.pr = pc.wrapping_add(4);
@@ -1760,10 +1761,10 @@ fn op_Jsr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Rts(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Rts(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let t = cpu.pr;
                 cpu.delayed(t);
@@ -1772,10 +1773,10 @@ fn op_Rts(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Rte(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Rte(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let t = cpu.spc;
                 let ssr = cpu.ssr;
@@ -1786,10 +1787,10 @@ fn op_Rte(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Trapa(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Trapa(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 cpu.halt(Stop::Trapa(w as u8));
                 next!(cpu, left)
@@ -1797,10 +1798,10 @@ fn op_Trapa(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Sleep(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Sleep(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 cpu.halt(Stop::Sleep);
                 next!(cpu, left)
@@ -1808,10 +1809,10 @@ fn op_Sleep(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Ldtlb(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_Ldtlb(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 cpu.exception(Exception::Ldtlb);
                 next!(cpu, left)
@@ -1820,10 +1821,10 @@ fn op_Ldtlb(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcSr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_LdcSr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let v = cpu.r[n];
                 cpu.set_sr(v)
@@ -1833,220 +1834,220 @@ fn op_LdcSr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcGbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_LdcGbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.gbr = cpu.r[n];
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcVbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_LdcVbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.vbr = cpu.r[n];
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcSsr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_LdcSsr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.ssr = cpu.r[n];
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcSpc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_LdcSpc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.spc = cpu.r[n];
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcSgr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_LdcSgr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.sgr = cpu.r[n];
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcDbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_LdcDbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.dbr = cpu.r[n];
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcBank(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_LdcBank(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r_bank[m & 7] = cpu.r[n];
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcSr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_StcSr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = cpu.sr();
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcGbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_StcGbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = cpu.gbr;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcVbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_StcVbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = cpu.vbr;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcSsr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_StcSsr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = cpu.ssr;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcSpc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_StcSpc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = cpu.spc;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcSgr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_StcSgr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = cpu.sgr;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcDbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_StcDbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = cpu.dbr;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcBank(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_StcBank(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = cpu.r_bank[m & 7];
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdsMach(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_LdsMach(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.mach = cpu.r[n];
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdsMacl(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_LdsMacl(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.macl = cpu.r[n];
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdsPr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_LdsPr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.pr = cpu.r[n];
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StsMach(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_StsMach(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = cpu.mach;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StsMacl(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_StsMacl(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = cpu.macl;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StsPr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_StsPr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r[n] = cpu.pr;
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLSr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_LdcLSr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let v = cpu.pop(n);
                 if cpu.stop.is_none() {
@@ -2058,110 +2059,110 @@ fn op_LdcLSr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLGbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_LdcLGbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.gbr = cpu.pop(n);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLVbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_LdcLVbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.vbr = cpu.pop(n);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLSsr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_LdcLSsr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.ssr = cpu.pop(n);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLSpc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_LdcLSpc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.spc = cpu.pop(n);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLSgr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_LdcLSgr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.sgr = cpu.pop(n);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLDbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_LdcLDbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.dbr = cpu.pop(n);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLBank(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_LdcLBank(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.r_bank[m & 7] = cpu.pop(n);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdsLMach(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_LdsLMach(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.mach = cpu.pop(n);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdsLMacl(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_LdsLMacl(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.macl = cpu.pop(n);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdsLPr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_LdsLPr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.pr = cpu.pop(n);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcLSr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_StcLSr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     {
                 let v = cpu.sr();
                 cpu.push(n, v)
@@ -2171,100 +2172,100 @@ fn op_StcLSr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcLGbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_StcLGbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.push(n, cpu.gbr);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcLVbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_StcLVbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.push(n, cpu.vbr);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcLSsr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_StcLSsr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.push(n, cpu.ssr);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcLSpc(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_StcLSpc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.push(n, cpu.spc);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcLSgr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_StcLSgr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.push(n, cpu.sgr);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcLDbr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_StcLDbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.push(n, cpu.dbr);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcLBank(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_StcLBank(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.push(n, cpu.r_bank[m & 7]);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StsLMach(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_StsLMach(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.push(n, cpu.mach);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StsLMacl(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_StsLMacl(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.push(n, cpu.macl);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StsLPr(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_StsLPr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+    cpu.pc = pc;
     let n = rn(w);
     let m = rm(w);
-    let pc = cpu.pc;
     cpu.push(n, cpu.pr);
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
@@ -2458,10 +2459,10 @@ const fn handler(op: Op) -> Handler {
 
 /// First execution of a halfword whose op cache entry is unknown: decodes it, caches
 /// the operation, and runs it.
-fn op_decode(cpu: &mut Cpu, w: u16, left: u32) -> u32 {
+fn op_decode(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let op = DECODE[w as usize];
-    cpu.mem.cache_op(cpu.pc, op as u8);
-    become HANDLERS[op as usize](cpu, w, left)
+    cpu.mem.cache_op(pc, op as u8);
+    become HANDLERS[op as usize](cpu, w, left, pc)
 }
 
 /// Handlers indexed by `Op as usize`; every other index (the op cache's

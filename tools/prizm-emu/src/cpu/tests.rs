@@ -523,3 +523,25 @@ fn every_word_decodes() {
         assert_eq!(DECODE[w as usize], decode(w));
     }
 }
+
+/// Code rewritten by stores runs as rewritten (the decoded-op cache follows writes).
+#[test]
+fn self_modifying_code() {
+    let mut mem = Memory::new();
+    mem.map(RAM, 0x10000, true);
+    // mov #1,r0 ; sleep
+    mem.load(RAM, &[0xE0, 0x01, 0x00, 0x1B]);
+    let mut cpu = Cpu::new(mem);
+    cpu.pc = RAM;
+    assert_eq!(cpu.run(10), Stop::Sleep);
+    assert_eq!(cpu.r[0], 1);
+    // Guest store: mov.w r1,@r2 with r1 = 0xE002 (mov #2,r0) at RAM.
+    cpu.mem.load(RAM + 0x100, &[0x22, 0x11, 0x00, 0x1B]);
+    cpu.r[1] = 0xE002;
+    cpu.r[2] = RAM;
+    cpu.pc = RAM + 0x100;
+    assert_eq!(cpu.run(10), Stop::Sleep);
+    cpu.pc = RAM;
+    assert_eq!(cpu.run(10), Stop::Sleep);
+    assert_eq!(cpu.r[0], 2);
+}

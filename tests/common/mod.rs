@@ -75,3 +75,26 @@ pub fn save_screenshot(emu: &prizm_emu::Emulator, name: &str) -> PathBuf {
     std::fs::write(&path, emu.screenshot_png()).expect("write the screenshot");
     path
 }
+
+/// Builds the add-in package whose manifest is `manifest_path` (relative to the
+/// repository root; release) with `cargo prizm`'s library, in the same target directory
+/// as [`build_example`], and returns its ELF and `.g3a`.
+pub fn build_package(manifest_path: &str) -> cargo_prizm::build::Built {
+    use cargo_prizm::args::{BuildArgs, PackageSelection};
+    let root = repo_root();
+    let args = BuildArgs {
+        package: PackageSelection { example: None, manifest_path: Some(root.join(manifest_path)) },
+        release: true,
+        target_dir: Some(root.join("target").join("emu-tests")),
+    };
+    cargo_prizm::build::build(&args, &root)
+        .unwrap_or_else(|e| panic!("cargo prizm build --manifest-path {manifest_path} failed: {e}"))
+}
+
+/// An empty folder `target/emu-storage/<name>` for an emulator's storage memory.
+pub fn fresh_storage(name: &str) -> PathBuf {
+    let dir = repo_root().join("target").join("emu-storage").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create the storage folder");
+    dir
+}

@@ -4,7 +4,7 @@
 use crate::cpu::{Cpu, Stop, CLOCK_HZ};
 use crate::keys::{key_by_name, KeyItem, KeyQueue};
 use crate::mem::{Memory, SlowRam};
-use crate::model::{self, Model, MAGIC_RETURN, RAM_SIZE, RAM_WINDOW, ROM_BASE, ROM_MAX, VRAM_SIZE};
+use crate::model::{self, Model, MAGIC_RETURN, RAM_SIZE, RAM_WINDOW, ROM_BASE, ROM_MAX, TIMER_RETURN, VRAM_SIZE};
 use crate::os::{self, Halt, OsState, OS_ENTRY, OS_ENTRY_P2};
 use crate::report::{self, CrashReport};
 use crate::symbols::Symbols;
@@ -174,6 +174,7 @@ impl Emulator {
         cpu.add_special(OS_ENTRY);
         cpu.add_special(OS_ENTRY_P2);
         cpu.add_special(MAGIC_RETURN);
+        cpu.add_special(TIMER_RETURN);
         cpu.pc = ROM_BASE;
         cpu.pr = MAGIC_RETURN;
         cpu.r[15] = model.initial_sp();
@@ -241,11 +242,17 @@ impl Emulator {
         }
         let end = self.cpu.icount.saturating_add(n);
         while self.cpu.icount < end {
-            let stop = self.cpu.run(end - self.cpu.icount);
+            let slice = self.timer_slice(end - self.cpu.icount);
+            let stop = self.cpu.run(slice);
             match stop {
-                Stop::Budget => break,
+                Stop::Budget => continue,
                 Stop::Special(MAGIC_RETURN) => {
                     self.outcome = Some(Outcome::Returned(self.cpu.r[0] as i32));
+                }
+                Stop::Special(TIMER_RETURN) => {
+                    if let Some(saved) = self.os.in_timer.take() {
+                        self.cpu.restore_regs(&saved);
+                    }
                 }
                 Stop::Special(_) => self.os_call(),
                 Stop::Sleep => {
@@ -272,6 +279,28 @@ impl Emulator {
             }
         }
         Status::Running
+    }
+
+    /// Starts a due timer handler (saving the CPU state) and returns how many
+    /// instructions may run before the next timer is due (at most `left`).
+    fn timer_slice(&mut self, left: u64) -> u64 {
+        if self.os.in_timer.is_some() {
+            return left;
+        }
+        let now = self.cpu.now();
+        if let Some(t) = self.os.timers.iter_mut().flatten().find(|t| t.due.is_some_and(|d| d <= now)) {
+            t.due = Some(now + t.period);
+            let handler = t.handler;
+            self.os.in_timer = Some(self.cpu.save_regs());
+            self.cpu.pr = TIMER_RETURN;
+            self.cpu.pc = handler;
+            return left;
+        }
+        let next = self.os.timers.iter().flatten().filter_map(|t| t.due).min();
+        match next {
+            Some(d) => left.min(d - now).max(1),
+            None => left,
+        }
     }
 
     fn crash(&mut self, what: String, pc: u32, in_slot: bool) {

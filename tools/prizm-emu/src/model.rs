@@ -24,6 +24,8 @@ pub const RAM_SIZE: u32 = 512 * 1024;
 pub const VRAM_SIZE: u32 = 384 * 216 * 2;
 /// Return address given to the add-in: reaching it means the add-in returned.
 pub const MAGIC_RETURN: u32 = 0x0FFF_FFF0;
+/// Return address of injected timer-handler calls.
+pub const TIMER_RETURN: u32 = 0x0FFF_FFE0;
 /// On-chip RAMs: (base, size) of IL RAM, X RAM, Y RAM.
 pub const ONCHIP: [(u32, u32); 3] =
     [(0xE520_0000, 4 * 1024), (0xE500_7000, 8 * 1024), (0xE501_7000, 8 * 1024)];

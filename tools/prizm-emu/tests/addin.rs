@@ -196,3 +196,40 @@ fn bad_inputs_are_errors_not_panics() {
     assert!(Emulator::load(&file, opts).is_err());
     let _ = tempdir("unused");
 }
+
+#[test]
+fn timers_call_their_handler_periodically() {
+    let src = "
+        sts.l pr,@-r15
+        mov #0,r4
+        mova handler,r0
+        mov r0,r5
+        mov #10,r6
+        SYSCALL 0x8D9           ! Timer_Install(0, handler, 10 ms)
+        mov r0,r8
+        mov r0,r4
+        SYSCALL 0x8DB           ! Timer_Start
+    1:  LOADL r1, 0x08100000
+        mov.l @r1,r0
+        cmp/eq #5,r0
+        bf 1b
+        mov r8,r4
+        SYSCALL 0x8DA           ! Timer_Deinstall
+        LOADL r1, 0x08100000
+        mov.l @r1,r0
+        lds.l @r15+,pr
+        rts
+        nop
+        .align 2
+    handler:
+        LOADL r1, 0x08100000
+        mov.l @r1,r0
+        add #1,r0
+        rts
+        mov.l r0,@r1
+    ";
+    let (e, o) = run(src, "", "timer");
+    assert_eq!(o, Outcome::Returned(5));
+    let t = e.emulated_seconds();
+    assert!((0.049..0.06).contains(&t), "{t} s");
+}

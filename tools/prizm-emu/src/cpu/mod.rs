@@ -96,6 +96,21 @@ pub enum Stop {
     },
 }
 
+/// A snapshot of the registers (everything but memory), to save and restore the CPU
+/// around a call the emulator injects (timer handlers).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Regs {
+    r: [u32; 16],
+    r_bank: [u32; 8],
+    pc: u32,
+    pr: u32,
+    gbr: u32,
+    mach: u32,
+    macl: u32,
+    sr: u32,
+    ldst: bool,
+}
+
 /// The processor state plus its address space.
 pub struct Cpu {
     /// General registers R0-R15 of the current bank.
@@ -206,6 +221,35 @@ impl Cpu {
     /// be in a fast-path page.
     pub fn add_special(&mut self, addr: u32) {
         self.special.push(addr);
+    }
+
+    /// Saves the registers.
+    pub fn save_regs(&self) -> Regs {
+        Regs {
+            r: self.r,
+            r_bank: self.r_bank,
+            pc: self.pc,
+            pr: self.pr,
+            gbr: self.gbr,
+            mach: self.mach,
+            macl: self.macl,
+            sr: self.sr(),
+            ldst: self.ldst,
+        }
+    }
+
+    /// Restores registers saved by [`Cpu::save_regs`].
+    pub fn restore_regs(&mut self, s: &Regs) {
+        // Select the saved bank first so that `r` and `r_bank` land where they were.
+        self.set_sr(s.sr);
+        self.r = s.r;
+        self.r_bank = s.r_bank;
+        self.pc = s.pc;
+        self.pr = s.pr;
+        self.gbr = s.gbr;
+        self.mach = s.mach;
+        self.macl = s.macl;
+        self.ldst = s.ldst;
     }
 
     /// The status register.

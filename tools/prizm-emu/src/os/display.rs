@@ -44,6 +44,8 @@ pub struct DisplayState {
     pub status_message: Vec<u8>,
     /// VRAM saved by MsgBoxPush, innermost last.
     pub msgbox_stack: Vec<Vec<u8>>,
+    /// Text cursor of locate_OS/Print_OS (1-based column and row).
+    pub cursor: (i32, i32),
 }
 
 /// The display calls.
@@ -84,6 +86,9 @@ pub const CALLS: &[Call] = &[
     (0x08C8, "Cursor_SetFlashOff", cursor_set_flash_off),
     (0x1EF8, "SetBackGround", set_background),
     (0x1D7F, "EnableDisplayHeader", enable_display_header),
+    (0x1863, "locate_OS", locate_os),
+    (0x01F9, "Print_OS", print_os),
+    (0x021B, "PrintMiniMini", print_mini_mini),
 ];
 
 // ---- VRAM access ----
@@ -483,4 +488,34 @@ fn set_background(e: &mut Emulator) -> CallResult {
 
 fn enable_display_header(e: &mut Emulator) -> CallResult {
     e.ignored("EnableDisplayHeader")
+}
+
+/// locate_OS(x, y): sets the text cursor (1-based PrintXY cells).
+fn locate_os(e: &mut Emulator) -> CallResult {
+    e.os.display.cursor = (e.arg(0)? as i32, e.arg(1)? as i32);
+    Ok(0)
+}
+
+/// Print_OS(msg, mode, 0): prints at the text cursor like PrintXY (no skipped bytes),
+/// black; mode 1 inverts. Advances the cursor.
+fn print_os(e: &mut Emulator) -> CallResult {
+    let (s, mode) = (e.arg(0)?, e.arg(1)?);
+    let text = e.rd_cstr(s, 256)?;
+    let (x, y) = e.os.display.cursor;
+    let (fg, bg) = if mode & 1 != 0 { (0xFFFF, Some(0x0000)) } else { (0x0000, Some(0xFFFF)) };
+    e.draw_text((x.max(1) - 1) * LARGE.0 as i32, y.max(1) * LARGE.1 as i32, &text, false, fg, bg, W);
+    e.os.display.cursor.0 = x + text.len() as i32;
+    Ok(0)
+}
+
+/// PrintMiniMini(int* x, int* y, string, mode1, color index, mode2): the mini font at
+/// pixel (x, y+24), transparent background; advances *x.
+fn print_mini_mini(e: &mut Emulator) -> CallResult {
+    let (px, py, s, _mode, color) = (e.arg(0)?, e.arg(1)?, e.arg(2)?, e.arg(3)?, e.arg(4)?);
+    let x = e.rd32(px)? as i32;
+    let y = e.rd32(py)? as i32;
+    let text = e.rd_cstr(s, 1024)?;
+    let end = e.draw_text(x, y + STATUS_H, &text, true, color_index(color), None, W);
+    e.wr32(px, end as u32)?;
+    Ok(0)
 }

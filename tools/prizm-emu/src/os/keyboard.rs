@@ -49,7 +49,13 @@ pub const CALLS: &[Call] = &[
     (0x1EA7, "DisableGetkeyToMainFunctionReturn", disable_getkey_to_main),
     (0x1E99, "GetGetkeyToMainFunctionReturnFlag", get_getkey_to_main_flag),
     (0x1E6E, "SetQuitHandler", set_quit_handler),
+    (0x0112, "Bkey_SetFlag", bkey_set_flag),
 ];
+
+fn bkey_set_flag(e: &mut Emulator) -> CallResult {
+    e.os.keyboard.flags |= e.arg(0)? as u16;
+    Ok(0)
+}
 
 /// Takes the next key for a blocking call, letting emulated time pass; `Ok(None)` when
 /// `timeout` (cycles) passed first; `Err(Idle)` when the script is exhausted.

@@ -208,4 +208,8 @@ pub struct OsState {
     pub system: system::SystemState,
     /// Run-report events.
     pub events: Vec<Event>,
+    /// User timers (Timer_Install), slot i is id i+1.
+    pub timers: [Option<time::Timer>; time::TIMERS],
+    /// CPU state saved while a timer handler runs.
+    pub in_timer: Option<crate::cpu::Regs>,
 }

@@ -44,7 +44,17 @@ pub const CALLS: &[Call] = &[
     (0x1DD1, "sys_memcmp", sys_memcmp),
     (0x1349, "strlen", strlen),
     (0x1A2C, "GetStackPtr", get_stack_ptr),
+    (0x1170, "itoa", itoa),
 ];
+
+/// itoa(value, out): decimal text with a NUL.
+fn itoa(e: &mut Emulator) -> CallResult {
+    let (v, p) = (e.arg(0)? as i32, e.arg(1)?);
+    let mut b = v.to_string().into_bytes();
+    b.push(0);
+    e.wr_bytes(p, &b)?;
+    Ok(0)
+}
 
 fn glib_addin_apl_execution_check(_e: &mut Emulator) -> CallResult {
     Ok(0)

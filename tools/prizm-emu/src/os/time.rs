@@ -1,5 +1,11 @@
 //! Time calls. Emulated time is the cycle count ([`crate::cpu::CLOCK_HZ`] per second)
 //! plus idle time; the RTC starts at 2024-01-01 12:00:00 ([`crate::io::Rtc`]).
+//!
+//! User timers (Timer_Install/Start/Stop/Deinstall): slots 1-5; a started timer calls
+//! its handler every `elapse_ms` of emulated time, like an interrupt: the emulator saves
+//! the CPU state, calls the handler with PR at a return trap, and restores the state when
+//! it returns. Handlers run only while add-in code runs (not during OS waits; a timer
+//! that was due during a wait fires once afterwards), never nested.
 
 use super::{Call, CallResult};
 use crate::cpu::CLOCK_HZ;
@@ -14,7 +20,68 @@ pub const CALLS: &[Call] = &[
     (0x1BB4, "OS_InnerWait_ms", os_inner_wait_ms),
     (0x11D6, "CMT_Delay_micros", cmt_delay_micros),
     (0x11D7, "CMT_Delay_100micros", cmt_delay_100micros),
+    (0x08D9, "Timer_Install", timer_install),
+    (0x08DA, "Timer_Deinstall", timer_deinstall),
+    (0x08DB, "Timer_Start", timer_start),
+    (0x08DC, "Timer_Stop", timer_stop),
 ];
+
+/// Number of user timer slots (ids 1..=TIMERS).
+pub const TIMERS: usize = 5;
+
+/// A user timer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Timer {
+    /// Handler address.
+    pub handler: u32,
+    /// Period in cycles.
+    pub period: u64,
+    /// Next firing (cycle), when started.
+    pub due: Option<u64>,
+}
+
+/// Timer_Install(id, handler, elapse_ms): id 0 picks a free slot; returns the id or -1.
+fn timer_install(e: &mut Emulator) -> CallResult {
+    let (id, handler, ms) = (e.arg(0)? as usize, e.arg(1)?, e.arg(2)? as i32);
+    let slot = if id == 0 {
+        match e.os.timers.iter().position(|t| t.is_none()) {
+            Some(i) => i,
+            None => return Ok(-1i32 as u32),
+        }
+    } else if (1..=TIMERS).contains(&id) {
+        id - 1
+    } else {
+        return Ok(-1i32 as u32);
+    };
+    let period = (ms.max(1) as u64 * CLOCK_HZ / 1000).max(1);
+    e.os.timers[slot] = Some(Timer { handler, period, due: None });
+    Ok(slot as u32 + 1)
+}
+
+fn timer_slot(e: &mut Emulator) -> Result<Option<usize>, super::Halt> {
+    let id = e.arg(0)? as usize;
+    Ok(((1..=TIMERS).contains(&id) && e.os.timers[id - 1].is_some()).then(|| id - 1))
+}
+
+fn timer_deinstall(e: &mut Emulator) -> CallResult {
+    let Some(i) = timer_slot(e)? else { return Ok(-1i32 as u32) };
+    e.os.timers[i] = None;
+    Ok(0)
+}
+
+fn timer_start(e: &mut Emulator) -> CallResult {
+    let Some(i) = timer_slot(e)? else { return Ok(-1i32 as u32) };
+    let now = e.cpu.now();
+    let t = e.os.timers[i].as_mut().unwrap();
+    t.due = Some(now + t.period);
+    Ok(0)
+}
+
+fn timer_stop(e: &mut Emulator) -> CallResult {
+    let Some(i) = timer_slot(e)? else { return Ok(-1i32 as u32) };
+    e.os.timers[i].as_mut().unwrap().due = None;
+    Ok(0)
+}
 
 /// RTC_GetTicks: 1/128 s since midnight (wraps at midnight).
 fn rtc_get_ticks(e: &mut Emulator) -> CallResult {

@@ -141,11 +141,10 @@ impl Emulator {
                 ROM_MAX
             )));
         }
-        if let Some(dir) = &options.storage {
-            if !dir.is_dir() {
+        if let Some(dir) = &options.storage
+            && !dir.is_dir() {
                 return Err(LoadError(format!("storage folder {} does not exist", dir.display())));
             }
-        }
         let symbols = match &options.elf {
             Some(bytes) => Some(Symbols::parse(bytes).map_err(LoadError)?),
             None => None,

@@ -203,7 +203,7 @@ impl Io {
         if (KEYSC_BASE..KEYSC_BASE + 12).contains(&addr) {
             let key = match self.keys.poll(now) {
                 Ok(k) => k,
-                Err(()) => return Some(Err(Fault::Idle)),
+                Err(_) => return Some(Err(Fault::Idle)),
             };
             let b = matrix_bytes(key);
             let o = (addr - KEYSC_BASE) as usize;

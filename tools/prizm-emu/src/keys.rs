@@ -190,6 +190,10 @@ pub fn parse_script(s: &str) -> Result<Vec<KeyItem>, String> {
     Ok(out)
 }
 
+/// The key script has been exhausted for a while as polling saw it: the run is idle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Exhausted;
+
 /// What polling sees right now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Phase {
@@ -257,8 +261,9 @@ impl KeyQueue {
     }
 
     /// The key held down at cycle `now` as polling sees it; `Err(())` when the script has
-    /// been exhausted for longer than [`IDLE_MS`] (or [`IDLE_POLLS`] polls) while polled.
-    pub fn poll(&mut self, now: u64) -> Result<Option<Key>, ()> {
+    /// been exhausted for longer than [`IDLE_MS`] (or [`IDLE_POLLS`] polls) while polled
+    /// ([`Exhausted`]).
+    pub fn poll(&mut self, now: u64) -> Result<Option<Key>, Exhausted> {
         loop {
             match self.phase {
                 Phase::Ready => match self.items.pop_front() {
@@ -268,7 +273,7 @@ impl KeyQueue {
                         if now.saturating_sub(since) > ms_to_cycles(IDLE_MS)
                             || self.exhausted_polls > IDLE_POLLS
                         {
-                            return Err(());
+                            return Err(Exhausted);
                         }
                         return Ok(None);
                     }
@@ -314,11 +319,10 @@ impl KeyQueue {
                 }
                 Phase::Waiting(until) | Phase::Gap(until) => {
                     let left = until.saturating_sub(now + advance);
-                    if let Some(t) = timeout {
-                        if advance + left > t {
+                    if let Some(t) = timeout
+                        && advance + left > t {
                             return Take::Timeout { advance: t };
                         }
-                    }
                     advance += left;
                     self.phase = Phase::Ready;
                 }

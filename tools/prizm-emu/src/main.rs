@@ -118,11 +118,10 @@ fn main() -> ExitCode {
         Err(e) => return usage(&format!("{}: {e}", file.display())),
     };
     let outcome = emu.run_until_idle();
-    if let Some(p) = &screenshot {
-        if let Err(e) = std::fs::write(p, emu.screenshot_png()) {
+    if let Some(p) = &screenshot
+        && let Err(e) = std::fs::write(p, emu.screenshot_png()) {
             eprintln!("prizm-emu: cannot write {}: {e}", p.display());
         }
-    }
     for ev in emu.events() {
         match ev {
             prizm_emu::os::Event::PowerOff { at } => {

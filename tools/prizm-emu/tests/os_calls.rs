@@ -196,14 +196,14 @@ fn display_calls() {
     assert!(e.vram_rgb565().iter().all(|&p| p == 0xFFFF));
     // MsgBoxPush/Pop restore VRAM.
     e.call_os(0x17F7, &[4]).unwrap();
-    assert!(e.vram_rgb565().iter().any(|&p| p == 0));
+    assert!(e.vram_rgb565().contains(&0));
     e.call_os(0x17F9, &[]).unwrap();
     assert!(e.vram_rgb565().iter().all(|&p| p == 0xFFFF));
     // Status area.
     put_str(&mut e, BUF + 0x200, "Status");
     e.call_os(0x1D77, &[BUF + 0x200, 0, 0, 0]).unwrap();
     e.call_os(0x1D81, &[]).unwrap();
-    assert!(e.vram_rgb565()[..384 * 24].iter().any(|&p| p == 0));
+    assert!(e.vram_rgb565()[..384 * 24].contains(&0));
     assert_eq!(e.call_os(0x2A3, &[1, 0x1234]).unwrap(), 0x1234);
 }
 

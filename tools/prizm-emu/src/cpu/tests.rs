@@ -287,11 +287,10 @@ fn apply(cpu: &mut Cpu, spec: &str) {
 }
 
 fn reg<'a>(cpu: &'a mut Cpu, k: &str) -> &'a mut u32 {
-    if let Some(n) = k.strip_prefix('r') {
-        if let Ok(n) = n.parse::<usize>() {
+    if let Some(n) = k.strip_prefix('r')
+        && let Ok(n) = n.parse::<usize>() {
             return &mut cpu.r[n];
         }
-    }
     match k {
         "t" => &mut cpu.t,
         "s" => &mut cpu.s,

@@ -168,6 +168,7 @@ impl Emulator {
     }
 
     /// Draws a string; returns the x after it.
+    #[allow(clippy::too_many_arguments)]
     fn draw_text(&mut self, mut x: i32, y: i32, s: &[u8], mini: bool, fg: u16, bg: Option<u16>, xlimit: i32) -> i32 {
         let w = if mini { MINI.0 } else { LARGE.0 } as i32;
         for &c in s {

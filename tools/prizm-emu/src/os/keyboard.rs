@@ -77,7 +77,7 @@ pub fn take_key(e: &mut Emulator, timeout: Option<u64>) -> Result<Option<Key>, H
 /// The key held now, as polling sees it.
 fn poll_key(e: &mut Emulator) -> Result<Option<Key>, Halt> {
     let now = e.cpu.now();
-    let k = e.cpu.mem.io.keys.poll(now).map_err(|()| Halt::Idle)?;
+    let k = e.cpu.mem.io.keys.poll(now).map_err(|_| Halt::Idle)?;
     e.idle(ms_to_cycles(POLL_MS));
     Ok(k)
 }

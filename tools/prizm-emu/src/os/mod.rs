@@ -141,12 +141,11 @@ impl Emulator {
             .step_by(0x10000)
             .chain(std::iter::once(b.len().saturating_sub(1)))
             .all(|i| self.cpu.mem.entry(a.wrapping_add(i as u32)) & crate::mem::PAGE_W != 0);
-        if writable {
-            if let Some(s) = self.cpu.mem.slice_mut(a, b.len()) {
+        if writable
+            && let Some(s) = self.cpu.mem.slice_mut(a, b.len()) {
                 s.copy_from_slice(b);
                 return Ok(());
             }
-        }
         for (i, &v) in b.iter().enumerate() {
             self.wr8(a.wrapping_add(i as u32), v)?;
         }
@@ -186,7 +185,7 @@ impl Emulator {
 
     /// Records a call that is accepted but has no effect here.
     pub(crate) fn ignored(&mut self, name: &'static str) -> CallResult {
-        if !self.os.events.iter().any(|e| *e == Event::Ignored { name }) {
+        if !self.os.events.contains(&Event::Ignored { name }) {
             self.os.events.push(Event::Ignored { name });
         }
         Ok(0)

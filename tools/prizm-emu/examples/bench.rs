@@ -4,7 +4,7 @@
 //! `cargo run --release -p prizm-emu --example bench -- PROGRAM.elf [RUNS]`
 //! (build PROGRAM.elf from `bench/cpu_bench.c` as BENCH.md shows). Not a test.
 
-use prizm_emu::linux::{run_elf, LinuxOutcome};
+use prizm_emu::linux::{LinuxOutcome, run_elf};
 use std::time::Instant;
 
 fn main() {
@@ -21,14 +21,21 @@ fn main() {
         let t = Instant::now();
         let r = run_elf(&elf, u64::MAX).expect("load");
         let dt = t.elapsed().as_secs_f64();
-        assert!(matches!(r.outcome, LinuxOutcome::Exited(_)), "{:?}", r.outcome);
+        assert!(
+            matches!(r.outcome, LinuxOutcome::Exited(_)),
+            "{:?}",
+            r.outcome
+        );
         count = r.instructions;
         best_ours = best_ours.min(dt);
     }
     let mut best_qemu = f64::MAX;
     for _ in 0..runs {
         let t = Instant::now();
-        let st = std::process::Command::new("qemu-sh4eb").arg(path).status().expect("qemu-sh4eb");
+        let st = std::process::Command::new("qemu-sh4eb")
+            .arg(path)
+            .status()
+            .expect("qemu-sh4eb");
         let dt = t.elapsed().as_secs_f64();
         assert!(st.code().is_some(), "qemu crashed");
         best_qemu = best_qemu.min(dt);
@@ -37,8 +44,17 @@ fn main() {
     let ips_qemu = count as f64 / best_qemu;
     println!("program:            {path}");
     println!("instructions:       {count}");
-    println!("prizm-emu:          {best_ours:.3} s  {:.1} M instructions/s", ips_ours / 1e6);
-    println!("qemu-sh4eb:         {best_qemu:.3} s  {:.1} M instructions/s", ips_qemu / 1e6);
+    println!(
+        "prizm-emu:          {best_ours:.3} s  {:.1} M instructions/s",
+        ips_ours / 1e6
+    );
+    println!(
+        "qemu-sh4eb:         {best_qemu:.3} s  {:.1} M instructions/s",
+        ips_qemu / 1e6
+    );
     println!("speed vs qemu:      {:.2}x", ips_ours / ips_qemu);
-    println!("real-time factor:   {:.2}x a 118 MHz fx-CG50 (1 instruction = 1 cycle)", ips_ours / 118e6);
+    println!(
+        "real-time factor:   {:.2}x a 118 MHz fx-CG50 (1 instruction = 1 cycle)",
+        ips_ours / 118e6
+    );
 }

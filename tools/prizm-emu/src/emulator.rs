@@ -1,11 +1,13 @@
 //! The emulator: loads an add-in, runs it, dispatches OS calls, and reports how the run
 //! ended.
 
-use crate::cpu::{Cpu, Stop, CLOCK_HZ};
-use crate::keys::{key_by_name, KeyItem, KeyQueue};
+use crate::cpu::{CLOCK_HZ, Cpu, Stop};
+use crate::keys::{KeyItem, KeyQueue, key_by_name};
 use crate::mem::{Memory, SlowRam};
-use crate::model::{self, Model, MAGIC_RETURN, RAM_SIZE, RAM_WINDOW, ROM_BASE, ROM_MAX, TIMER_RETURN, VRAM_SIZE};
-use crate::os::{self, Halt, OsState, OS_ENTRY, OS_ENTRY_P2};
+use crate::model::{
+    self, MAGIC_RETURN, Model, RAM_SIZE, RAM_WINDOW, ROM_BASE, ROM_MAX, TIMER_RETURN, VRAM_SIZE,
+};
+use crate::os::{self, Halt, OS_ENTRY, OS_ENTRY_P2, OsState};
 use crate::report::{self, CrashReport};
 use crate::symbols::Symbols;
 use std::path::PathBuf;
@@ -118,7 +120,8 @@ pub struct Emulator {
 
 /// The add-in code of a `.g3a` file (the bytes mapped at 0x00300000).
 pub fn addin_code(file: &[u8]) -> Result<Vec<u8>, LoadError> {
-    let g3a = g3a::G3a::parse(file).map_err(|e| LoadError(format!("not a valid .g3a file: {e}")))?;
+    let g3a =
+        g3a::G3a::parse(file).map_err(|e| LoadError(format!("not a valid .g3a file: {e}")))?;
     Ok(g3a.code().to_vec())
 }
 
@@ -142,9 +145,13 @@ impl Emulator {
             )));
         }
         if let Some(dir) = &options.storage
-            && !dir.is_dir() {
-                return Err(LoadError(format!("storage folder {} does not exist", dir.display())));
-            }
+            && !dir.is_dir()
+        {
+            return Err(LoadError(format!(
+                "storage folder {} does not exist",
+                dir.display()
+            )));
+        }
         let symbols = match &options.elf {
             Some(bytes) => Some(Symbols::parse(bytes).map_err(LoadError)?),
             None => None,
@@ -166,7 +173,10 @@ impl Emulator {
         mem.map(heap, os::system::HEAP_SIZE, true);
         mem.alias(model::p1(heap), heap, os::system::HEAP_SIZE);
         for (base, size) in model::ONCHIP {
-            mem.slow_rams.push(SlowRam { base, data: vec![0; size as usize] });
+            mem.slow_rams.push(SlowRam {
+                base,
+                data: vec![0; size as usize],
+            });
         }
         mem.io.keys = KeyQueue::new(options.keys.clone());
         let mut cpu = Cpu::new(mem);
@@ -182,7 +192,14 @@ impl Emulator {
         let mut os = OsState::default();
         os.storage.root = options.storage.clone();
         os.display.lcd = vec![0xFFFF; 384 * 216];
-        let mut emu = Emulator { cpu, os, model, options, symbols, outcome: None };
+        let mut emu = Emulator {
+            cpu,
+            os,
+            model,
+            options,
+            symbols,
+            outcome: None,
+        };
         // The OS leaves a white VRAM.
         let white = vec![0xFF; VRAM_SIZE as usize];
         emu.cpu.mem.load(vram, &white);
@@ -201,7 +218,11 @@ impl Emulator {
 
     /// Adds a wait of `ms` emulated milliseconds to the key script.
     pub fn wait_ms(&mut self, ms: u64) {
-        self.cpu.mem.io.keys.push(KeyItem::Wait(crate::keys::ms_to_cycles(ms)));
+        self.cpu
+            .mem
+            .io
+            .keys
+            .push(KeyItem::Wait(crate::keys::ms_to_cycles(ms)));
         if self.outcome == Some(Outcome::Idle) {
             self.outcome = None;
         }
@@ -221,7 +242,10 @@ impl Emulator {
     /// have run in total.
     pub fn run_until_idle(&mut self) -> Outcome {
         loop {
-            let left = self.options.max_instructions.saturating_sub(self.cpu.icount);
+            let left = self
+                .options
+                .max_instructions
+                .saturating_sub(self.cpu.icount);
             if left == 0 {
                 self.outcome = Some(Outcome::Timeout);
             }
@@ -261,7 +285,11 @@ impl Emulator {
                 }
                 Stop::Trapa(imm) => {
                     let pc = self.cpu.pc;
-                    self.crash(format!("trapa #{imm:#x}: no trap handler in an add-in"), pc, false);
+                    self.crash(
+                        format!("trapa #{imm:#x}: no trap handler in an add-in"),
+                        pc,
+                        false,
+                    );
                 }
                 Stop::Exception { exc, pc, in_slot } => {
                     if exc == crate::cpu::Exception::Memory(crate::mem::Fault::Idle) {
@@ -287,7 +315,13 @@ impl Emulator {
             return left;
         }
         let now = self.cpu.now();
-        if let Some(t) = self.os.timers.iter_mut().flatten().find(|t| t.due.is_some_and(|d| d <= now)) {
+        if let Some(t) = self
+            .os
+            .timers
+            .iter_mut()
+            .flatten()
+            .find(|t| t.due.is_some_and(|d| d <= now))
+        {
             t.due = Some(now + t.period);
             let handler = t.handler;
             self.os.in_timer = Some(self.cpu.save_regs());
@@ -309,7 +343,9 @@ impl Emulator {
 
     fn os_call(&mut self) {
         let number = self.cpu.r[0];
-        let entry = u16::try_from(number).ok().and_then(|n| os::table().get(&n).copied());
+        let entry = u16::try_from(number)
+            .ok()
+            .and_then(|n| os::table().get(&n).copied());
         self.cpu.idle_cycles += os::CALL_CYCLES;
         let Some((_, _, handler)) = entry else {
             let name = os::names::name(number);
@@ -319,7 +355,12 @@ impl Emulator {
                 name.map(|n| format!(" ({n})")).unwrap_or_default()
             );
             let report = report::crash_report(self, what, pr, false);
-            self.outcome = Some(Outcome::Unimplemented { number, name, pr, report: Box::new(report) });
+            self.outcome = Some(Outcome::Unimplemented {
+                number,
+                name,
+                pr,
+                report: Box::new(report),
+            });
             return;
         };
         match handler(self) {
@@ -342,7 +383,12 @@ impl Emulator {
                 let pr = self.cpu.pr;
                 let what = format!("OS call {number:#06x} ({}): {msg}", name.unwrap_or("?"));
                 let report = report::crash_report(self, what, pr, false);
-                self.outcome = Some(Outcome::Unimplemented { number, name, pr, report: Box::new(report) });
+                self.outcome = Some(Outcome::Unimplemented {
+                    number,
+                    name,
+                    pr,
+                    report: Box::new(report),
+                });
             }
         }
     }
@@ -361,7 +407,9 @@ impl Emulator {
             if i < 4 {
                 self.cpu.r[4 + i] = a;
             } else {
-                self.cpu.poke(new_sp + 4 * (i as u32 - 4), 4, a).map_err(|f| f.to_string())?;
+                self.cpu
+                    .poke(new_sp + 4 * (i as u32 - 4), 4, a)
+                    .map_err(|f| f.to_string())?;
             }
         }
         self.cpu.r[15] = new_sp;
@@ -385,8 +433,14 @@ impl Emulator {
 
     /// The VRAM contents, 384x216 RGB565 (not necessarily displayed yet).
     pub fn vram_rgb565(&self) -> Vec<u16> {
-        let v = self.cpu.mem.slice(self.model.vram_p2(), VRAM_SIZE as usize).unwrap();
-        v.chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect()
+        let v = self
+            .cpu
+            .mem
+            .slice(self.model.vram_p2(), VRAM_SIZE as usize)
+            .unwrap();
+        v.chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect()
     }
 
     /// The displayed screen as a 384x216 PNG.

@@ -5,7 +5,7 @@
 //! through registers agrees with the OS time calls.
 
 use crate::cpu::CLOCK_HZ;
-use crate::keys::{matrix_bytes, KeyQueue};
+use crate::keys::{KeyQueue, matrix_bytes};
 use crate::mem::Fault;
 
 /// Keyboard scan registers (6 x 16-bit rows).
@@ -49,7 +49,9 @@ pub struct Rtc {
 impl Default for Rtc {
     fn default() -> Self {
         // 2024-01-01 12:00:00 (a Monday).
-        Rtc { start: 1_704_110_400 }
+        Rtc {
+            start: 1_704_110_400,
+        }
     }
 }
 
@@ -334,7 +336,10 @@ mod tests {
     fn rtc_start_date() {
         let r = Rtc::default();
         let d = r.datetime(0);
-        assert_eq!((d.year, d.month, d.day, d.hour, d.minute, d.second), (2024, 1, 1, 12, 0, 0));
+        assert_eq!(
+            (d.year, d.month, d.day, d.hour, d.minute, d.second),
+            (2024, 1, 1, 12, 0, 0)
+        );
         assert_eq!(d.weekday, 1);
         assert_eq!(r.ticks_since_midnight(0), 12 * 3600 * 128);
         assert_eq!(r.ticks_since_midnight(CLOCK_HZ), (12 * 3600 + 1) * 128);

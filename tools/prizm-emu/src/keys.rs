@@ -43,10 +43,20 @@ pub struct Key {
 }
 
 const fn k(name: &'static str, matrix: u8, getkey: u16) -> Key {
-    Key { name, matrix, getkey, alpha: false }
+    Key {
+        name,
+        matrix,
+        getkey,
+        alpha: false,
+    }
 }
 const fn l(name: &'static str, matrix: u8) -> Key {
-    Key { name, matrix, getkey: name.as_bytes()[0] as u16, alpha: true }
+    Key {
+        name,
+        matrix,
+        getkey: name.as_bytes()[0] as u16,
+        alpha: true,
+    }
 }
 
 /// Every key the script knows.
@@ -131,7 +141,9 @@ pub const KEYS: &[Key] = &[
 
 /// Looks a key up by script name (case-insensitive).
 pub fn key_by_name(name: &str) -> Option<Key> {
-    KEYS.iter().find(|k| k.name.eq_ignore_ascii_case(name)).copied()
+    KEYS.iter()
+        .find(|k| k.name.eq_ignore_ascii_case(name))
+        .copied()
 }
 
 /// Looks a key up by matrix code.
@@ -161,14 +173,19 @@ pub fn parse_script(s: &str) -> Result<Vec<KeyItem>, String> {
         if item.is_empty() {
             continue;
         }
-        if let Some(d) = item.strip_prefix("wait:").or_else(|| item.strip_prefix("WAIT:")) {
+        if let Some(d) = item
+            .strip_prefix("wait:")
+            .or_else(|| item.strip_prefix("WAIT:"))
+        {
             let d = d.trim();
             let (num, mul) = if let Some(n) = d.strip_suffix("ms") {
                 (n, 1)
             } else if let Some(n) = d.strip_suffix('s') {
                 (n, 1000)
             } else {
-                return Err(format!("key script: `{item}`: a wait needs a unit, e.g. wait:500ms or wait:2s"));
+                return Err(format!(
+                    "key script: `{item}`: a wait needs a unit, e.g. wait:500ms or wait:2s"
+                ));
             };
             let n: u64 = num
                 .trim()
@@ -238,7 +255,12 @@ pub enum Take {
 impl KeyQueue {
     /// A queue playing `items`.
     pub fn new(items: Vec<KeyItem>) -> Self {
-        KeyQueue { items: items.into(), phase: Phase::Ready, exhausted_since: None, exhausted_polls: 0 }
+        KeyQueue {
+            items: items.into(),
+            phase: Phase::Ready,
+            exhausted_since: None,
+            exhausted_polls: 0,
+        }
     }
 
     /// Appends an item.
@@ -320,9 +342,10 @@ impl KeyQueue {
                 Phase::Waiting(until) | Phase::Gap(until) => {
                     let left = until.saturating_sub(now + advance);
                     if let Some(t) = timeout
-                        && advance + left > t {
-                            return Take::Timeout { advance: t };
-                        }
+                        && advance + left > t
+                    {
+                        return Take::Timeout { advance: t };
+                    }
                     advance += left;
                     self.phase = Phase::Ready;
                 }
@@ -336,7 +359,9 @@ impl KeyQueue {
                                 if now.saturating_sub(since) > ms_to_cycles(IDLE_MS) {
                                     Take::Exhausted
                                 } else {
-                                    Take::Timeout { advance: t.max(advance) }
+                                    Take::Timeout {
+                                        advance: t.max(advance),
+                                    }
                                 }
                             }
                             None => Take::Exhausted,
@@ -401,7 +426,12 @@ mod tests {
     #[test]
     fn blocking_take() {
         let mut q = KeyQueue::new(parse_script("wait:1s,1").unwrap());
-        assert_eq!(q.take(0, Some(ms_to_cycles(10))), Take::Timeout { advance: ms_to_cycles(10) });
+        assert_eq!(
+            q.take(0, Some(ms_to_cycles(10))),
+            Take::Timeout {
+                advance: ms_to_cycles(10)
+            }
+        );
         match q.take(0, None) {
             Take::Key { key, .. } => assert_eq!(key.name, "1"),
             t => panic!("{t:?}"),

@@ -12,16 +12,16 @@
 //! can be tested against `qemu-sh4eb`.
 
 pub mod cpu;
+pub mod emulator;
 pub mod io;
 pub mod keys;
-pub mod mem;
-pub mod emulator;
 pub mod linux;
+pub mod mem;
 pub mod model;
 pub mod os;
 pub mod report;
 pub mod screenshot;
 pub mod symbols;
 
-pub use emulator::{addin_code, Emulator, LoadError, Options, Outcome, Status};
+pub use emulator::{Emulator, LoadError, Options, Outcome, Status, addin_code};
 pub use model::Model;

@@ -136,7 +136,9 @@ pub fn run_cpu(cpu: &mut Cpu, max_instructions: u64) -> LinuxRun {
                 cpu.pc = cpu.pc.wrapping_add(2);
             }
             Stop::Sleep => cpu.pc = cpu.pc.wrapping_add(2),
-            Stop::Special(a) => break LinuxOutcome::Crashed(format!("jump to special address {a:#x}")),
+            Stop::Special(a) => {
+                break LinuxOutcome::Crashed(format!("jump to special address {a:#x}"));
+            }
             Stop::Exception { exc, pc, in_slot } => {
                 break LinuxOutcome::Crashed(format!(
                     "{exc} at pc {pc:#010x}{}",
@@ -145,5 +147,10 @@ pub fn run_cpu(cpu: &mut Cpu, max_instructions: u64) -> LinuxRun {
             }
         }
     };
-    LinuxRun { outcome, stdout, stderr, instructions: cpu.icount }
+    LinuxRun {
+        outcome,
+        stdout,
+        stderr,
+        instructions: cpu.icount,
+    }
 }

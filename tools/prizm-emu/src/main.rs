@@ -56,7 +56,11 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.is_empty() || args.iter().any(|a| a == "-h" || a == "--help") {
         print!("{HELP}");
-        return if args.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS };
+        return if args.is_empty() {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        };
     }
     if args[0] != "run" {
         return usage(&format!("unknown command `{}`", args[0]));
@@ -67,26 +71,34 @@ fn main() -> ExitCode {
     let mut elf_path: Option<PathBuf> = None;
     let mut it = args[1..].iter();
     while let Some(a) = it.next() {
-        let mut value = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
         let r: Result<(), String> = (|| {
             match a.as_str() {
                 "--elf" => elf_path = Some(value("--elf")?.into()),
                 "--model" => {
                     let v = value("--model")?;
-                    opts.model = Model::parse(&v).ok_or(format!("unknown model `{v}` (cg10, cg20, cg50)"))?;
+                    opts.model = Model::parse(&v)
+                        .ok_or(format!("unknown model `{v}` (cg10, cg20, cg50)"))?;
                 }
                 "--keys" => opts.keys = parse_script(&value("--keys")?)?,
                 "--screenshot" => screenshot = Some(value("--screenshot")?.into()),
                 "--screenshot-every-frame" => {
                     let d: PathBuf = value("--screenshot-every-frame")?.into();
-                    std::fs::create_dir_all(&d).map_err(|e| format!("cannot create {}: {e}", d.display()))?;
+                    std::fs::create_dir_all(&d)
+                        .map_err(|e| format!("cannot create {}: {e}", d.display()))?;
                     opts.frame_dir = Some(d);
                 }
                 "--storage" => opts.storage = Some(value("--storage")?.into()),
                 "--max-instructions" => {
                     let v = value("--max-instructions")?;
-                    opts.max_instructions =
-                        v.replace('_', "").parse().map_err(|_| format!("--max-instructions: `{v}` is not a number"))?;
+                    opts.max_instructions = v
+                        .replace('_', "")
+                        .parse()
+                        .map_err(|_| format!("--max-instructions: `{v}` is not a number"))?;
                 }
                 s if s.starts_with('-') => return Err(format!("unknown option `{s}`")),
                 s => {
@@ -102,7 +114,9 @@ fn main() -> ExitCode {
             return usage(&m);
         }
     }
-    let Some(file) = file else { return usage("no .g3a file given") };
+    let Some(file) = file else {
+        return usage("no .g3a file given");
+    };
     let bytes = match std::fs::read(&file) {
         Ok(b) => b,
         Err(e) => return usage(&format!("cannot read {}: {e}", file.display())),
@@ -119,15 +133,21 @@ fn main() -> ExitCode {
     };
     let outcome = emu.run_until_idle();
     if let Some(p) = &screenshot
-        && let Err(e) = std::fs::write(p, emu.screenshot_png()) {
-            eprintln!("prizm-emu: cannot write {}: {e}", p.display());
-        }
+        && let Err(e) = std::fs::write(p, emu.screenshot_png())
+    {
+        eprintln!("prizm-emu: cannot write {}: {e}", p.display());
+    }
     for ev in emu.events() {
         match ev {
             prizm_emu::os::Event::PowerOff { at } => {
-                eprintln!("event: PowerOff at {:.3} s", *at as f64 / prizm_emu::cpu::CLOCK_HZ as f64)
+                eprintln!(
+                    "event: PowerOff at {:.3} s",
+                    *at as f64 / prizm_emu::cpu::CLOCK_HZ as f64
+                )
             }
-            prizm_emu::os::Event::Ignored { name } => eprintln!("note: {name} has no effect in the emulator"),
+            prizm_emu::os::Event::Ignored { name } => {
+                eprintln!("note: {name} has no effect in the emulator")
+            }
         }
     }
     let stats = format!(

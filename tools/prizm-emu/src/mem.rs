@@ -58,7 +58,10 @@ impl std::fmt::Display for Fault {
                 size
             ),
             Fault::ReadOnly { addr, size } => {
-                write!(f, "write of {size} byte(s) to read-only address {addr:#010x}")
+                write!(
+                    f,
+                    "write of {size} byte(s) to read-only address {addr:#010x}"
+                )
             }
             Fault::Misaligned { addr, size, write } => write!(
                 f,
@@ -106,7 +109,13 @@ impl Memory {
     /// An empty address space: every access faults.
     pub fn new() -> Self {
         let pages: Box<[u32; 65536]> = vec![0u32; 65536].into_boxed_slice().try_into().unwrap();
-        Memory { pages, arena: Vec::new(), opcache: Vec::new(), slow_rams: Vec::new(), io: Io::default() }
+        Memory {
+            pages,
+            arena: Vec::new(),
+            opcache: Vec::new(),
+            slow_rams: Vec::new(),
+            io: Io::default(),
+        }
     }
 
     /// Maps `size` bytes (rounded up to whole 64 KiB pages) of fresh zeroed storage at
@@ -242,7 +251,9 @@ impl Memory {
         // SAFETY: the caller's contract; the op cache has one byte per arena halfword.
         unsafe {
             let op = *self.opcache.get_unchecked(off / 2);
-            let w = u16::from_be_bytes(std::ptr::read_unaligned(self.arena.as_ptr().add(off) as *const [u8; 2]));
+            let w = u16::from_be_bytes(std::ptr::read_unaligned(
+                self.arena.as_ptr().add(off) as *const [u8; 2]
+            ));
             (op, w)
         }
     }
@@ -263,7 +274,11 @@ impl Memory {
         if e & PAGE_R != 0 {
             // Fast-path page reached through the slow path (e.g. from an OS call).
             if addr & (size as u32 - 1) != 0 {
-                return Err(Fault::Misaligned { addr, size, write: false });
+                return Err(Fault::Misaligned {
+                    addr,
+                    size,
+                    write: false,
+                });
             }
             // SAFETY: `e` is a readable entry and the access is aligned to its size.
             return Ok(unsafe {
@@ -286,7 +301,11 @@ impl Memory {
         }
         match self.io.read(addr, size, now) {
             Some(r) => r,
-            None => Err(Fault::Unmapped { addr, size, write: false }),
+            None => Err(Fault::Unmapped {
+                addr,
+                size,
+                write: false,
+            }),
         }
     }
 
@@ -298,7 +317,11 @@ impl Memory {
                 return Err(Fault::ReadOnly { addr, size });
             }
             if addr & (size as u32 - 1) != 0 {
-                return Err(Fault::Misaligned { addr, size, write: true });
+                return Err(Fault::Misaligned {
+                    addr,
+                    size,
+                    write: true,
+                });
             }
             // SAFETY: writable (hence mapped) entry, access aligned to its size.
             unsafe {
@@ -321,7 +344,11 @@ impl Memory {
         }
         match self.io.write(addr, size, v, now) {
             Some(r) => r,
-            None => Err(Fault::Unmapped { addr, size, write: true }),
+            None => Err(Fault::Unmapped {
+                addr,
+                size,
+                write: true,
+            }),
         }
     }
 }

@@ -27,8 +27,11 @@ pub const MAGIC_RETURN: u32 = 0x0FFF_FFF0;
 /// Return address of injected timer-handler calls.
 pub const TIMER_RETURN: u32 = 0x0FFF_FFE0;
 /// On-chip RAMs: (base, size) of IL RAM, X RAM, Y RAM.
-pub const ONCHIP: [(u32, u32); 3] =
-    [(0xE520_0000, 4 * 1024), (0xE500_7000, 8 * 1024), (0xE501_7000, 8 * 1024)];
+pub const ONCHIP: [(u32, u32); 3] = [
+    (0xE520_0000, 4 * 1024),
+    (0xE500_7000, 8 * 1024),
+    (0xE501_7000, 8 * 1024),
+];
 
 impl Model {
     /// Parses `cg10`, `cg20` or `cg50`.
@@ -47,7 +50,11 @@ impl Model {
 
     /// Add-in RAM in P1 (CG10/20 0x88160000, CG50 0x8C170000).
     pub fn ram_p1(self) -> u32 {
-        if self.is_cg50() { 0x8C17_0000 } else { 0x8816_0000 }
+        if self.is_cg50() {
+            0x8C17_0000
+        } else {
+            0x8816_0000
+        }
     }
 
     /// Initial stack pointer: the P1 end of the add-in RAM.
@@ -57,7 +64,11 @@ impl Model {
 
     /// VRAM in P2 (what GetVRAMAddress returns).
     pub fn vram_p2(self) -> u32 {
-        if self.is_cg50() { 0xAC00_0000 } else { 0xA800_0000 }
+        if self.is_cg50() {
+            0xAC00_0000
+        } else {
+            0xA800_0000
+        }
     }
 
     /// Secondary VRAM (SaveVRAM_1/LoadVRAM_1) in P2. The emulator places it right after
@@ -68,7 +79,11 @@ impl Model {
 
     /// The OS heap (sys_malloc) in P2: CG10/20 0xA81E0000, CG50 0xAC0B0000; 128 KiB.
     pub fn heap_p2(self) -> u32 {
-        if self.is_cg50() { 0xAC0B_0000 } else { 0xA81E_0000 }
+        if self.is_cg50() {
+            0xAC0B_0000
+        } else {
+            0xA81E_0000
+        }
     }
 }
 

@@ -31,9 +31,20 @@ pub fn crash_report(e: &Emulator, what: String, pc: u32, in_slot: bool) -> Crash
     use std::fmt::Write;
     let c = &e.cpu;
     let mut t = String::new();
-    let sym = |a: u32| e.symbols.as_ref().and_then(|s| s.symbolize(a)).map(|s| format!(" <{s}>")).unwrap_or_default();
+    let sym = |a: u32| {
+        e.symbols
+            .as_ref()
+            .and_then(|s| s.symbolize(a))
+            .map(|s| format!(" <{s}>"))
+            .unwrap_or_default()
+    };
     let _ = writeln!(t, "{what}");
-    let _ = writeln!(t, "  PC  = {pc:#010x}{}{}", if in_slot { " (in a delay slot)" } else { "" }, sym(pc));
+    let _ = writeln!(
+        t,
+        "  PC  = {pc:#010x}{}{}",
+        if in_slot { " (in a delay slot)" } else { "" },
+        sym(pc)
+    );
     let _ = writeln!(t, "  PR  = {:#010x}{}", c.pr, sym(c.pr));
     for row in 0..4 {
         let _ = write!(t, " ");
@@ -55,12 +66,22 @@ pub fn crash_report(e: &Emulator, what: String, pc: u32, in_slot: bool) -> Crash
         "  VBR = {:#010x}  SSR = {:#010x}  SPC = {:#010x}  SGR = {:#010x}  DBR = {:#010x}",
         c.vbr, c.ssr, c.spc, c.sgr, c.dbr
     );
-    let _ = writeln!(t, "  after {} instructions, {:.3} s emulated", c.icount, e.emulated_seconds());
+    let _ = writeln!(
+        t,
+        "  after {} instructions, {:.3} s emulated",
+        c.icount,
+        e.emulated_seconds()
+    );
     if let Some(s) = &e.symbols {
         let sp = c.r[15];
         let top = e.model.initial_sp();
         let len = top.saturating_sub(sp).min(64 * 1024) as usize;
-        let stack = e.cpu.mem.slice(sp, len).map(|s| s.to_vec()).unwrap_or_default();
+        let stack = e
+            .cpu
+            .mem
+            .slice(sp, len)
+            .map(|s| s.to_vec())
+            .unwrap_or_default();
         let frames = s.scan_stack(&stack, 32);
         if !frames.is_empty() {
             let _ = writeln!(t, "  backtrace (return addresses found on the stack):");
@@ -69,5 +90,12 @@ pub fn crash_report(e: &Emulator, what: String, pc: u32, in_slot: bool) -> Crash
             }
         }
     }
-    CrashReport { what, pc, r: c.r, pr: c.pr, sr: c.sr(), text: t }
+    CrashReport {
+        what,
+        pc,
+        r: c.r,
+        pr: c.pr,
+        sr: c.sr(),
+        text: t,
+    }
 }

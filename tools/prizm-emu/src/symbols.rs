@@ -13,7 +13,8 @@ pub struct Symbols {
 impl Symbols {
     /// Reads the symbol table of an ELF file.
     pub fn parse(bytes: &[u8]) -> Result<Symbols, String> {
-        let file = object::File::parse(bytes).map_err(|e| format!("--elf: not an ELF file: {e}"))?;
+        let file =
+            object::File::parse(bytes).map_err(|e| format!("--elf: not an ELF file: {e}"))?;
         let mut funcs = Vec::new();
         let text_sections: Vec<_> = file
             .sections()
@@ -21,8 +22,13 @@ impl Symbols {
             .map(|s| s.index())
             .collect();
         for sym in file.symbols() {
-            let in_text = sym.section_index().is_some_and(|i| text_sections.contains(&i));
-            let kind_ok = matches!(sym.kind(), SymbolKind::Text | SymbolKind::Unknown | SymbolKind::Label);
+            let in_text = sym
+                .section_index()
+                .is_some_and(|i| text_sections.contains(&i));
+            let kind_ok = matches!(
+                sym.kind(),
+                SymbolKind::Text | SymbolKind::Unknown | SymbolKind::Label
+            );
             if !in_text || !kind_ok {
                 continue;
             }
@@ -30,7 +36,10 @@ impl Symbols {
             if name.is_empty() || name.starts_with(".L") || name.starts_with('$') {
                 continue;
             }
-            let name = name.strip_prefix('_').filter(|n| n.starts_with("_ZN") || n.starts_with("_R")).unwrap_or(name);
+            let name = name
+                .strip_prefix('_')
+                .filter(|n| n.starts_with("_ZN") || n.starts_with("_R"))
+                .unwrap_or(name);
             let name = format!("{:#}", rustc_demangle::demangle(name));
             funcs.push((sym.address() as u32, sym.size() as u32, name));
         }

@@ -8,7 +8,12 @@ use prizm_emu::{Emulator, Model, Options, Outcome};
 
 fn run(src: &str, keys: &str, tag: &str) -> (Emulator, Outcome) {
     let (code, elf) = build(src, tag);
-    let opts = Options { keys: parse_script(keys).unwrap(), elf: Some(elf), max_instructions: 50_000_000, ..Default::default() };
+    let opts = Options {
+        keys: parse_script(keys).unwrap(),
+        elf: Some(elf),
+        max_instructions: 50_000_000,
+        ..Default::default()
+    };
     let mut e = Emulator::load(&g3a(&code), opts).unwrap();
     let o = e.run_until_idle();
     (e, o)
@@ -48,9 +53,18 @@ fn hello_returns_after_exe() {
     assert_eq!(o.exit_code(), 0);
     assert_eq!(e.frames(), 3, "GetKey puts VRAM on the display each time");
     let screen = e.screen_rgb565();
-    let dark = (24..48).flat_map(|y| (0..120).map(move |x| (x, y))).filter(|&(x, y)| screen[y * 384 + x] == 0).count();
-    assert!(dark > 50, "text drawn on the first PrintXY row ({dark} dark pixels)");
-    assert!(screen[..384 * 24].iter().all(|&p| p == 0xFFFF), "status area untouched");
+    let dark = (24..48)
+        .flat_map(|y| (0..120).map(move |x| (x, y)))
+        .filter(|&(x, y)| screen[y * 384 + x] == 0)
+        .count();
+    assert!(
+        dark > 50,
+        "text drawn on the first PrintXY row ({dark} dark pixels)"
+    );
+    assert!(
+        screen[..384 * 24].iter().all(|&p| p == 0xFFFF),
+        "status area untouched"
+    );
     let png = e.screenshot_png();
     let (w, h, _) = prizm_emu::screenshot::decode_png_rgb(&png).unwrap();
     assert_eq!((w, h), (384, 216));
@@ -90,7 +104,12 @@ fn unimplemented_call_is_reported() {
     ";
     let (_, o) = run(src, "", "unimpl");
     match &o {
-        Outcome::Unimplemented { number, name, report, .. } => {
+        Outcome::Unimplemented {
+            number,
+            name,
+            report,
+            ..
+        } => {
             assert_eq!(*number, 0x1E6A);
             assert_eq!(*name, Some("DisplayMainMenu"));
             assert!(report.text.contains("DisplayMainMenu"), "{}", report.text);
@@ -118,7 +137,9 @@ fn crash_report_symbolizes_and_backtraces() {
         nop
     ";
     let (_, o) = run(src, "", "crash");
-    let Outcome::Crashed(r) = &o else { panic!("{o:?}") };
+    let Outcome::Crashed(r) = &o else {
+        panic!("{o:?}")
+    };
     assert!(r.what.contains("0x12345678"), "{}", r.text);
     assert!(r.text.contains("<crash_here+"), "{}", r.text);
     assert!(r.text.contains("backtrace"), "{}", r.text);
@@ -129,10 +150,17 @@ fn crash_report_symbolizes_and_backtraces() {
 #[test]
 fn timeout_on_endless_loop() {
     let (code, _) = build("1: bra 1b\n nop", "loop");
-    let opts = Options { max_instructions: 100_000, ..Default::default() };
+    let opts = Options {
+        max_instructions: 100_000,
+        ..Default::default()
+    };
     let mut e = Emulator::load(&g3a(&code), opts).unwrap();
     assert_eq!(e.run_until_idle(), Outcome::Timeout);
-    assert!((100_000..=100_001).contains(&e.cpu.icount), "{}", e.cpu.icount);
+    assert!(
+        (100_000..=100_001).contains(&e.cpu.icount),
+        "{}",
+        e.cpu.icount
+    );
 }
 
 #[test]
@@ -142,14 +170,20 @@ fn memory_map_aliases_and_initial_state() {
         (Model::Cg50, 0x8C17_0000, 0x8C1F_0000, 0xAC00_0000),
     ] {
         let (code, _) = build("rts\n nop", "map");
-        let opts = Options { model, ..Default::default() };
+        let opts = Options {
+            model,
+            ..Default::default()
+        };
         let mut e = Emulator::load(&g3a(&code), opts).unwrap();
         assert_eq!(e.cpu.r[15], sp);
         assert_eq!(e.cpu.r[4], 1);
         assert_eq!(e.cpu.pc, 0x0030_0000);
         e.cpu.poke(0x0810_0010, 4, 0xABCD_1234).unwrap();
         assert_eq!(e.cpu.peek(p1 + 0x10, 4).unwrap(), 0xABCD_1234);
-        assert_eq!(e.cpu.peek((p1 | 0x2000_0000) + 0x10, 4).unwrap(), 0xABCD_1234);
+        assert_eq!(
+            e.cpu.peek((p1 | 0x2000_0000) + 0x10, 4).unwrap(),
+            0xABCD_1234
+        );
         assert_eq!(e.call_os(0x1E6, &[]).unwrap(), vram);
         e.cpu.poke(vram & !0x2000_0000, 2, 0x1234).unwrap();
         assert_eq!(e.call_os(0x267, &[0, 0]).unwrap(), 0x1234);
@@ -158,7 +192,10 @@ fn memory_map_aliases_and_initial_state() {
             assert_eq!(e.cpu.peek(a, 4).unwrap(), 7);
         }
         assert!(e.cpu.peek(0x0900_0000, 4).is_err());
-        assert!(e.cpu.poke(0x0030_0000, 4, 0).is_err(), "the image is read-only");
+        assert!(
+            e.cpu.poke(0x0030_0000, 4, 0).is_err(),
+            "the image is read-only"
+        );
         assert!(matches!(e.run_until_idle(), Outcome::Returned(_)));
     }
 }
@@ -189,10 +226,16 @@ fn bad_inputs_are_errors_not_panics() {
     assert!(Emulator::load(&file[..file.len() / 2], Options::default()).is_err());
     assert!(Emulator::load(b"hello", Options::default()).is_err());
     assert!(Emulator::load(&[], Options::default()).is_err());
-    let opts = Options { storage: Some("/nonexistent/prizm-emu".into()), ..Default::default() };
+    let opts = Options {
+        storage: Some("/nonexistent/prizm-emu".into()),
+        ..Default::default()
+    };
     let err = Emulator::load(&file, opts).err().unwrap();
     assert!(err.0.contains("does not exist"), "{err}");
-    let opts = Options { elf: Some(b"not an elf".to_vec()), ..Default::default() };
+    let opts = Options {
+        elf: Some(b"not an elf".to_vec()),
+        ..Default::default()
+    };
     assert!(Emulator::load(&file, opts).is_err());
     let _ = tempdir("unused");
 }

@@ -41,7 +41,12 @@ fn exit_codes_and_outputs() {
         .arg(d.join("t.elf"))
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("returned to the menu: 9"));
     let png = std::fs::read(d.join("shot.png")).unwrap();
     assert_eq!(prizm_emu::screenshot::decode_png_rgb(&png).unwrap().0, 384);
@@ -51,7 +56,12 @@ fn exit_codes_and_outputs() {
     let out = emu().arg("run").arg(d.join("t.g3a")).output().unwrap();
     assert_eq!(out.status.code(), Some(5));
     // Timeout.
-    let out = emu().arg("run").arg(d.join("t.g3a")).args(["--max-instructions", "3"]).output().unwrap();
+    let out = emu()
+        .arg("run")
+        .arg(d.join("t.g3a"))
+        .args(["--max-instructions", "3"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(3));
 }
 
@@ -67,20 +77,88 @@ fn bad_input_is_exit_1_with_a_message() {
         (vec![], "USAGE"),
         (vec!["frobnicate".into()], "unknown command"),
         (vec!["run".into()], "no .g3a file"),
-        (vec!["run".into(), d.join("missing.g3a").display().to_string()], "cannot read"),
-        (vec!["run".into(), d.join("short.g3a").display().to_string()], "not a valid .g3a"),
-        (vec!["run".into(), d.join("text.g3a").display().to_string()], "not a valid .g3a"),
-        (vec!["run".into(), d.join("t.g3a").display().to_string(), "--keys".into(), "EXE,BOGUS".into()], "unknown key `BOGUS`"),
-        (vec!["run".into(), d.join("t.g3a").display().to_string(), "--keys".into(), "wait:3".into()], "unit"),
-        (vec!["run".into(), d.join("t.g3a").display().to_string(), "--model".into(), "cg99".into()], "unknown model"),
-        (vec!["run".into(), d.join("t.g3a").display().to_string(), "--storage".into(), "/nonexistent/x".into()], "does not exist"),
-        (vec!["run".into(), d.join("t.g3a").display().to_string(), "--elf".into(), d.join("text.g3a").display().to_string()], "not an ELF"),
-        (vec!["run".into(), d.join("t.g3a").display().to_string(), "--max-instructions".into(), "lots".into()], "not a number"),
-        (vec!["run".into(), d.join("t.g3a").display().to_string(), "--keys".into()], "needs a value"),
+        (
+            vec!["run".into(), d.join("missing.g3a").display().to_string()],
+            "cannot read",
+        ),
+        (
+            vec!["run".into(), d.join("short.g3a").display().to_string()],
+            "not a valid .g3a",
+        ),
+        (
+            vec!["run".into(), d.join("text.g3a").display().to_string()],
+            "not a valid .g3a",
+        ),
+        (
+            vec![
+                "run".into(),
+                d.join("t.g3a").display().to_string(),
+                "--keys".into(),
+                "EXE,BOGUS".into(),
+            ],
+            "unknown key `BOGUS`",
+        ),
+        (
+            vec![
+                "run".into(),
+                d.join("t.g3a").display().to_string(),
+                "--keys".into(),
+                "wait:3".into(),
+            ],
+            "unit",
+        ),
+        (
+            vec![
+                "run".into(),
+                d.join("t.g3a").display().to_string(),
+                "--model".into(),
+                "cg99".into(),
+            ],
+            "unknown model",
+        ),
+        (
+            vec![
+                "run".into(),
+                d.join("t.g3a").display().to_string(),
+                "--storage".into(),
+                "/nonexistent/x".into(),
+            ],
+            "does not exist",
+        ),
+        (
+            vec![
+                "run".into(),
+                d.join("t.g3a").display().to_string(),
+                "--elf".into(),
+                d.join("text.g3a").display().to_string(),
+            ],
+            "not an ELF",
+        ),
+        (
+            vec![
+                "run".into(),
+                d.join("t.g3a").display().to_string(),
+                "--max-instructions".into(),
+                "lots".into(),
+            ],
+            "not a number",
+        ),
+        (
+            vec![
+                "run".into(),
+                d.join("t.g3a").display().to_string(),
+                "--keys".into(),
+            ],
+            "needs a value",
+        ),
     ];
     for (args, msg) in cases {
         let out = emu().args(&args).output().unwrap();
-        let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert_eq!(out.status.code(), Some(1), "{args:?}: {text}");
         assert!(text.contains(msg), "{args:?}: expected `{msg}` in {text}");
         assert!(!text.contains("panicked"), "{args:?}: {text}");

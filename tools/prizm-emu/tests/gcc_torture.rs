@@ -13,22 +13,32 @@
 //! sources `$PRIZM_EMU_TORTURE_DIR` or the GCC source tree next to it; without them
 //! the tests print why and pass.
 
-use prizm_emu::linux::{run_elf, LinuxOutcome};
+use prizm_emu::linux::{LinuxOutcome, run_elf};
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-const CFLAGS: &[&str] = &["-O2", "-m4-nofpu", "-mb", "-std=gnu17", "-fpermissive", "-w", "-fno-diagnostics-color"];
+const CFLAGS: &[&str] = &[
+    "-O2",
+    "-m4-nofpu",
+    "-mb",
+    "-std=gnu17",
+    "-fpermissive",
+    "-w",
+    "-fno-diagnostics-color",
+];
 /// Instruction budget of the emulator per program.
 const MAX_INSTRUCTIONS: u64 = 4_000_000_000;
 /// Wall-clock limit of qemu per program, seconds.
 const QEMU_TIMEOUT: &str = "20";
 
 fn home() -> PathBuf {
-    std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| "/root".into())
+    std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| "/root".into())
 }
 
 fn gcc() -> PathBuf {
@@ -38,13 +48,17 @@ fn gcc() -> PathBuf {
 }
 
 fn torture_dir() -> PathBuf {
-    std::env::var_os("PRIZM_EMU_TORTURE_DIR").map(PathBuf::from).unwrap_or_else(|| {
-        home().join(".cache/prizm-sdk/src/gcc-16.2.0/gcc/testsuite/gcc.c-torture/execute")
-    })
+    std::env::var_os("PRIZM_EMU_TORTURE_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            home().join(".cache/prizm-sdk/src/gcc-16.2.0/gcc/testsuite/gcc.c-torture/execute")
+        })
 }
 
 fn qemu() -> PathBuf {
-    std::env::var_os("PRIZM_EMU_QEMU").map(PathBuf::from).unwrap_or_else(|| "/usr/bin/qemu-sh4eb".into())
+    std::env::var_os("PRIZM_EMU_QEMU")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| "/usr/bin/qemu-sh4eb".into())
 }
 
 fn manifest() -> PathBuf {
@@ -73,7 +87,11 @@ fn run_ok(cmd: &mut Command) -> Result<(), String> {
     if out.status.success() {
         Ok(())
     } else {
-        Err(String::from_utf8_lossy(&out.stderr).lines().take(3).collect::<Vec<_>>().join(" | "))
+        Err(String::from_utf8_lossy(&out.stderr)
+            .lines()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" | "))
     }
 }
 
@@ -84,7 +102,11 @@ fn shim() -> Result<(PathBuf, PathBuf, String), String> {
     for f in ["crt0.s", "libc.c", "link.ld"] {
         parts.push(std::fs::read(t.join(f)).unwrap());
     }
-    let mut inc: Vec<_> = std::fs::read_dir(t.join("include")).unwrap().flatten().map(|e| e.path()).collect();
+    let mut inc: Vec<_> = std::fs::read_dir(t.join("include"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     inc.sort();
     for f in inc {
         parts.push(std::fs::read(f).unwrap());
@@ -95,11 +117,21 @@ fn shim() -> Result<(PathBuf, PathBuf, String), String> {
     let (crt0, libc) = (d.join("crt0.o"), d.join("libc.o"));
     if !libc.exists() {
         std::fs::create_dir_all(&d).unwrap();
-        run_ok(Command::new(gcc()).args(["-c", "-mb", "-m4-nofpu", "-o"]).arg(&crt0).arg(t.join("crt0.s")))?;
+        run_ok(
+            Command::new(gcc())
+                .args(["-c", "-mb", "-m4-nofpu", "-o"])
+                .arg(&crt0)
+                .arg(t.join("crt0.s")),
+        )?;
         run_ok(
             Command::new(gcc())
                 .args(CFLAGS)
-                .args(["-fno-builtin", "-fno-tree-loop-distribute-patterns", "-c", "-o"])
+                .args([
+                    "-fno-builtin",
+                    "-fno-tree-loop-distribute-patterns",
+                    "-c",
+                    "-o",
+                ])
                 .arg(d.join("libc.tmp.o"))
                 .arg(t.join("libc.c")),
         )?;
@@ -125,20 +157,36 @@ fn compile(src: &Path, shim: &(PathBuf, PathBuf, String)) -> Result<PathBuf, Str
     let t = manifest().join("tests/torture");
     let obj = cache_dir().join(format!("{stem}-{h}.o"));
     let tmp = cache_dir().join(format!("{stem}-{h}.elf.tmp"));
-    let r = run_ok(Command::new(gcc()).args(CFLAGS).arg("-I").arg(t.join("include")).arg("-c").arg(src).arg("-o").arg(&obj))
-        .and_then(|()| {
-            run_ok(
-                Command::new(gcc())
-                    .args(["-mb", "-m4-nofpu", "-nostdlib", "-static", "-Wl,-z,max-page-size=0x10000", "-T"])
-                    .arg(t.join("link.ld"))
-                    .arg(&shim.0)
-                    .arg(&shim.1)
-                    .arg(&obj)
-                    .arg("-lgcc")
-                    .arg("-o")
-                    .arg(&tmp),
-            )
-        });
+    let r = run_ok(
+        Command::new(gcc())
+            .args(CFLAGS)
+            .arg("-I")
+            .arg(t.join("include"))
+            .arg("-c")
+            .arg(src)
+            .arg("-o")
+            .arg(&obj),
+    )
+    .and_then(|()| {
+        run_ok(
+            Command::new(gcc())
+                .args([
+                    "-mb",
+                    "-m4-nofpu",
+                    "-nostdlib",
+                    "-static",
+                    "-Wl,-z,max-page-size=0x10000",
+                    "-T",
+                ])
+                .arg(t.join("link.ld"))
+                .arg(&shim.0)
+                .arg(&shim.1)
+                .arg(&obj)
+                .arg("-lgcc")
+                .arg("-o")
+                .arg(&tmp),
+        )
+    });
     let _ = std::fs::remove_file(&obj);
     match r {
         Ok(()) => {
@@ -161,7 +209,12 @@ enum Res {
 }
 
 fn run_qemu(elf: &Path) -> Res {
-    let out = Command::new("timeout").arg(QEMU_TIMEOUT).arg(qemu()).arg(elf).output().expect("qemu-sh4eb");
+    let out = Command::new("timeout")
+        .arg(QEMU_TIMEOUT)
+        .arg(qemu())
+        .arg(elf)
+        .output()
+        .expect("qemu-sh4eb");
     use std::os::unix::process::ExitStatusExt;
     match (out.status.code(), out.status.signal()) {
         (Some(124), _) => Res::Timeout,
@@ -220,38 +273,48 @@ fn differential(every: usize) -> Option<Summary> {
     progs.sort();
     let progs: Vec<PathBuf> = progs.into_iter().step_by(every).collect();
     let next = AtomicUsize::new(0);
-    let sum = Mutex::new(Summary { total: progs.len(), ..Default::default() });
+    let sum = Mutex::new(Summary {
+        total: progs.len(),
+        ..Default::default()
+    });
     std::thread::scope(|s| {
         for _ in 0..2 {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(p) = progs.get(i) else { break };
-                let name = p.file_name().unwrap().to_string_lossy().to_string();
-                let elf = match compile(p, &shim) {
-                    Ok(e) => e,
-                    Err(_) => continue,
-                };
-                let q = run_qemu(&elf);
-                let (o, n) = run_ours(&elf);
-                let mut g = sum.lock().unwrap();
-                g.compiled += 1;
-                g.instructions += n;
-                let pass = matches!(q, Res::Exit(0, _));
-                if pass {
-                    g.qemu_pass += 1;
-                }
-                let agree = q == o || (matches!(q, Res::Crash(_)) && matches!(o, Res::Crash(_)));
-                if agree {
-                    g.agree_all += 1;
-                    if pass {
-                        g.agree_on_pass += 1;
-                    }
-                } else {
-                    let show = |r: &Res| match r {
-                        Res::Exit(c, out) => format!("exit {c}, {} bytes of output", out.len()),
-                        other => format!("{other:?}"),
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(p) = progs.get(i) else { break };
+                    let name = p.file_name().unwrap().to_string_lossy().to_string();
+                    let elf = match compile(p, &shim) {
+                        Ok(e) => e,
+                        Err(_) => continue,
                     };
-                    g.lines.push(format!("{name}: qemu {} / prizm-emu {}", show(&q), show(&o)));
+                    let q = run_qemu(&elf);
+                    let (o, n) = run_ours(&elf);
+                    let mut g = sum.lock().unwrap();
+                    g.compiled += 1;
+                    g.instructions += n;
+                    let pass = matches!(q, Res::Exit(0, _));
+                    if pass {
+                        g.qemu_pass += 1;
+                    }
+                    let agree =
+                        q == o || (matches!(q, Res::Crash(_)) && matches!(o, Res::Crash(_)));
+                    if agree {
+                        g.agree_all += 1;
+                        if pass {
+                            g.agree_on_pass += 1;
+                        }
+                    } else {
+                        let show = |r: &Res| match r {
+                            Res::Exit(c, out) => format!("exit {c}, {} bytes of output", out.len()),
+                            other => format!("{other:?}"),
+                        };
+                        g.lines.push(format!(
+                            "{name}: qemu {} / prizm-emu {}",
+                            show(&q),
+                            show(&o)
+                        ));
+                    }
                 }
             });
         }
@@ -267,9 +330,19 @@ fn differential(every: usize) -> Option<Summary> {
         s.agree_on_pass,
         s.agree_all,
         s.instructions,
-        s.lines.iter().map(|l| format!("  {l}\n")).collect::<String>()
+        s.lines
+            .iter()
+            .map(|l| format!("  {l}\n"))
+            .collect::<String>()
     );
-    let _ = std::fs::write(cache_dir().join(if every == 1 { "report.txt" } else { "report-subset.txt" }), &report);
+    let _ = std::fs::write(
+        cache_dir().join(if every == 1 {
+            "report.txt"
+        } else {
+            "report-subset.txt"
+        }),
+        &report,
+    );
     eprintln!("{report}");
     Some(s)
 }
@@ -277,12 +350,20 @@ fn differential(every: usize) -> Option<Summary> {
 fn check(s: &Summary) {
     assert!(s.compiled > 0, "nothing compiled");
     let pct = 100.0 * s.agree_on_pass as f64 / s.qemu_pass.max(1) as f64;
-    assert!(pct >= 98.0, "agreement {pct:.2}% < 98%:\n{}", s.lines.join("\n"));
+    assert!(
+        pct >= 98.0,
+        "agreement {pct:.2}% < 98%:\n{}",
+        s.lines.join("\n")
+    );
 }
 
 #[test]
 fn gcc_torture_subset() {
-    let every = if std::env::var("PRIZM_EMU_TORTURE").as_deref() == Ok("full") { 1 } else { 40 };
+    let every = if std::env::var("PRIZM_EMU_TORTURE").as_deref() == Ok("full") {
+        1
+    } else {
+        40
+    };
     if let Some(s) = differential(every) {
         check(&s);
     }
@@ -310,7 +391,12 @@ fn linux_mode_smoke_matches_qemu() {
         "    .section .text.start,\"ax\"\n    .global start\nstart:\n    mov #4,r3\n    mov #1,r4\n    mova msg,r0\n    mov r0,r5\n    mov #6,r6\n    trapa #0x13\n    mov #1,r3\n    mov #3,r4\n    trapa #0x11\n    .align 2\nmsg: .ascii \"hello\\n\"\n",
     )
     .unwrap();
-    let st = Command::new("sh-elf-as").args(["-big", "-o"]).arg(d.join("h.o")).arg(d.join("h.s")).status().unwrap();
+    let st = Command::new("sh-elf-as")
+        .args(["-big", "-o"])
+        .arg(d.join("h.o"))
+        .arg(d.join("h.s"))
+        .status()
+        .unwrap();
     assert!(st.success());
     let st = Command::new("sh-elf-ld")
         .args(["-EB", "-z", "max-page-size=0x10000", "-T"])

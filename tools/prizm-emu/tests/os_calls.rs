@@ -21,17 +21,23 @@ fn put_str(e: &mut Emulator, a: u32, s: &str) {
 
 fn put_name(e: &mut Emulator, a: u32, s: &str) {
     put_str(e, BUF + 0x7000, s);
-    e.call_os(0x1DDC, &[a, BUF + 0x7000, s.len() as u32 + 1]).unwrap();
+    e.call_os(0x1DDC, &[a, BUF + 0x7000, s.len() as u32 + 1])
+        .unwrap();
 }
 
 fn get_bytes(e: &mut Emulator, a: u32, n: usize) -> Vec<u8> {
-    (0..n).map(|i| e.cpu.peek(a + i as u32, 1).unwrap() as u8).collect()
+    (0..n)
+        .map(|i| e.cpu.peek(a + i as u32, 1).unwrap() as u8)
+        .collect()
 }
 
 #[test]
 fn storage_files() {
     let dir = tempdir("storage");
-    let mut e = emu(Options { storage: Some(dir.clone()), ..Default::default() });
+    let mut e = emu(Options {
+        storage: Some(dir.clone()),
+        ..Default::default()
+    });
     let name = BUF + 0x100;
     put_name(&mut e, name, "\\\\fls0\\test.txt");
     // StrToName widened the name.
@@ -39,10 +45,22 @@ fn storage_files() {
     // NameToStr back.
     e.call_os(0x1DDB, &[BUF + 0x300, name, 64]).unwrap();
     assert_eq!(&get_bytes(&mut e, BUF + 0x300, 15), b"\\\\fls0\\test.txt");
-    assert_eq!(e.call_os(0x1DA3, &[name, 0, 0]).unwrap() as i32, -1, "missing file");
+    assert_eq!(
+        e.call_os(0x1DA3, &[name, 0, 0]).unwrap() as i32,
+        -1,
+        "missing file"
+    );
     e.cpu.poke(BUF + 0x200, 4, 4).unwrap();
-    assert_eq!(e.call_os(0x1DAE, &[name, 1, BUF + 0x200]).unwrap(), 0, "create 4 bytes");
-    assert_eq!(e.call_os(0x1DAE, &[name, 1, BUF + 0x200]).unwrap() as i32, -13, "exists");
+    assert_eq!(
+        e.call_os(0x1DAE, &[name, 1, BUF + 0x200]).unwrap(),
+        0,
+        "create 4 bytes"
+    );
+    assert_eq!(
+        e.call_os(0x1DAE, &[name, 1, BUF + 0x200]).unwrap() as i32,
+        -13,
+        "exists"
+    );
     assert_eq!(std::fs::read(dir.join("test.txt")).unwrap(), vec![0; 4]);
     let h = e.call_os(0x1DA3, &[name, 3, 0]).unwrap();
     assert!(h < 16);
@@ -51,20 +69,29 @@ fn storage_files() {
     assert_eq!(e.call_os(0x1DAB, &[h]).unwrap(), 11);
     assert_eq!(e.call_os(0x1DA6, &[h]).unwrap(), 11);
     assert_eq!(e.call_os(0x1DA9, &[h, 6]).unwrap(), 6);
-    assert_eq!(e.call_os(0x1DAC, &[h, BUF + 0x500, 100, -1i32 as u32]).unwrap(), 5);
+    assert_eq!(
+        e.call_os(0x1DAC, &[h, BUF + 0x500, 100, -1i32 as u32])
+            .unwrap(),
+        5
+    );
     assert_eq!(&get_bytes(&mut e, BUF + 0x500, 5), b"world");
     assert_eq!(e.call_os(0x1DAC, &[h, BUF + 0x500, 5, 0]).unwrap(), 5);
     assert_eq!(&get_bytes(&mut e, BUF + 0x500, 5), b"hello");
     assert_eq!(e.call_os(0x1DA4, &[h]).unwrap(), 0);
     assert_eq!(e.call_os(0x1DA4, &[h]).unwrap() as i32, -2, "closed twice");
     assert_eq!(std::fs::read(dir.join("test.txt")).unwrap(), b"hello world");
-    assert_eq!(e.storage_read("\\\\fls0\\test.txt").unwrap(), b"hello world");
+    assert_eq!(
+        e.storage_read("\\\\fls0\\test.txt").unwrap(),
+        b"hello world"
+    );
     // Read-only handles cannot write.
     let h = e.call_os(0x1DA3, &[name, 0, 0]).unwrap();
     assert_eq!(e.call_os(0x1DAF, &[h, BUF + 0x400, 1]).unwrap() as i32, -8);
     e.call_os(0x1DA4, &[h]).unwrap();
     // 16 handles at most.
-    let hs: Vec<u32> = (0..16).map(|_| e.call_os(0x1DA3, &[name, 0, 0]).unwrap()).collect();
+    let hs: Vec<u32> = (0..16)
+        .map(|_| e.call_os(0x1DA3, &[name, 0, 0]).unwrap())
+        .collect();
     assert!(hs.iter().all(|&h| h < 16));
     assert_eq!(e.call_os(0x1DA3, &[name, 0, 0]).unwrap() as i32, -12);
     for h in hs {
@@ -110,30 +137,63 @@ fn storage_without_folder_fails_cleanly() {
 #[test]
 fn main_memory_persists() {
     let dir = tempdir("mcs");
-    let mut e = emu(Options { storage: Some(dir.clone()), ..Default::default() });
+    let mut e = emu(Options {
+        storage: Some(dir.clone()),
+        ..Default::default()
+    });
     put_str(&mut e, BUF, "@TEST");
     put_str(&mut e, BUF + 0x10, "Item");
     put_str(&mut e, BUF + 0x20, "payload!");
-    assert_eq!(e.call_os(0x154D, &[BUF, BUF + 0x10, 8, BUF + 0x20]).unwrap(), 0x40, "no folder");
+    assert_eq!(
+        e.call_os(0x154D, &[BUF, BUF + 0x10, 8, BUF + 0x20])
+            .unwrap(),
+        0x40,
+        "no folder"
+    );
     assert_eq!(e.call_os(0x154B, &[BUF]).unwrap(), 0);
     assert_eq!(e.call_os(0x154B, &[BUF]).unwrap(), 0x42);
-    assert_eq!(e.call_os(0x154D, &[BUF, BUF + 0x10, 8, BUF + 0x20]).unwrap(), 0);
-    assert_eq!(e.call_os(0x154D, &[BUF, BUF + 0x10, 8, BUF + 0x20]).unwrap(), 0x33);
-    assert_eq!(std::fs::read(dir.join(".mcs/@TEST/Item")).unwrap(), b"payload!");
+    assert_eq!(
+        e.call_os(0x154D, &[BUF, BUF + 0x10, 8, BUF + 0x20])
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        e.call_os(0x154D, &[BUF, BUF + 0x10, 8, BUF + 0x20])
+            .unwrap(),
+        0x33
+    );
+    assert_eq!(
+        std::fs::read(dir.join(".mcs/@TEST/Item")).unwrap(),
+        b"payload!"
+    );
     put_str(&mut e, BUF + 0x30, "XY");
-    assert_eq!(e.call_os(0x1552, &[BUF, BUF + 0x10, 2, BUF + 0x30, 1]).unwrap(), 0);
+    assert_eq!(
+        e.call_os(0x1552, &[BUF, BUF + 0x10, 2, BUF + 0x30, 1])
+            .unwrap(),
+        0
+    );
     // A new emulator on the same folder sees it.
-    let mut e = emu(Options { storage: Some(dir.clone()), ..Default::default() });
+    let mut e = emu(Options {
+        storage: Some(dir.clone()),
+        ..Default::default()
+    });
     put_str(&mut e, BUF, "@TEST");
     put_str(&mut e, BUF + 0x10, "Item");
-    assert_eq!(e.call_os(0x1562, &[BUF, BUF + 0x10, BUF + 0x40]).unwrap(), 0);
+    assert_eq!(
+        e.call_os(0x1562, &[BUF, BUF + 0x10, BUF + 0x40]).unwrap(),
+        0
+    );
     assert_eq!(e.cpu.peek(BUF + 0x40, 4).unwrap(), 8);
     assert_eq!(e.call_os(0x1563, &[0, 8, BUF + 0x50]).unwrap(), 0);
     assert_eq!(&get_bytes(&mut e, BUF + 0x50, 8), b"pXYload!");
-    e.call_os(0x1529, &[BUF + 0x60, BUF + 0x64, BUF + 0x68]).unwrap();
+    e.call_os(0x1529, &[BUF + 0x60, BUF + 0x64, BUF + 0x68])
+        .unwrap();
     assert_eq!(e.cpu.peek(BUF + 0x60, 4).unwrap(), 61 * 1024);
     assert_eq!(e.call_os(0x1558, &[BUF, BUF + 0x10]).unwrap(), 0);
-    assert_eq!(e.call_os(0x1562, &[BUF, BUF + 0x10, BUF + 0x40]).unwrap(), 0x34);
+    assert_eq!(
+        e.call_os(0x1562, &[BUF, BUF + 0x10, BUF + 0x40]).unwrap(),
+        0x34
+    );
     assert!(!dir.join(".mcs/@TEST/Item").exists());
 }
 
@@ -149,7 +209,8 @@ fn time_calls_follow_instructions_and_waits() {
     assert_eq!(e.call_os(0x2C2, &[t0, 1100]).unwrap(), 0);
     e.call_os(0x11D7, &[10_000]).unwrap(); // 1 s in 100 us steps
     e.call_os(0x11D6, &[1_000_000]).unwrap(); // 1 s in us
-    e.call_os(0x2C0, &[BUF, BUF + 4, BUF + 8, BUF + 12]).unwrap();
+    e.call_os(0x2C0, &[BUF, BUF + 4, BUF + 8, BUF + 12])
+        .unwrap();
     assert_eq!(e.cpu.peek(BUF, 4).unwrap(), 12);
     assert_eq!(e.cpu.peek(BUF + 8, 4).unwrap(), 3);
     // The RTC registers agree.
@@ -181,17 +242,28 @@ fn display_calls() {
     put_str(&mut e, BUF + 0x100, "Hi!");
     e.cpu.poke(BUF, 4, 10).unwrap();
     e.cpu.poke(BUF + 4, 4, 0).unwrap();
-    e.call_os(0x23C, &[BUF, BUF + 4, BUF + 0x100, 0, 384, 0, 0, 0, 0xFFFF, 1, 0]).unwrap();
+    e.call_os(
+        0x23C,
+        &[BUF, BUF + 4, BUF + 0x100, 0, 384, 0, 0, 0, 0xFFFF, 1, 0],
+    )
+    .unwrap();
     assert_eq!(e.cpu.peek(BUF, 4).unwrap(), 40);
-    let dark = (24..42).flat_map(|y| (10..40).map(move |x| (x, y))).filter(|&(x, y)| {
-        let v = e.vram_rgb565();
-        v[y * 384 + x] == 0
-    }).count();
+    let dark = (24..42)
+        .flat_map(|y| (10..40).map(move |x| (x, y)))
+        .filter(|&(x, y)| {
+            let v = e.vram_rgb565();
+            v[y * 384 + x] == 0
+        })
+        .count();
     assert!(dark > 20);
     // Measuring only (writeflag 0) draws nothing.
     e.call_os(0x272, &[]).unwrap();
     e.cpu.poke(BUF, 4, 0).unwrap();
-    e.call_os(0x23C, &[BUF, BUF + 4, BUF + 0x100, 0, 384, 0, 0, 0, 0xFFFF, 0, 0]).unwrap();
+    e.call_os(
+        0x23C,
+        &[BUF, BUF + 4, BUF + 0x100, 0, 384, 0, 0, 0, 0xFFFF, 0, 0],
+    )
+    .unwrap();
     assert_eq!(e.cpu.peek(BUF, 4).unwrap(), 30);
     assert!(e.vram_rgb565().iter().all(|&p| p == 0xFFFF));
     // MsgBoxPush/Pop restore VRAM.
@@ -209,7 +281,10 @@ fn display_calls() {
 
 #[test]
 fn getkey_modifiers_and_menu_lock() {
-    let mut e = emu(Options { keys: parse_script("SHIFT,EXIT,ALPHA,LOG,A,SHIFT,AC,1,MENU,MENU").unwrap(), ..Default::default() });
+    let mut e = emu(Options {
+        keys: parse_script("SHIFT,EXIT,ALPHA,LOG,A,SHIFT,AC,1,MENU,MENU").unwrap(),
+        ..Default::default()
+    });
     let k = BUF;
     assert_eq!(e.call_os(0xEAB, &[k]).unwrap(), 1);
     assert_eq!(e.cpu.peek(k, 4).unwrap(), 30029, "SHIFT+EXIT = QUIT");
@@ -218,8 +293,15 @@ fn getkey_modifiers_and_menu_lock() {
     e.call_os(0xEAB, &[k]).unwrap();
     assert_eq!(e.cpu.peek(k, 4).unwrap(), b'A' as u32);
     e.call_os(0xEAB, &[k]).unwrap();
-    assert_eq!(e.cpu.peek(k, 4).unwrap(), b'1' as u32, "SHIFT+AC powered off, then 1");
-    assert!(matches!(e.events()[0], prizm_emu::os::Event::PowerOff { .. }));
+    assert_eq!(
+        e.cpu.peek(k, 4).unwrap(),
+        b'1' as u32,
+        "SHIFT+AC powered off, then 1"
+    );
+    assert!(matches!(
+        e.events()[0],
+        prizm_emu::os::Event::PowerOff { .. }
+    ));
     e.call_os(0x1EA7, &[]).unwrap();
     assert_eq!(e.call_os(0x1E99, &[]).unwrap(), 0);
     e.call_os(0xEAB, &[k]).unwrap();
@@ -231,14 +313,32 @@ fn getkey_modifiers_and_menu_lock() {
 
 #[test]
 fn getkeywait_and_prgm_getkey() {
-    let mut e = emu(Options { keys: parse_script("wait:3s,EXE,F1").unwrap(), ..Default::default() });
+    let mut e = emu(Options {
+        keys: parse_script("wait:3s,EXE,F1").unwrap(),
+        ..Default::default()
+    });
     // Timer wait of 1 s expires first.
-    assert_eq!(e.call_os(0x12BF, &[BUF, BUF + 4, 2, 1, 1, BUF + 8]).unwrap(), 2);
+    assert_eq!(
+        e.call_os(0x12BF, &[BUF, BUF + 4, 2, 1, 1, BUF + 8])
+            .unwrap(),
+        2
+    );
     // Polling sees nothing yet.
-    assert_eq!(e.call_os(0x12BF, &[BUF, BUF + 4, 1, 0, 1, BUF + 8]).unwrap(), 0);
+    assert_eq!(
+        e.call_os(0x12BF, &[BUF, BUF + 4, 1, 0, 1, BUF + 8])
+            .unwrap(),
+        0
+    );
     // Waiting gets EXE (column 3, row 1).
-    assert_eq!(e.call_os(0x12BF, &[BUF, BUF + 4, 0, 0, 1, BUF + 8]).unwrap(), 1);
-    assert_eq!((e.cpu.peek(BUF, 4).unwrap(), e.cpu.peek(BUF + 4, 4).unwrap()), (3, 1));
+    assert_eq!(
+        e.call_os(0x12BF, &[BUF, BUF + 4, 0, 0, 1, BUF + 8])
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        (e.cpu.peek(BUF, 4).unwrap(), e.cpu.peek(BUF + 4, 4).unwrap()),
+        (3, 1)
+    );
     // PRGM_GetKey polls F1 (79).
     let mut code = 0;
     for _ in 0..200 {

@@ -6,7 +6,7 @@
 //! path, or the run stopped. Branches run their delay slot through
 //! [`Cpu::delay_slot`] before jumping.
 
-use super::decode::{slot_illegal, Op, DECODE, OP_COUNT};
+use super::decode::{DECODE, OP_COUNT, Op, slot_illegal};
 use super::{Cpu, Exception, Stop};
 
 #[inline(always)]
@@ -124,10 +124,10 @@ fn op_Illegal(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                cpu.exception(Exception::IllegalInstruction { word: w });
-                next!(cpu, left)
-            }
-            // ---------------- moves ----------------
+        cpu.exception(Exception::IllegalInstruction { word: w });
+        next!(cpu, left)
+    }
+    // ---------------- moves ----------------
 }
 
 #[allow(non_snake_case, unused_variables)]
@@ -156,9 +156,9 @@ fn op_MovWLPc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let a = pc.wrapping_add(4).wrapping_add(imm8(w) * 2);
-                cpu.r[n] = sx16(cpu.read16(a));
-            }
+        let a = pc.wrapping_add(4).wrapping_add(imm8(w) * 2);
+        cpu.r[n] = sx16(cpu.read16(a));
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -169,9 +169,9 @@ fn op_MovLLPc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let a = (pc & !3).wrapping_add(4).wrapping_add(imm8(w) * 4);
-                cpu.r[n] = cpu.read32(a);
-            }
+        let a = (pc & !3).wrapping_add(4).wrapping_add(imm8(w) * 4);
+        cpu.r[n] = cpu.read32(a);
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -192,9 +192,9 @@ fn op_MovBS(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let v = cpu.r[m];
-                cpu.write8(cpu.r[n], v)
-            }
+        let v = cpu.r[m];
+        cpu.write8(cpu.r[n], v)
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -205,9 +205,9 @@ fn op_MovWS(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let v = cpu.r[m];
-                cpu.write16(cpu.r[n], v)
-            }
+        let v = cpu.r[m];
+        cpu.write16(cpu.r[n], v)
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -218,9 +218,9 @@ fn op_MovLS(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let v = cpu.r[m];
-                cpu.write32(cpu.r[n], v)
-            }
+        let v = cpu.r[m];
+        cpu.write32(cpu.r[n], v)
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -261,13 +261,13 @@ fn op_MovBSDec(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let v = cpu.r[m];
-                let a = cpu.r[n].wrapping_sub(1);
-                cpu.write8(a, v);
-                if cpu.stop.is_none() {
-                    cpu.r[n] = a;
-                }
-            }
+        let v = cpu.r[m];
+        let a = cpu.r[n].wrapping_sub(1);
+        cpu.write8(a, v);
+        if cpu.stop.is_none() {
+            cpu.r[n] = a;
+        }
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -278,13 +278,13 @@ fn op_MovWSDec(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let v = cpu.r[m];
-                let a = cpu.r[n].wrapping_sub(2);
-                cpu.write16(a, v);
-                if cpu.stop.is_none() {
-                    cpu.r[n] = a;
-                }
-            }
+        let v = cpu.r[m];
+        let a = cpu.r[n].wrapping_sub(2);
+        cpu.write16(a, v);
+        if cpu.stop.is_none() {
+            cpu.r[n] = a;
+        }
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -295,13 +295,13 @@ fn op_MovLSDec(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let v = cpu.r[m];
-                let a = cpu.r[n].wrapping_sub(4);
-                cpu.write32(a, v);
-                if cpu.stop.is_none() {
-                    cpu.r[n] = a;
-                }
-            }
+        let v = cpu.r[m];
+        let a = cpu.r[n].wrapping_sub(4);
+        cpu.write32(a, v);
+        if cpu.stop.is_none() {
+            cpu.r[n] = a;
+        }
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -312,13 +312,13 @@ fn op_MovBLInc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let a = cpu.r[m];
-                let v = sx8(cpu.read8(a));
-                if n != m {
-                    cpu.r[m] = a.wrapping_add(1);
-                }
-                cpu.r[n] = v;
-            }
+        let a = cpu.r[m];
+        let v = sx8(cpu.read8(a));
+        if n != m {
+            cpu.r[m] = a.wrapping_add(1);
+        }
+        cpu.r[n] = v;
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -329,13 +329,13 @@ fn op_MovWLInc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let a = cpu.r[m];
-                let v = sx16(cpu.read16(a));
-                if n != m {
-                    cpu.r[m] = a.wrapping_add(2);
-                }
-                cpu.r[n] = v;
-            }
+        let a = cpu.r[m];
+        let v = sx16(cpu.read16(a));
+        if n != m {
+            cpu.r[m] = a.wrapping_add(2);
+        }
+        cpu.r[n] = v;
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -346,13 +346,13 @@ fn op_MovLLInc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let a = cpu.r[m];
-                let v = cpu.read32(a);
-                if n != m {
-                    cpu.r[m] = a.wrapping_add(4);
-                }
-                cpu.r[n] = v;
-            }
+        let a = cpu.r[m];
+        let v = cpu.read32(a);
+        if n != m {
+            cpu.r[m] = a.wrapping_add(4);
+        }
+        cpu.r[n] = v;
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -363,9 +363,9 @@ fn op_MovBS0(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let v = cpu.r[m];
-                cpu.write8(cpu.r[n].wrapping_add(cpu.r[0]), v)
-            }
+        let v = cpu.r[m];
+        cpu.write8(cpu.r[n].wrapping_add(cpu.r[0]), v)
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -376,9 +376,9 @@ fn op_MovWS0(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let v = cpu.r[m];
-                cpu.write16(cpu.r[n].wrapping_add(cpu.r[0]), v)
-            }
+        let v = cpu.r[m];
+        cpu.write16(cpu.r[n].wrapping_add(cpu.r[0]), v)
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -389,9 +389,9 @@ fn op_MovLS0(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let v = cpu.r[m];
-                cpu.write32(cpu.r[n].wrapping_add(cpu.r[0]), v)
-            }
+        let v = cpu.r[m];
+        cpu.write32(cpu.r[n].wrapping_add(cpu.r[0]), v)
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -432,9 +432,9 @@ fn op_MovLSDisp(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let v = cpu.r[m];
-                cpu.write32(cpu.r[n].wrapping_add((w as u32 & 0xF) * 4), v)
-            }
+        let v = cpu.r[m];
+        cpu.write32(cpu.r[n].wrapping_add((w as u32 & 0xF) * 4), v)
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -445,8 +445,8 @@ fn op_MovLLDisp(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                cpu.r[n] = cpu.read32(cpu.r[m].wrapping_add((w as u32 & 0xF) * 4))
-            }
+        cpu.r[n] = cpu.read32(cpu.r[m].wrapping_add((w as u32 & 0xF) * 4))
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -457,9 +457,9 @@ fn op_MovBS4(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let v = cpu.r[0];
-                cpu.write8(cpu.r[m].wrapping_add(w as u32 & 0xF), v)
-            }
+        let v = cpu.r[0];
+        cpu.write8(cpu.r[m].wrapping_add(w as u32 & 0xF), v)
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -470,9 +470,9 @@ fn op_MovWS4(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let v = cpu.r[0];
-                cpu.write16(cpu.r[m].wrapping_add((w as u32 & 0xF) * 2), v)
-            }
+        let v = cpu.r[0];
+        cpu.write16(cpu.r[m].wrapping_add((w as u32 & 0xF) * 2), v)
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -493,8 +493,8 @@ fn op_MovWL4(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                cpu.r[0] = sx16(cpu.read16(cpu.r[m].wrapping_add((w as u32 & 0xF) * 2)))
-            }
+        cpu.r[0] = sx16(cpu.read16(cpu.r[m].wrapping_add((w as u32 & 0xF) * 2)))
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -505,9 +505,9 @@ fn op_MovBSGbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let v = cpu.r[0];
-                cpu.write8(cpu.gbr.wrapping_add(imm8(w)), v)
-            }
+        let v = cpu.r[0];
+        cpu.write8(cpu.gbr.wrapping_add(imm8(w)), v)
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -518,9 +518,9 @@ fn op_MovWSGbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let v = cpu.r[0];
-                cpu.write16(cpu.gbr.wrapping_add(imm8(w) * 2), v)
-            }
+        let v = cpu.r[0];
+        cpu.write16(cpu.gbr.wrapping_add(imm8(w) * 2), v)
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -531,9 +531,9 @@ fn op_MovLSGbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let v = cpu.r[0];
-                cpu.write32(cpu.gbr.wrapping_add(imm8(w) * 4), v)
-            }
+        let v = cpu.r[0];
+        cpu.write32(cpu.gbr.wrapping_add(imm8(w) * 4), v)
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -584,9 +584,9 @@ fn op_SwapB(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let v = cpu.r[m];
-                cpu.r[n] = (v & 0xFFFF_0000) | ((v & 0xFF) << 8) | ((v >> 8) & 0xFF);
-            }
+        let v = cpu.r[m];
+        cpu.r[n] = (v & 0xFFFF_0000) | ((v & 0xFF) << 8) | ((v >> 8) & 0xFF);
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -667,13 +667,13 @@ fn op_MovuaLInc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let a = cpu.r[n];
-                let v = cpu.read32_unaligned(a);
-                if n != 0 {
-                    cpu.r[n] = a.wrapping_add(4);
-                }
-                cpu.r[0] = v;
-            }
+        let a = cpu.r[n];
+        let v = cpu.read32_unaligned(a);
+        if n != 0 {
+            cpu.r[n] = a.wrapping_add(4);
+        }
+        cpu.r[0] = v;
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -684,9 +684,9 @@ fn op_Movli(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                cpu.r[0] = cpu.read32(cpu.r[n]);
-                cpu.ldst = true;
-            }
+        cpu.r[0] = cpu.read32(cpu.r[n]);
+        cpu.ldst = true;
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -697,15 +697,15 @@ fn op_Movco(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                if cpu.ldst {
-                    let v = cpu.r[0];
-                    cpu.write32(cpu.r[n], v);
-                    cpu.t = 1;
-                } else {
-                    cpu.t = 0;
-                }
-                cpu.ldst = false;
-            }
+        if cpu.ldst {
+            let v = cpu.r[0];
+            cpu.write32(cpu.r[n], v);
+            cpu.t = 1;
+        } else {
+            cpu.t = 0;
+        }
+        cpu.ldst = false;
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -716,10 +716,10 @@ fn op_Movca(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let v = cpu.r[0];
-                cpu.write32(cpu.r[n], v)
-            }
-            // ---------------- arithmetic ----------------
+        let v = cpu.r[0];
+        cpu.write32(cpu.r[n], v)
+    }
+    // ---------------- arithmetic ----------------
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -750,10 +750,10 @@ fn op_Addc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let s = cpu.r[n] as u64 + cpu.r[m] as u64 + cpu.t as u64;
-                cpu.r[n] = s as u32;
-                cpu.t = (s >> 32) as u32;
-            }
+        let s = cpu.r[n] as u64 + cpu.r[m] as u64 + cpu.t as u64;
+        cpu.r[n] = s as u32;
+        cpu.t = (s >> 32) as u32;
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -764,10 +764,10 @@ fn op_Addv(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let (v, o) = (cpu.r[n] as i32).overflowing_add(cpu.r[m] as i32);
-                cpu.r[n] = v as u32;
-                cpu.t = o as u32;
-            }
+        let (v, o) = (cpu.r[n] as i32).overflowing_add(cpu.r[m] as i32);
+        cpu.r[n] = v as u32;
+        cpu.t = o as u32;
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -788,10 +788,10 @@ fn op_Subc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let (a, b) = (cpu.r[n] as u64, cpu.r[m] as u64 + cpu.t as u64);
-                cpu.t = (a < b) as u32;
-                cpu.r[n] = a.wrapping_sub(b) as u32;
-            }
+        let (a, b) = (cpu.r[n] as u64, cpu.r[m] as u64 + cpu.t as u64);
+        cpu.t = (a < b) as u32;
+        cpu.r[n] = a.wrapping_sub(b) as u32;
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -802,10 +802,10 @@ fn op_Subv(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let (v, o) = (cpu.r[n] as i32).overflowing_sub(cpu.r[m] as i32);
-                cpu.r[n] = v as u32;
-                cpu.t = o as u32;
-            }
+        let (v, o) = (cpu.r[n] as i32).overflowing_sub(cpu.r[m] as i32);
+        cpu.r[n] = v as u32;
+        cpu.t = o as u32;
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -826,10 +826,10 @@ fn op_Negc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let b = cpu.r[m] as u64 + cpu.t as u64;
-                cpu.t = (b != 0) as u32;
-                cpu.r[n] = 0u64.wrapping_sub(b) as u32;
-            }
+        let b = cpu.r[m] as u64 + cpu.t as u64;
+        cpu.t = (b != 0) as u32;
+        cpu.r[n] = 0u64.wrapping_sub(b) as u32;
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -840,9 +840,9 @@ fn op_Dt(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                cpu.r[n] = cpu.r[n].wrapping_sub(1);
-                cpu.t = (cpu.r[n] == 0) as u32;
-            }
+        cpu.r[n] = cpu.r[n].wrapping_sub(1);
+        cpu.t = (cpu.r[n] == 0) as u32;
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -933,12 +933,10 @@ fn op_CmpStr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let x = cpu.r[n] ^ cpu.r[m];
-                cpu.t = (x & 0xFF == 0
-                    || x & 0xFF00 == 0
-                    || x & 0xFF_0000 == 0
-                    || x & 0xFF00_0000 == 0) as u32;
-            }
+        let x = cpu.r[n] ^ cpu.r[m];
+        cpu.t =
+            (x & 0xFF == 0 || x & 0xFF00 == 0 || x & 0xFF_0000 == 0 || x & 0xFF00_0000 == 0) as u32;
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -949,10 +947,10 @@ fn op_Div0s(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                cpu.q = cpu.r[n] >> 31;
-                cpu.m = cpu.r[m] >> 31;
-                cpu.t = cpu.q ^ cpu.m;
-            }
+        cpu.q = cpu.r[n] >> 31;
+        cpu.m = cpu.r[m] >> 31;
+        cpu.t = cpu.q ^ cpu.m;
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -963,10 +961,10 @@ fn op_Div0u(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                cpu.q = 0;
-                cpu.m = 0;
-                cpu.t = 0;
-            }
+        cpu.q = 0;
+        cpu.m = 0;
+        cpu.t = 0;
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -977,21 +975,21 @@ fn op_Div1(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let old_q = cpu.q;
-                cpu.q = cpu.r[n] >> 31;
-                let divisor = cpu.r[m];
-                let shifted = (cpu.r[n] << 1) | cpu.t;
-                let (res, carry) = if old_q == cpu.m {
-                    let (r, b) = shifted.overflowing_sub(divisor);
-                    (r, b as u32)
-                } else {
-                    let (r, c) = shifted.overflowing_add(divisor);
-                    (r, c as u32)
-                };
-                cpu.r[n] = res;
-                cpu.q ^= carry ^ cpu.m;
-                cpu.t = (cpu.q == cpu.m) as u32;
-            }
+        let old_q = cpu.q;
+        cpu.q = cpu.r[n] >> 31;
+        let divisor = cpu.r[m];
+        let shifted = (cpu.r[n] << 1) | cpu.t;
+        let (res, carry) = if old_q == cpu.m {
+            let (r, b) = shifted.overflowing_sub(divisor);
+            (r, b as u32)
+        } else {
+            let (r, c) = shifted.overflowing_add(divisor);
+            (r, c as u32)
+        };
+        cpu.r[n] = res;
+        cpu.q ^= carry ^ cpu.m;
+        cpu.t = (cpu.q == cpu.m) as u32;
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -1012,8 +1010,8 @@ fn op_MulsW(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                cpu.macl = ((cpu.r[n] as i16 as i32) * (cpu.r[m] as i16 as i32)) as u32
-            }
+        cpu.macl = ((cpu.r[n] as i16 as i32) * (cpu.r[m] as i16 as i32)) as u32
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -1034,10 +1032,10 @@ fn op_DmulsL(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let p = (cpu.r[n] as i32 as i64) * (cpu.r[m] as i32 as i64);
-                cpu.mach = (p >> 32) as u32;
-                cpu.macl = p as u32;
-            }
+        let p = (cpu.r[n] as i32 as i64) * (cpu.r[m] as i32 as i64);
+        cpu.mach = (p >> 32) as u32;
+        cpu.macl = p as u32;
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -1048,10 +1046,10 @@ fn op_DmuluL(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let p = (cpu.r[n] as u64) * (cpu.r[m] as u64);
-                cpu.mach = (p >> 32) as u32;
-                cpu.macl = p as u32;
-            }
+        let p = (cpu.r[n] as u64) * (cpu.r[m] as u64);
+        cpu.mach = (p >> 32) as u32;
+        cpu.macl = p as u32;
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -1062,19 +1060,19 @@ fn op_MacL(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let a = cpu.read32(cpu.r[n]);
-                cpu.r[n] = cpu.r[n].wrapping_add(4);
-                let b = cpu.read32(cpu.r[m]);
-                cpu.r[m] = cpu.r[m].wrapping_add(4);
-                let p = (a as i32 as i64) * (b as i32 as i64);
-                let mac = (((cpu.mach as u64) << 32) | cpu.macl as u64) as i64;
-                let mut sum = mac.wrapping_add(p);
-                if cpu.s != 0 {
-                    sum = sum.clamp(-(1i64 << 47), (1i64 << 47) - 1);
-                }
-                cpu.mach = (sum >> 32) as u32;
-                cpu.macl = sum as u32;
-            }
+        let a = cpu.read32(cpu.r[n]);
+        cpu.r[n] = cpu.r[n].wrapping_add(4);
+        let b = cpu.read32(cpu.r[m]);
+        cpu.r[m] = cpu.r[m].wrapping_add(4);
+        let p = (a as i32 as i64) * (b as i32 as i64);
+        let mac = (((cpu.mach as u64) << 32) | cpu.macl as u64) as i64;
+        let mut sum = mac.wrapping_add(p);
+        if cpu.s != 0 {
+            sum = sum.clamp(-(1i64 << 47), (1i64 << 47) - 1);
+        }
+        cpu.mach = (sum >> 32) as u32;
+        cpu.macl = sum as u32;
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -1085,30 +1083,30 @@ fn op_MacW(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let a = cpu.read16(cpu.r[n]);
-                cpu.r[n] = cpu.r[n].wrapping_add(2);
-                let b = cpu.read16(cpu.r[m]);
-                cpu.r[m] = cpu.r[m].wrapping_add(2);
-                let p = (a as i16 as i64) * (b as i16 as i64);
-                if cpu.s != 0 {
-                    // 32-bit saturating accumulate in MACL; overflow sets MACH bit 0.
-                    let sum = cpu.macl as i32 as i64 + p;
-                    if sum > i32::MAX as i64 {
-                        cpu.macl = i32::MAX as u32;
-                        cpu.mach |= 1;
-                    } else if sum < i32::MIN as i64 {
-                        cpu.macl = i32::MIN as u32;
-                        cpu.mach |= 1;
-                    } else {
-                        cpu.macl = sum as u32;
-                    }
-                } else {
-                    let mac = (((cpu.mach as u64) << 32) | cpu.macl as u64) as i64;
-                    let sum = mac.wrapping_add(p);
-                    cpu.mach = (sum >> 32) as u32;
-                    cpu.macl = sum as u32;
-                }
+        let a = cpu.read16(cpu.r[n]);
+        cpu.r[n] = cpu.r[n].wrapping_add(2);
+        let b = cpu.read16(cpu.r[m]);
+        cpu.r[m] = cpu.r[m].wrapping_add(2);
+        let p = (a as i16 as i64) * (b as i16 as i64);
+        if cpu.s != 0 {
+            // 32-bit saturating accumulate in MACL; overflow sets MACH bit 0.
+            let sum = cpu.macl as i32 as i64 + p;
+            if sum > i32::MAX as i64 {
+                cpu.macl = i32::MAX as u32;
+                cpu.mach |= 1;
+            } else if sum < i32::MIN as i64 {
+                cpu.macl = i32::MIN as u32;
+                cpu.mach |= 1;
+            } else {
+                cpu.macl = sum as u32;
             }
+        } else {
+            let mac = (((cpu.mach as u64) << 32) | cpu.macl as u64) as i64;
+            let sum = mac.wrapping_add(p);
+            cpu.mach = (sum >> 32) as u32;
+            cpu.macl = sum as u32;
+        }
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -1119,10 +1117,10 @@ fn op_Clrmac(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                cpu.mach = 0;
-                cpu.macl = 0;
-            }
-            // ---------------- logic ----------------
+        cpu.mach = 0;
+        cpu.macl = 0;
+    }
+    // ---------------- logic ----------------
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -1223,9 +1221,9 @@ fn op_TstB(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let v = cpu.read8(cpu.gbr.wrapping_add(cpu.r[0]));
-                cpu.t = (v & imm8(w) == 0) as u32;
-            }
+        let v = cpu.read8(cpu.gbr.wrapping_add(cpu.r[0]));
+        cpu.t = (v & imm8(w) == 0) as u32;
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -1236,10 +1234,10 @@ fn op_AndB(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let a = cpu.gbr.wrapping_add(cpu.r[0]);
-                let v = cpu.read8(a);
-                cpu.write8(a, v & imm8(w));
-            }
+        let a = cpu.gbr.wrapping_add(cpu.r[0]);
+        let v = cpu.read8(a);
+        cpu.write8(a, v & imm8(w));
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -1250,10 +1248,10 @@ fn op_OrB(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let a = cpu.gbr.wrapping_add(cpu.r[0]);
-                let v = cpu.read8(a);
-                cpu.write8(a, v | imm8(w));
-            }
+        let a = cpu.gbr.wrapping_add(cpu.r[0]);
+        let v = cpu.read8(a);
+        cpu.write8(a, v | imm8(w));
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -1264,10 +1262,10 @@ fn op_XorB(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let a = cpu.gbr.wrapping_add(cpu.r[0]);
-                let v = cpu.read8(a);
-                cpu.write8(a, v ^ imm8(w));
-            }
+        let a = cpu.gbr.wrapping_add(cpu.r[0]);
+        let v = cpu.read8(a);
+        cpu.write8(a, v ^ imm8(w));
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -1278,12 +1276,12 @@ fn op_TasB(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let a = cpu.r[n];
-                let v = cpu.read8(a);
-                cpu.t = (v == 0) as u32;
-                cpu.write8(a, v | 0x80);
-            }
-            // ---------------- shifts ----------------
+        let a = cpu.r[n];
+        let v = cpu.read8(a);
+        cpu.t = (v == 0) as u32;
+        cpu.write8(a, v | 0x80);
+    }
+    // ---------------- shifts ----------------
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -1294,9 +1292,9 @@ fn op_Shll(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                cpu.t = cpu.r[n] >> 31;
-                cpu.r[n] <<= 1;
-            }
+        cpu.t = cpu.r[n] >> 31;
+        cpu.r[n] <<= 1;
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -1307,9 +1305,9 @@ fn op_Shal(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                cpu.t = cpu.r[n] >> 31;
-                cpu.r[n] <<= 1;
-            }
+        cpu.t = cpu.r[n] >> 31;
+        cpu.r[n] <<= 1;
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -1320,9 +1318,9 @@ fn op_Shlr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                cpu.t = cpu.r[n] & 1;
-                cpu.r[n] >>= 1;
-            }
+        cpu.t = cpu.r[n] & 1;
+        cpu.r[n] >>= 1;
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -1333,9 +1331,9 @@ fn op_Shar(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                cpu.t = cpu.r[n] & 1;
-                cpu.r[n] = ((cpu.r[n] as i32) >> 1) as u32;
-            }
+        cpu.t = cpu.r[n] & 1;
+        cpu.r[n] = ((cpu.r[n] as i32) >> 1) as u32;
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -1346,9 +1344,9 @@ fn op_Rotl(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                cpu.t = cpu.r[n] >> 31;
-                cpu.r[n] = cpu.r[n].rotate_left(1);
-            }
+        cpu.t = cpu.r[n] >> 31;
+        cpu.r[n] = cpu.r[n].rotate_left(1);
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -1359,9 +1357,9 @@ fn op_Rotr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                cpu.t = cpu.r[n] & 1;
-                cpu.r[n] = cpu.r[n].rotate_right(1);
-            }
+        cpu.t = cpu.r[n] & 1;
+        cpu.r[n] = cpu.r[n].rotate_right(1);
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -1372,10 +1370,10 @@ fn op_Rotcl(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let t = cpu.r[n] >> 31;
-                cpu.r[n] = (cpu.r[n] << 1) | cpu.t;
-                cpu.t = t;
-            }
+        let t = cpu.r[n] >> 31;
+        cpu.r[n] = (cpu.r[n] << 1) | cpu.t;
+        cpu.t = t;
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -1386,10 +1384,10 @@ fn op_Rotcr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let t = cpu.r[n] & 1;
-                cpu.r[n] = (cpu.r[n] >> 1) | (cpu.t << 31);
-                cpu.t = t;
-            }
+        let t = cpu.r[n] & 1;
+        cpu.r[n] = (cpu.r[n] >> 1) | (cpu.t << 31);
+        cpu.t = t;
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -1460,16 +1458,16 @@ fn op_Shad(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let s = cpu.r[m] as i32;
-                let v = cpu.r[n];
-                cpu.r[n] = if s >= 0 {
-                    v << (s & 31)
-                } else if s & 31 == 0 {
-                    ((v as i32) >> 31) as u32
-                } else {
-                    ((v as i32) >> ((!s & 31) + 1)) as u32
-                };
-            }
+        let s = cpu.r[m] as i32;
+        let v = cpu.r[n];
+        cpu.r[n] = if s >= 0 {
+            v << (s & 31)
+        } else if s & 31 == 0 {
+            ((v as i32) >> 31) as u32
+        } else {
+            ((v as i32) >> ((!s & 31) + 1)) as u32
+        };
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -1480,17 +1478,17 @@ fn op_Shld(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let s = cpu.r[m] as i32;
-                let v = cpu.r[n];
-                cpu.r[n] = if s >= 0 {
-                    v << (s & 31)
-                } else if s & 31 == 0 {
-                    0
-                } else {
-                    v >> ((!s & 31) + 1)
-                };
-            }
-            // ---------------- T / S bits ----------------
+        let s = cpu.r[m] as i32;
+        let v = cpu.r[n];
+        cpu.r[n] = if s >= 0 {
+            v << (s & 31)
+        } else if s & 31 == 0 {
+            0
+        } else {
+            v >> ((!s & 31) + 1)
+        };
+    }
+    // ---------------- T / S bits ----------------
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -1541,7 +1539,7 @@ fn op_Nop(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {}
-            // ---------------- branches ----------------
+    // ---------------- branches ----------------
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -1552,7 +1550,7 @@ fn op_Synco(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {}
-            // ---------------- branches ----------------
+    // ---------------- branches ----------------
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -1563,7 +1561,7 @@ fn op_Pref(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {}
-            // ---------------- branches ----------------
+    // ---------------- branches ----------------
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -1574,7 +1572,7 @@ fn op_Prefi(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {}
-            // ---------------- branches ----------------
+    // ---------------- branches ----------------
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -1585,7 +1583,7 @@ fn op_Icbi(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {}
-            // ---------------- branches ----------------
+    // ---------------- branches ----------------
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -1596,7 +1594,7 @@ fn op_Ocbi(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {}
-            // ---------------- branches ----------------
+    // ---------------- branches ----------------
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -1607,7 +1605,7 @@ fn op_Ocbp(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {}
-            // ---------------- branches ----------------
+    // ---------------- branches ----------------
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -1618,7 +1616,7 @@ fn op_Ocbwb(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {}
-            // ---------------- branches ----------------
+    // ---------------- branches ----------------
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -1629,14 +1627,14 @@ fn op_Bt(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let taken = (cpu.t != 0) == (DECODE[w as usize] == Op::Bt);
-                cpu.pc = if taken {
-                    pc.wrapping_add(4).wrapping_add(simm8(w) << 1)
-                } else {
-                    pc.wrapping_add(2)
-                };
-                next!(cpu, left)
-            }
+        let taken = (cpu.t != 0) == (DECODE[w as usize] == Op::Bt);
+        cpu.pc = if taken {
+            pc.wrapping_add(4).wrapping_add(simm8(w) << 1)
+        } else {
+            pc.wrapping_add(2)
+        };
+        next!(cpu, left)
+    }
 }
 
 #[allow(non_snake_case, unused_variables)]
@@ -1645,14 +1643,14 @@ fn op_Bf(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let taken = (cpu.t != 0) == (DECODE[w as usize] == Op::Bt);
-                cpu.pc = if taken {
-                    pc.wrapping_add(4).wrapping_add(simm8(w) << 1)
-                } else {
-                    pc.wrapping_add(2)
-                };
-                next!(cpu, left)
-            }
+        let taken = (cpu.t != 0) == (DECODE[w as usize] == Op::Bt);
+        cpu.pc = if taken {
+            pc.wrapping_add(4).wrapping_add(simm8(w) << 1)
+        } else {
+            pc.wrapping_add(2)
+        };
+        next!(cpu, left)
+    }
 }
 
 #[allow(non_snake_case, unused_variables)]
@@ -1661,14 +1659,14 @@ fn op_BtS(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let taken = (cpu.t != 0) == (DECODE[w as usize] == Op::BtS);
-                if taken {
-                    cpu.delayed(pc.wrapping_add(4).wrapping_add(simm8(w) << 1));
-                } else {
-                    cpu.pc = pc.wrapping_add(2);
-                }
-                next!(cpu, left)
-            }
+        let taken = (cpu.t != 0) == (DECODE[w as usize] == Op::BtS);
+        if taken {
+            cpu.delayed(pc.wrapping_add(4).wrapping_add(simm8(w) << 1));
+        } else {
+            cpu.pc = pc.wrapping_add(2);
+        }
+        next!(cpu, left)
+    }
 }
 
 #[allow(non_snake_case, unused_variables)]
@@ -1677,14 +1675,14 @@ fn op_BfS(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let taken = (cpu.t != 0) == (DECODE[w as usize] == Op::BtS);
-                if taken {
-                    cpu.delayed(pc.wrapping_add(4).wrapping_add(simm8(w) << 1));
-                } else {
-                    cpu.pc = pc.wrapping_add(2);
-                }
-                next!(cpu, left)
-            }
+        let taken = (cpu.t != 0) == (DECODE[w as usize] == Op::BtS);
+        if taken {
+            cpu.delayed(pc.wrapping_add(4).wrapping_add(simm8(w) << 1));
+        } else {
+            cpu.pc = pc.wrapping_add(2);
+        }
+        next!(cpu, left)
+    }
 }
 
 #[allow(non_snake_case, unused_variables)]
@@ -1693,9 +1691,9 @@ fn op_Bra(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                cpu.delayed(pc.wrapping_add(4).wrapping_add(disp12(w) << 1));
-                next!(cpu, left)
-            }
+        cpu.delayed(pc.wrapping_add(4).wrapping_add(disp12(w) << 1));
+        next!(cpu, left)
+    }
 }
 
 #[allow(non_snake_case, unused_variables)]
@@ -1704,10 +1702,10 @@ fn op_Bsr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                cpu.pr = pc.wrapping_add(4);
-                cpu.delayed(pc.wrapping_add(4).wrapping_add(disp12(w) << 1));
-                next!(cpu, left)
-            }
+        cpu.pr = pc.wrapping_add(4);
+        cpu.delayed(pc.wrapping_add(4).wrapping_add(disp12(w) << 1));
+        next!(cpu, left)
+    }
 }
 
 #[allow(non_snake_case, unused_variables)]
@@ -1716,10 +1714,10 @@ fn op_Braf(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let t = pc.wrapping_add(4).wrapping_add(cpu.r[n]);
-                cpu.delayed(t);
-                next!(cpu, left)
-            }
+        let t = pc.wrapping_add(4).wrapping_add(cpu.r[n]);
+        cpu.delayed(t);
+        next!(cpu, left)
+    }
 }
 
 #[allow(non_snake_case, unused_variables)]
@@ -1728,11 +1726,11 @@ fn op_Bsrf(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let t = pc.wrapping_add(4).wrapping_add(cpu.r[n]);
-                cpu.pr = pc.wrapping_add(4);
-                cpu.delayed(t);
-                next!(cpu, left)
-            }
+        let t = pc.wrapping_add(4).wrapping_add(cpu.r[n]);
+        cpu.pr = pc.wrapping_add(4);
+        cpu.delayed(t);
+        next!(cpu, left)
+    }
 }
 
 #[allow(non_snake_case, unused_variables)]
@@ -1741,10 +1739,10 @@ fn op_Jmp(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let t = cpu.r[n];
-                cpu.delayed(t);
-                next!(cpu, left)
-            }
+        let t = cpu.r[n];
+        cpu.delayed(t);
+        next!(cpu, left)
+    }
 }
 
 #[allow(non_snake_case, unused_variables)]
@@ -1753,11 +1751,11 @@ fn op_Jsr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let t = cpu.r[n];
-                cpu.pr = pc.wrapping_add(4);
-                cpu.delayed(t);
-                next!(cpu, left)
-            }
+        let t = cpu.r[n];
+        cpu.pr = pc.wrapping_add(4);
+        cpu.delayed(t);
+        next!(cpu, left)
+    }
 }
 
 #[allow(non_snake_case, unused_variables)]
@@ -1766,10 +1764,10 @@ fn op_Rts(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let t = cpu.pr;
-                cpu.delayed(t);
-                next!(cpu, left)
-            }
+        let t = cpu.pr;
+        cpu.delayed(t);
+        next!(cpu, left)
+    }
 }
 
 #[allow(non_snake_case, unused_variables)]
@@ -1778,12 +1776,12 @@ fn op_Rte(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let t = cpu.spc;
-                let ssr = cpu.ssr;
-                cpu.set_sr(ssr);
-                cpu.delayed(t);
-                next!(cpu, left)
-            }
+        let t = cpu.spc;
+        let ssr = cpu.ssr;
+        cpu.set_sr(ssr);
+        cpu.delayed(t);
+        next!(cpu, left)
+    }
 }
 
 #[allow(non_snake_case, unused_variables)]
@@ -1792,9 +1790,9 @@ fn op_Trapa(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                cpu.halt(Stop::Trapa(w as u8));
-                next!(cpu, left)
-            }
+        cpu.halt(Stop::Trapa(w as u8));
+        next!(cpu, left)
+    }
 }
 
 #[allow(non_snake_case, unused_variables)]
@@ -1803,9 +1801,9 @@ fn op_Sleep(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                cpu.halt(Stop::Sleep);
-                next!(cpu, left)
-            }
+        cpu.halt(Stop::Sleep);
+        next!(cpu, left)
+    }
 }
 
 #[allow(non_snake_case, unused_variables)]
@@ -1814,10 +1812,10 @@ fn op_Ldtlb(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                cpu.exception(Exception::Ldtlb);
-                next!(cpu, left)
-            }
-            // ---------------- system registers ----------------
+        cpu.exception(Exception::Ldtlb);
+        next!(cpu, left)
+    }
+    // ---------------- system registers ----------------
 }
 
 #[allow(non_snake_case, unused_variables)]
@@ -1826,9 +1824,9 @@ fn op_LdcSr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let v = cpu.r[n];
-                cpu.set_sr(v)
-            }
+        let v = cpu.r[n];
+        cpu.set_sr(v)
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -2049,11 +2047,11 @@ fn op_LdcLSr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let v = cpu.pop(n);
-                if cpu.stop.is_none() {
-                    cpu.set_sr(v)
-                }
-            }
+        let v = cpu.pop(n);
+        if cpu.stop.is_none() {
+            cpu.set_sr(v)
+        }
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }
@@ -2164,9 +2162,9 @@ fn op_StcLSr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-                let v = cpu.sr();
-                cpu.push(n, v)
-            }
+        let v = cpu.sr();
+        cpu.push(n, v)
+    }
     cpu.pc = pc.wrapping_add(2);
     next!(cpu, left)
 }

@@ -287,7 +287,11 @@ impl Cpu {
     fn fault(&mut self, f: Fault) {
         let pc = self.pc;
         let in_slot = self.in_slot;
-        self.halt(Stop::Exception { exc: Exception::Memory(f), pc, in_slot });
+        self.halt(Stop::Exception {
+            exc: Exception::Memory(f),
+            pc,
+            in_slot,
+        });
     }
 
     /// Raises `exc` at the current instruction.
@@ -347,7 +351,11 @@ impl Cpu {
             return None;
         }
         if pc & 1 != 0 {
-            self.fault(Fault::Misaligned { addr: pc, size: 2, write: false });
+            self.fault(Fault::Misaligned {
+                addr: pc,
+                size: 2,
+                write: false,
+            });
             return None;
         }
         let now = self.now();
@@ -365,7 +373,9 @@ impl Cpu {
         let e = self.mem.entry(pc);
         if e & PAGE_R != 0 && pc & 1 == 0 {
             // SAFETY: readable entry, 2-byte aligned access.
-            Some(u16::from_be_bytes(unsafe { self.mem.arena_read::<2>(e, pc) }))
+            Some(u16::from_be_bytes(unsafe {
+                self.mem.arena_read::<2>(e, pc)
+            }))
         } else {
             self.fetch_slow(pc)
         }
@@ -467,7 +477,11 @@ impl Cpu {
     /// instead of stopping (for the OS layer).
     pub fn peek(&mut self, a: u32, size: u8) -> Result<u32, Fault> {
         if a & (size as u32 - 1) != 0 {
-            return Err(Fault::Misaligned { addr: a, size, write: false });
+            return Err(Fault::Misaligned {
+                addr: a,
+                size,
+                write: false,
+            });
         }
         let now = self.now();
         self.mem.read_slow(a, size, now)
@@ -477,7 +491,11 @@ impl Cpu {
     /// instead of stopping (for the OS layer).
     pub fn poke(&mut self, a: u32, size: u8, v: u32) -> Result<(), Fault> {
         if a & (size as u32 - 1) != 0 {
-            return Err(Fault::Misaligned { addr: a, size, write: true });
+            return Err(Fault::Misaligned {
+                addr: a,
+                size,
+                write: true,
+            });
         }
         let now = self.now();
         self.mem.write_slow(a, size, v, now)

@@ -25,7 +25,9 @@ pub const STATUS_H: i32 = 24;
 pub const PUT_DISP_MS: u64 = 11;
 
 /// The 8 text colours (TEXT_COLOR_BLACK..WHITE) as RGB565.
-pub const PALETTE: [u16; 8] = [0x0000, 0x001F, 0x07E0, 0x07FF, 0xF800, 0xF81F, 0xFFE0, 0xFFFF];
+pub const PALETTE: [u16; 8] = [
+    0x0000, 0x001F, 0x07E0, 0x07FF, 0xF800, 0xF81F, 0xFFE0, 0xFFFF,
+];
 
 /// Display state.
 #[derive(Clone, Debug, Default)]
@@ -61,14 +63,22 @@ pub const CALLS: &[Call] = &[
     (0x0275, "Bdisp_Fill_VRAM", fill_vram),
     (0x0921, "Bdisp_EnableColor", enable_color),
     (0x01E6, "GetVRAMAddress", get_vram_address),
-    (0x1E50, "GetSecondaryVRAMAddress", get_secondary_vram_address),
+    (
+        0x1E50,
+        "GetSecondaryVRAMAddress",
+        get_secondary_vram_address,
+    ),
     (0x1E62, "SaveVRAM_1", save_vram_1),
     (0x1E63, "LoadVRAM_1", load_vram_1),
     (0x02A8, "DrawFrame", draw_frame),
     (0x02A3, "FrameColor", frame_color),
     (0x02B2, "Bdisp_AreaClr", area_clr),
     (0x0925, "Bdisp_FilledRectangle", filled_rectangle),
-    (0x0926, "Bdisp_FilledRectangleFullColor", filled_rectangle_full_color),
+    (
+        0x0926,
+        "Bdisp_FilledRectangleFullColor",
+        filled_rectangle_full_color,
+    ),
     (0x0924, "Bdisp_Rectangle", rectangle),
     (0x02AA, "DirectDrawRectangle", direct_draw_rectangle),
     (0x18F9, "PrintXY", print_xy),
@@ -96,7 +106,10 @@ pub const CALLS: &[Call] = &[
 impl Emulator {
     fn vram(&mut self) -> &mut [u8] {
         let a = self.model.vram_p2();
-        self.cpu.mem.slice_mut(a, VRAM_SIZE as usize).expect("VRAM is mapped")
+        self.cpu
+            .mem
+            .slice_mut(a, VRAM_SIZE as usize)
+            .expect("VRAM is mapped")
     }
 
     /// Sets a VRAM pixel (clipped).
@@ -133,7 +146,11 @@ impl Emulator {
     pub(crate) fn present(&mut self, y1: i32, y2: i32) {
         let (y1, y2) = (y1.clamp(0, H - 1) as usize, y2.clamp(0, H - 1) as usize);
         let a = self.model.vram_p2();
-        let v = self.cpu.mem.slice(a, VRAM_SIZE as usize).expect("VRAM is mapped");
+        let v = self
+            .cpu
+            .mem
+            .slice(a, VRAM_SIZE as usize)
+            .expect("VRAM is mapped");
         for y in y1..=y2.max(y1) {
             for x in 0..W as usize {
                 let o = (y * W as usize + x) * 2;
@@ -155,9 +172,15 @@ impl Emulator {
     /// Draws one character cell of text at pixel (x, y).
     #[allow(clippy::too_many_arguments)]
     fn draw_char(&mut self, x: i32, y: i32, c: u8, mini: bool, fg: u16, bg: Option<u16>) {
-        let (cell, scale, origin) = if mini { (MINI, (1, 2), (1, 1)) } else { (LARGE, (2, 2), (1, 4)) };
+        let (cell, scale, origin) = if mini {
+            (MINI, (1, 2), (1, 1))
+        } else {
+            (LARGE, (2, 2), (1, 4))
+        };
         let mut px = Vec::new();
-        font::render(c, cell, scale, origin, |cx, cy, on| px.push((cx as i32, cy as i32, on)));
+        font::render(c, cell, scale, origin, |cx, cy, on| {
+            px.push((cx as i32, cy as i32, on))
+        });
         for (cx, cy, on) in px {
             if on {
                 self.pset(x + cx, y + cy, fg);
@@ -169,7 +192,16 @@ impl Emulator {
 
     /// Draws a string; returns the x after it.
     #[allow(clippy::too_many_arguments)]
-    fn draw_text(&mut self, mut x: i32, y: i32, s: &[u8], mini: bool, fg: u16, bg: Option<u16>, xlimit: i32) -> i32 {
+    fn draw_text(
+        &mut self,
+        mut x: i32,
+        y: i32,
+        s: &[u8],
+        mini: bool,
+        fg: u16,
+        bg: Option<u16>,
+        xlimit: i32,
+    ) -> i32 {
         let w = if mini { MINI.0 } else { LARGE.0 } as i32;
         for &c in s {
             if x + w > xlimit {
@@ -298,21 +330,36 @@ fn area_clr(e: &mut Emulator) -> CallResult {
 }
 
 fn filled_rectangle(e: &mut Emulator) -> CallResult {
-    let (x1, y1, x2, y2) = (e.arg(0)? as i32, e.arg(1)? as i32, e.arg(2)? as i32, e.arg(3)? as i32);
+    let (x1, y1, x2, y2) = (
+        e.arg(0)? as i32,
+        e.arg(1)? as i32,
+        e.arg(2)? as i32,
+        e.arg(3)? as i32,
+    );
     let c = color_index(e.arg(4)?);
     e.fill_rect(x1, y1, x2, y2, c);
     Ok(0)
 }
 
 fn filled_rectangle_full_color(e: &mut Emulator) -> CallResult {
-    let (x1, y1, x2, y2) = (e.arg(0)? as i32, e.arg(1)? as i32, e.arg(2)? as i32, e.arg(3)? as i32);
+    let (x1, y1, x2, y2) = (
+        e.arg(0)? as i32,
+        e.arg(1)? as i32,
+        e.arg(2)? as i32,
+        e.arg(3)? as i32,
+    );
     let c = e.arg(4)? as u16;
     e.fill_rect(x1, y1, x2, y2, c);
     Ok(0)
 }
 
 fn rectangle(e: &mut Emulator) -> CallResult {
-    let (x1, y1, x2, y2) = (e.arg(0)? as i32, e.arg(1)? as i32, e.arg(2)? as i32, e.arg(3)? as i32);
+    let (x1, y1, x2, y2) = (
+        e.arg(0)? as i32,
+        e.arg(1)? as i32,
+        e.arg(2)? as i32,
+        e.arg(3)? as i32,
+    );
     let c = color_index(e.arg(4)?);
     e.fill_rect(x1, y1, x2, y1, c);
     e.fill_rect(x1, y2, x2, y2, c);
@@ -323,7 +370,12 @@ fn rectangle(e: &mut Emulator) -> CallResult {
 
 /// DirectDrawRectangle draws straight to the LCD.
 fn direct_draw_rectangle(e: &mut Emulator) -> CallResult {
-    let (x1, y1, x2, y2) = (e.arg(0)? as i32, e.arg(1)? as i32, e.arg(2)? as i32, e.arg(3)? as i32);
+    let (x1, y1, x2, y2) = (
+        e.arg(0)? as i32,
+        e.arg(1)? as i32,
+        e.arg(2)? as i32,
+        e.arg(3)? as i32,
+    );
     let c = e.arg(4)? as u16;
     for y in y1.min(y2).max(0)..=y1.max(y2).min(H - 1) {
         for x in x1.min(x2).max(0)..=x1.max(x2).min(W - 1) {
@@ -337,7 +389,13 @@ fn direct_draw_rectangle(e: &mut Emulator) -> CallResult {
 /// the status area; the first two bytes of the string are skipped. Mode 0 normal,
 /// 1 inverted, 0x20 transparent background, 0x21 AND (drawn as transparent).
 fn print_xy(e: &mut Emulator) -> CallResult {
-    let (x, y, s, mode, color) = (e.arg(0)? as i32, e.arg(1)? as i32, e.arg(2)?, e.arg(3)?, e.arg(4)?);
+    let (x, y, s, mode, color) = (
+        e.arg(0)? as i32,
+        e.arg(1)? as i32,
+        e.arg(2)?,
+        e.arg(3)?,
+        e.arg(4)?,
+    );
     let text = e.rd_cstr(s, 256)?;
     let text = if text.len() > 2 { &text[2..] } else { &[][..] };
     let c = color_index(color);
@@ -366,7 +424,11 @@ fn print_mini(e: &mut Emulator) -> CallResult {
     let text = e.rd_cstr(s, 1024)?;
     let xlimit = (xlimit as i32).clamp(0, W);
     let end = if write != 0 {
-        let (fg, bg) = if mode & 0x04 != 0 { (back, Some(color)) } else { (color, Some(back)) };
+        let (fg, bg) = if mode & 0x04 != 0 {
+            (back, Some(color))
+        } else {
+            (color, Some(back))
+        };
         let bg = if mode & 0x02 != 0 { None } else { bg };
         e.draw_text(x, y + STATUS_H, &text, true, fg, bg, xlimit.max(1))
     } else {
@@ -385,7 +447,11 @@ fn print_cxy(e: &mut Emulator) -> CallResult {
     let color = e.arg(5)? as u16;
     let back = e.arg(6)? as u16;
     let text = e.rd_cstr(s, 256)?;
-    let (fg, bg) = if mode & 1 != 0 { (back, Some(color)) } else { (color, Some(back)) };
+    let (fg, bg) = if mode & 1 != 0 {
+        (back, Some(color))
+    } else {
+        (color, Some(back))
+    };
     let bg = if mode & 0x20 != 0 { None } else { bg };
     e.draw_text(x, y + STATUS_H, &text, false, fg, bg, W);
     Ok(0)
@@ -413,7 +479,11 @@ fn enable_status_area(e: &mut Emulator) -> CallResult {
 
 fn define_status_message(e: &mut Emulator) -> CallResult {
     let s = e.arg(0)?;
-    e.os.display.status_message = if s == 0 { Vec::new() } else { e.rd_cstr(s, 128)? };
+    e.os.display.status_message = if s == 0 {
+        Vec::new()
+    } else {
+        e.rd_cstr(s, 128)?
+    };
     Ok(0)
 }
 
@@ -503,8 +573,20 @@ fn print_os(e: &mut Emulator) -> CallResult {
     let (s, mode) = (e.arg(0)?, e.arg(1)?);
     let text = e.rd_cstr(s, 256)?;
     let (x, y) = e.os.display.cursor;
-    let (fg, bg) = if mode & 1 != 0 { (0xFFFF, Some(0x0000)) } else { (0x0000, Some(0xFFFF)) };
-    e.draw_text((x.max(1) - 1) * LARGE.0 as i32, y.max(1) * LARGE.1 as i32, &text, false, fg, bg, W);
+    let (fg, bg) = if mode & 1 != 0 {
+        (0xFFFF, Some(0x0000))
+    } else {
+        (0x0000, Some(0xFFFF))
+    };
+    e.draw_text(
+        (x.max(1) - 1) * LARGE.0 as i32,
+        y.max(1) * LARGE.1 as i32,
+        &text,
+        false,
+        fg,
+        bg,
+        W,
+    );
     e.os.display.cursor.0 = x + text.len() as i32;
     Ok(0)
 }

@@ -25,7 +25,13 @@ pub fn glyph(c: u8) -> [u8; 8] {
 
 /// Calls `set(x, y, on)` for every pixel of a `cell`-sized cell of byte `c`, with the
 /// glyph scaled by (`sx`, `sy`) and placed at (`ox`, `oy`) inside the cell.
-pub fn render(c: u8, cell: (u32, u32), scale: (u32, u32), origin: (u32, u32), mut set: impl FnMut(u32, u32, bool)) {
+pub fn render(
+    c: u8,
+    cell: (u32, u32),
+    scale: (u32, u32),
+    origin: (u32, u32),
+    mut set: impl FnMut(u32, u32, bool),
+) {
     let g = glyph(c);
     for y in 0..cell.1 {
         for x in 0..cell.0 {

@@ -17,7 +17,7 @@
 use super::{Call, CallResult, Event, Halt};
 use crate::cpu::CLOCK_HZ;
 use crate::emulator::Emulator;
-use crate::keys::{ms_to_cycles, Key, Take, KEYS};
+use crate::keys::{KEYS, Key, Take, ms_to_cycles};
 
 /// Emulated time a polling key call takes, in ms.
 pub const POLL_MS: u64 = 1;
@@ -45,9 +45,21 @@ pub const CALLS: &[Call] = &[
     (0x0111, "Bkey_ClrAllFlags", bkey_clr_all_flags),
     (0x0EA0, "Bkey_GetAllFlags", bkey_get_all_flags),
     (0x0EA1, "Bkey_SetAllFlags", bkey_set_all_flags),
-    (0x1EA6, "EnableGetkeyToMainFunctionReturn", enable_getkey_to_main),
-    (0x1EA7, "DisableGetkeyToMainFunctionReturn", disable_getkey_to_main),
-    (0x1E99, "GetGetkeyToMainFunctionReturnFlag", get_getkey_to_main_flag),
+    (
+        0x1EA6,
+        "EnableGetkeyToMainFunctionReturn",
+        enable_getkey_to_main,
+    ),
+    (
+        0x1EA7,
+        "DisableGetkeyToMainFunctionReturn",
+        disable_getkey_to_main,
+    ),
+    (
+        0x1E99,
+        "GetGetkeyToMainFunctionReturnFlag",
+        get_getkey_to_main_flag,
+    ),
     (0x1E6E, "SetQuitHandler", set_quit_handler),
     (0x0112, "Bkey_SetFlag", bkey_set_flag),
 ];
@@ -83,7 +95,9 @@ fn poll_key(e: &mut Emulator) -> Result<Option<Key>, Halt> {
 }
 
 fn letter_on(matrix: u8) -> Option<u16> {
-    KEYS.iter().find(|k| k.alpha && k.matrix == matrix).map(|k| k.getkey)
+    KEYS.iter()
+        .find(|k| k.alpha && k.matrix == matrix)
+        .map(|k| k.getkey)
 }
 
 fn get_key(e: &mut Emulator) -> CallResult {
@@ -180,7 +194,12 @@ fn keyboard_put_keycode(e: &mut Emulator) -> CallResult {
         .iter()
         .find(|k| k.getkey == code)
         .copied()
-        .unwrap_or(Key { name: "(put)", matrix: 0, getkey: code, alpha: false });
+        .unwrap_or(Key {
+            name: "(put)",
+            matrix: 0,
+            getkey: code,
+            alpha: false,
+        });
     e.cpu.mem.io.keys.push_front(key);
     Ok(0)
 }

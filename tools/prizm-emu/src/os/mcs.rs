@@ -55,13 +55,18 @@ fn ensure_loaded(e: &mut Emulator) {
     }
     e.os.mcs.loaded = true;
     let Some(dir) = mcs_dir(e) else { return };
-    let Ok(rd) = std::fs::read_dir(&dir) else { return };
+    let Ok(rd) = std::fs::read_dir(&dir) else {
+        return;
+    };
     for d in rd.flatten() {
-        let Ok(folder) = d.file_name().into_string() else { continue };
+        let Ok(folder) = d.file_name().into_string() else {
+            continue;
+        };
         let mut items = BTreeMap::new();
         if let Ok(rd2) = std::fs::read_dir(d.path()) {
             for f in rd2.flatten() {
-                if let (Ok(name), Ok(data)) = (f.file_name().into_string(), std::fs::read(f.path())) {
+                if let (Ok(name), Ok(data)) = (f.file_name().into_string(), std::fs::read(f.path()))
+                {
                     items.insert(name, data);
                 }
             }
@@ -93,17 +98,25 @@ fn name(e: &mut Emulator, i: usize) -> Result<Option<String>, super::Halt> {
     }
     let b = e.rd_cstr(p, 16)?;
     let s: String = b.iter().map(|&c| c as char).collect();
-    let ok = !s.is_empty() && s.len() <= 8 && !s.contains(['/', '\\', '\0']) && s != "." && s != "..";
+    let ok =
+        !s.is_empty() && s.len() <= 8 && !s.contains(['/', '\\', '\0']) && s != "." && s != "..";
     Ok(ok.then_some(s))
 }
 
 fn used(e: &Emulator) -> u32 {
-    e.os.mcs.folders.values().flat_map(|f| f.values()).map(|d| d.len() as u32 + 16).sum()
+    e.os.mcs
+        .folders
+        .values()
+        .flat_map(|f| f.values())
+        .map(|d| d.len() as u32 + 16)
+        .sum()
 }
 
 fn create_directory(e: &mut Emulator) -> CallResult {
     ensure_loaded(e);
-    let Some(dir) = name(e, 0)? else { return Ok(BAD_NAME) };
+    let Some(dir) = name(e, 0)? else {
+        return Ok(BAD_NAME);
+    };
     if e.os.mcs.folders.contains_key(&dir) {
         return Ok(FOLDER_EXISTS);
     }
@@ -114,7 +127,9 @@ fn create_directory(e: &mut Emulator) -> CallResult {
 
 fn delete_directory(e: &mut Emulator) -> CallResult {
     ensure_loaded(e);
-    let Some(dir) = name(e, 0)? else { return Ok(BAD_NAME) };
+    let Some(dir) = name(e, 0)? else {
+        return Ok(BAD_NAME);
+    };
     if e.os.mcs.folders.remove(&dir).is_none() {
         return Ok(FOLDER_NOT_FOUND);
     }
@@ -125,9 +140,13 @@ fn delete_directory(e: &mut Emulator) -> CallResult {
 /// MCSPutVar2(dir, item, len, buf): creates an item (fails if it exists).
 fn put_var2(e: &mut Emulator) -> CallResult {
     ensure_loaded(e);
-    let (Some(dir), Some(item)) = (name(e, 0)?, name(e, 1)?) else { return Ok(BAD_NAME) };
+    let (Some(dir), Some(item)) = (name(e, 0)?, name(e, 1)?) else {
+        return Ok(BAD_NAME);
+    };
     let (len, buf) = (e.arg(2)? as usize, e.arg(3)?);
-    let Some(f) = e.os.mcs.folders.get(&dir) else { return Ok(FOLDER_NOT_FOUND) };
+    let Some(f) = e.os.mcs.folders.get(&dir) else {
+        return Ok(FOLDER_NOT_FOUND);
+    };
     if f.contains_key(&item) {
         return Ok(ITEM_EXISTS);
     }
@@ -144,7 +163,9 @@ fn put_var2(e: &mut Emulator) -> CallResult {
 /// or growing it as needed.
 fn ovw_dat2(e: &mut Emulator) -> CallResult {
     ensure_loaded(e);
-    let (Some(dir), Some(item)) = (name(e, 0)?, name(e, 1)?) else { return Ok(BAD_NAME) };
+    let (Some(dir), Some(item)) = (name(e, 0)?, name(e, 1)?) else {
+        return Ok(BAD_NAME);
+    };
     let (len, buf, off) = (e.arg(2)? as usize, e.arg(3)?, e.arg(4)? as usize);
     if !e.os.mcs.folders.contains_key(&dir) {
         return Ok(FOLDER_NOT_FOUND);
@@ -154,7 +175,13 @@ fn ovw_dat2(e: &mut Emulator) -> CallResult {
     if used(e) + grow as u32 + 16 > CAPACITY {
         return Ok(OUT_OF_MEMORY);
     }
-    let d = e.os.mcs.folders.get_mut(&dir).unwrap().entry(item).or_default();
+    let d =
+        e.os.mcs
+            .folders
+            .get_mut(&dir)
+            .unwrap()
+            .entry(item)
+            .or_default();
     if d.len() < off + len {
         d.resize(off + len, 0);
     }
@@ -165,8 +192,12 @@ fn ovw_dat2(e: &mut Emulator) -> CallResult {
 
 fn del_var2(e: &mut Emulator) -> CallResult {
     ensure_loaded(e);
-    let (Some(dir), Some(item)) = (name(e, 0)?, name(e, 1)?) else { return Ok(BAD_NAME) };
-    let Some(f) = e.os.mcs.folders.get_mut(&dir) else { return Ok(FOLDER_NOT_FOUND) };
+    let (Some(dir), Some(item)) = (name(e, 0)?, name(e, 1)?) else {
+        return Ok(BAD_NAME);
+    };
+    let Some(f) = e.os.mcs.folders.get_mut(&dir) else {
+        return Ok(FOLDER_NOT_FOUND);
+    };
     if f.remove(&item).is_none() {
         return Ok(ITEM_NOT_FOUND);
     }
@@ -177,10 +208,16 @@ fn del_var2(e: &mut Emulator) -> CallResult {
 /// MCSGetDlen2(dir, item, int* len): the item's length; selects it for MCSGetData1.
 fn get_dlen2(e: &mut Emulator) -> CallResult {
     ensure_loaded(e);
-    let (Some(dir), Some(item)) = (name(e, 0)?, name(e, 1)?) else { return Ok(BAD_NAME) };
+    let (Some(dir), Some(item)) = (name(e, 0)?, name(e, 1)?) else {
+        return Ok(BAD_NAME);
+    };
     let p = e.arg(2)?;
-    let Some(f) = e.os.mcs.folders.get(&dir) else { return Ok(FOLDER_NOT_FOUND) };
-    let Some(d) = f.get(&item) else { return Ok(ITEM_NOT_FOUND) };
+    let Some(f) = e.os.mcs.folders.get(&dir) else {
+        return Ok(FOLDER_NOT_FOUND);
+    };
+    let Some(d) = f.get(&item) else {
+        return Ok(ITEM_NOT_FOUND);
+    };
     let len = d.len() as u32;
     e.os.mcs.open = Some((dir, item));
     if p != 0 {
@@ -192,8 +229,12 @@ fn get_dlen2(e: &mut Emulator) -> CallResult {
 /// MCSGetData1(offset, len, buf): copies from the item selected by MCSGetDlen2.
 fn get_data1(e: &mut Emulator) -> CallResult {
     let (off, len, buf) = (e.arg(0)? as usize, e.arg(1)? as usize, e.arg(2)?);
-    let Some((dir, item)) = e.os.mcs.open.clone() else { return Ok(ITEM_NOT_FOUND) };
-    let Some(d) = e.os.mcs.folders.get(&dir).and_then(|f| f.get(&item)) else { return Ok(ITEM_NOT_FOUND) };
+    let Some((dir, item)) = e.os.mcs.open.clone() else {
+        return Ok(ITEM_NOT_FOUND);
+    };
+    let Some(d) = e.os.mcs.folders.get(&dir).and_then(|f| f.get(&item)) else {
+        return Ok(ITEM_NOT_FOUND);
+    };
     let start = off.min(d.len());
     let chunk = d[start..(start + len).min(d.len())].to_vec();
     e.wr_bytes(buf, &chunk)?;
@@ -202,7 +243,9 @@ fn get_data1(e: &mut Emulator) -> CallResult {
 
 fn get_open_item(e: &mut Emulator) -> CallResult {
     let p = e.arg(0)?;
-    let Some((_, item)) = e.os.mcs.open.clone() else { return Ok(ITEM_NOT_FOUND) };
+    let Some((_, item)) = e.os.mcs.open.clone() else {
+        return Ok(ITEM_NOT_FOUND);
+    };
     let mut b = item.into_bytes();
     b.push(0);
     e.wr_bytes(p, &b)?;

@@ -42,7 +42,11 @@ pub enum Halt {
 
 impl From<Fault> for Halt {
     fn from(f: Fault) -> Self {
-        if f == Fault::Idle { Halt::Idle } else { Halt::Fault(f) }
+        if f == Fault::Idle {
+            Halt::Idle
+        } else {
+            Halt::Fault(f)
+        }
     }
 }
 
@@ -141,11 +145,10 @@ impl Emulator {
             .step_by(0x10000)
             .chain(std::iter::once(b.len().saturating_sub(1)))
             .all(|i| self.cpu.mem.entry(a.wrapping_add(i as u32)) & crate::mem::PAGE_W != 0);
-        if writable
-            && let Some(s) = self.cpu.mem.slice_mut(a, b.len()) {
-                s.copy_from_slice(b);
-                return Ok(());
-            }
+        if writable && let Some(s) = self.cpu.mem.slice_mut(a, b.len()) {
+            s.copy_from_slice(b);
+            return Ok(());
+        }
         for (i, &v) in b.iter().enumerate() {
             self.wr8(a.wrapping_add(i as u32), v)?;
         }

@@ -281,5 +281,8 @@ pub static NAMES: &[(u16, &str)] = &[
 /// The name of OS call `num`, if known.
 pub fn name(num: u32) -> Option<&'static str> {
     let n = u16::try_from(num).ok()?;
-    NAMES.binary_search_by_key(&n, |&(k, _)| k).ok().map(|i| NAMES[i].1)
+    NAMES
+        .binary_search_by_key(&n, |&(k, _)| k)
+        .ok()
+        .map(|i| NAMES[i].1)
 }

@@ -77,7 +77,11 @@ impl StorageState {
         let full = if path.to_ascii_lowercase().starts_with("\\\\fls0\\") {
             units
         } else {
-            "\\\\fls0\\".bytes().map(|b| b as u16).chain(units).collect()
+            "\\\\fls0\\"
+                .bytes()
+                .map(|b| b as u16)
+                .chain(units)
+                .collect()
         };
         self.host_path(&full).ok()
     }
@@ -85,7 +89,10 @@ impl StorageState {
     /// Host path of a 16-bit calculator path, or an error code.
     pub fn host_path(&self, name: &[u16]) -> Result<PathBuf, i32> {
         let root = self.root.as_ref().ok_or(ERR_DEVICE)?;
-        let s: String = name.iter().map(|&u| char::from_u32(u as u32).unwrap_or('?')).collect();
+        let s: String = name
+            .iter()
+            .map(|&u| char::from_u32(u as u32).unwrap_or('?'))
+            .collect();
         let lower = s.to_ascii_lowercase();
         let rest = lower
             .strip_prefix("\\\\fls0\\")
@@ -177,7 +184,12 @@ fn open_file(e: &mut Emulator) -> CallResult {
         Ok(d) => d,
         Err(_) => return err(ERR_ACCESS),
     };
-    e.os.storage.handles[slot] = Some(OpenFile { path, data, pos: 0, writable: mode >= 2 });
+    e.os.storage.handles[slot] = Some(OpenFile {
+        path,
+        data,
+        pos: 0,
+        writable: mode >= 2,
+    });
     Ok(slot as u32)
 }
 
@@ -187,7 +199,9 @@ fn handle(e: &mut Emulator, i: usize) -> Result<Option<usize>, super::Halt> {
 }
 
 fn close_file(e: &mut Emulator) -> CallResult {
-    let Some(h) = handle(e, 0)? else { return err(ERR_PARAM) };
+    let Some(h) = handle(e, 0)? else {
+        return err(ERR_PARAM);
+    };
     e.os.storage.handles[h] = None;
     Ok(0)
 }
@@ -227,7 +241,9 @@ fn create_entry(e: &mut Emulator) -> CallResult {
 
 /// Bfile_ReadFile_OS(h, buf, size, readpos): readpos < 0 reads at the position.
 fn read_file(e: &mut Emulator) -> CallResult {
-    let Some(h) = handle(e, 0)? else { return err(ERR_PARAM) };
+    let Some(h) = handle(e, 0)? else {
+        return err(ERR_PARAM);
+    };
     let (buf, size, readpos) = (e.arg(1)?, e.arg(2)? as i32, e.arg(3)? as i32);
     if size < 0 {
         return err(ERR_PARAM);
@@ -246,7 +262,9 @@ fn read_file(e: &mut Emulator) -> CallResult {
 
 /// Bfile_WriteFile_OS(h, buf, size): writes at the position, growing the file.
 fn write_file(e: &mut Emulator) -> CallResult {
-    let Some(h) = handle(e, 0)? else { return err(ERR_PARAM) };
+    let Some(h) = handle(e, 0)? else {
+        return err(ERR_PARAM);
+    };
     let (buf, size) = (e.arg(1)?, e.arg(2)? as i32);
     if size < 0 {
         return err(ERR_PARAM);
@@ -269,7 +287,9 @@ fn write_file(e: &mut Emulator) -> CallResult {
 }
 
 fn seek_file(e: &mut Emulator) -> CallResult {
-    let Some(h) = handle(e, 0)? else { return err(ERR_PARAM) };
+    let Some(h) = handle(e, 0)? else {
+        return err(ERR_PARAM);
+    };
     let pos = e.arg(1)? as i32;
     let f = e.os.storage.handles[h].as_mut().unwrap();
     if pos < 0 || pos as usize > f.data.len() {
@@ -280,12 +300,16 @@ fn seek_file(e: &mut Emulator) -> CallResult {
 }
 
 fn tell_file(e: &mut Emulator) -> CallResult {
-    let Some(h) = handle(e, 0)? else { return err(ERR_PARAM) };
+    let Some(h) = handle(e, 0)? else {
+        return err(ERR_PARAM);
+    };
     Ok(e.os.storage.handles[h].as_ref().unwrap().pos as u32)
 }
 
 fn get_file_size(e: &mut Emulator) -> CallResult {
-    let Some(h) = handle(e, 0)? else { return err(ERR_PARAM) };
+    let Some(h) = handle(e, 0)? else {
+        return err(ERR_PARAM);
+    };
     Ok(e.os.storage.handles[h].as_ref().unwrap().data.len() as u32)
 }
 
@@ -294,7 +318,13 @@ fn delete_entry(e: &mut Emulator) -> CallResult {
         Ok(p) => p,
         Err(c) => return err(c),
     };
-    if e.os.storage.handles.iter().flatten().any(|f| f.path == path) {
+    if e.os
+        .storage
+        .handles
+        .iter()
+        .flatten()
+        .any(|f| f.path == path)
+    {
         return err(ERR_ACCESS);
     }
     let r = if path.is_dir() {
@@ -335,14 +365,22 @@ fn rename_entry(e: &mut Emulator) -> CallResult {
 pub fn wildcard(pattern: &[u8], name: &[u8]) -> bool {
     match (pattern.first(), name.first()) {
         (None, None) => true,
-        (Some(b'*'), _) => wildcard(&pattern[1..], name) || (!name.is_empty() && wildcard(pattern, &name[1..])),
+        (Some(b'*'), _) => {
+            wildcard(&pattern[1..], name) || (!name.is_empty() && wildcard(pattern, &name[1..]))
+        }
         (Some(b'?'), Some(_)) => wildcard(&pattern[1..], &name[1..]),
         (Some(p), Some(n)) if p.eq_ignore_ascii_case(n) => wildcard(&pattern[1..], &name[1..]),
         _ => false,
     }
 }
 
-fn write_found(e: &mut Emulator, pfound: u32, pinfo: u32, entry: &(String, bool, u64), id: usize) -> Result<(), super::Halt> {
+fn write_found(
+    e: &mut Emulator,
+    pfound: u32,
+    pinfo: u32,
+    entry: &(String, bool, u64),
+    id: usize,
+) -> Result<(), super::Halt> {
     if pfound != 0 {
         for (i, b) in entry.0.bytes().chain(std::iter::once(0)).enumerate() {
             e.wr16(pfound + 2 * i as u32, b as u16)?;
@@ -365,19 +403,26 @@ fn find_first(e: &mut Emulator) -> CallResult {
     let pat_p = e.arg(0)?;
     let (ph, pfound, pinfo) = (e.arg(1)?, e.arg(2)?, e.arg(3)?);
     let pat = e.rd_wstr(pat_p, 512)?;
-    let split = pat.iter().rposition(|&c| c == b'\\' as u16).map(|i| i + 1).unwrap_or(0);
+    let split = pat
+        .iter()
+        .rposition(|&c| c == b'\\' as u16)
+        .map(|i| i + 1)
+        .unwrap_or(0);
     let dir = match e.os.storage.host_path(&pat[..split]) {
         Ok(d) => d,
         Err(c) => return err(c),
     };
     let mask: Vec<u8> = pat[split..].iter().map(|&c| c as u8).collect();
-    let Ok(rd) = std::fs::read_dir(&dir) else { return err(ERR_NOT_FOUND) };
+    let Ok(rd) = std::fs::read_dir(&dir) else {
+        return err(ERR_NOT_FOUND);
+    };
     let mut entries: Vec<(String, bool, u64)> = rd
         .flatten()
         .filter_map(|d| {
             let name = d.file_name().into_string().ok()?;
             let md = d.metadata().ok()?;
-            wildcard(&mask, name.as_bytes()).then(|| (name, md.is_dir(), if md.is_dir() { 0 } else { md.len() }))
+            wildcard(&mask, name.as_bytes())
+                .then(|| (name, md.is_dir(), if md.is_dir() { 0 } else { md.len() }))
         })
         .collect();
     entries.sort();
@@ -402,7 +447,9 @@ fn find_first(e: &mut Emulator) -> CallResult {
 
 fn find_next(e: &mut Emulator) -> CallResult {
     let (h, pfound, pinfo) = (e.arg(0)? as usize, e.arg(1)?, e.arg(2)?);
-    let Some(Some(f)) = e.os.storage.finds.get_mut(h) else { return err(ERR_PARAM) };
+    let Some(Some(f)) = e.os.storage.finds.get_mut(h) else {
+        return err(ERR_PARAM);
+    };
     if f.next >= f.entries.len() {
         return err(ERR_ENUM_END);
     }

@@ -23,13 +23,22 @@ pub struct SystemState {
 
 impl Default for SystemState {
     fn default() -> Self {
-        SystemState { setup: [0; 256], heap: BTreeMap::new(), auto_power_off: 10, backlight: 2 }
+        SystemState {
+            setup: [0; 256],
+            heap: BTreeMap::new(),
+            auto_power_off: 10,
+            backlight: 2,
+        }
     }
 }
 
 /// The system calls.
 pub const CALLS: &[Call] = &[
-    (0x0029, "GlibAddinAplExecutionCheck", glib_addin_apl_execution_check),
+    (
+        0x0029,
+        "GlibAddinAplExecutionCheck",
+        glib_addin_apl_execution_check,
+    ),
     (0x002B, "GlibGetOSVersionInfo", glib_get_os_version_info),
     (0x0031, "GetSetupSetting", get_setup_setting),
     (0x0032, "SetSetupSetting", set_setup_setting),
@@ -64,7 +73,11 @@ fn glib_addin_apl_execution_check(_e: &mut Emulator) -> CallResult {
 /// reports OS 3.60.0000 on fx-CG50 and 2.02.0000 on fx-CG10/20 (BCD-like bytes 0x03,
 /// 0x60 / 0x02, 0x02).
 fn glib_get_os_version_info(e: &mut Emulator) -> CallResult {
-    let (maj, min) = if e.model == crate::Model::Cg50 { (3, 0x60) } else { (2, 0x02) };
+    let (maj, min) = if e.model == crate::Model::Cg50 {
+        (3, 0x60)
+    } else {
+        (2, 0x02)
+    };
     let p = [e.arg(0)?, e.arg(1)?, e.arg(2)?, e.arg(3)?];
     if p[0] != 0 {
         e.wr8(p[0], maj)?;

@@ -54,7 +54,11 @@ fn timer_install(e: &mut Emulator) -> CallResult {
         return Ok(-1i32 as u32);
     };
     let period = (ms.max(1) as u64 * CLOCK_HZ / 1000).max(1);
-    e.os.timers[slot] = Some(Timer { handler, period, due: None });
+    e.os.timers[slot] = Some(Timer {
+        handler,
+        period,
+        due: None,
+    });
     Ok(slot as u32 + 1)
 }
 
@@ -64,13 +68,17 @@ fn timer_slot(e: &mut Emulator) -> Result<Option<usize>, super::Halt> {
 }
 
 fn timer_deinstall(e: &mut Emulator) -> CallResult {
-    let Some(i) = timer_slot(e)? else { return Ok(-1i32 as u32) };
+    let Some(i) = timer_slot(e)? else {
+        return Ok(-1i32 as u32);
+    };
     e.os.timers[i] = None;
     Ok(0)
 }
 
 fn timer_start(e: &mut Emulator) -> CallResult {
-    let Some(i) = timer_slot(e)? else { return Ok(-1i32 as u32) };
+    let Some(i) = timer_slot(e)? else {
+        return Ok(-1i32 as u32);
+    };
     let now = e.cpu.now();
     let t = e.os.timers[i].as_mut().unwrap();
     t.due = Some(now + t.period);
@@ -78,7 +86,9 @@ fn timer_start(e: &mut Emulator) -> CallResult {
 }
 
 fn timer_stop(e: &mut Emulator) -> CallResult {
-    let Some(i) = timer_slot(e)? else { return Ok(-1i32 as u32) };
+    let Some(i) = timer_slot(e)? else {
+        return Ok(-1i32 as u32);
+    };
     e.os.timers[i].as_mut().unwrap().due = None;
     Ok(0)
 }

@@ -42,17 +42,34 @@ pub fn tempdir(tag: &str) -> PathBuf {
 pub fn build(src: &str, tag: &str) -> (Vec<u8>, Vec<u8>) {
     let d = tempdir(&format!("build-{tag}"));
     let s = d.join("a.s");
-    std::fs::write(&s, format!("{PRELUDE}\n.text\n.global _start\n_start:\n{src}\n")).unwrap();
+    std::fs::write(
+        &s,
+        format!("{PRELUDE}\n.text\n.global _start\n_start:\n{src}\n"),
+    )
+    .unwrap();
     let run = |cmd: &mut Command| {
-        let out = cmd.output().expect("sh-elf binutils (Debian binutils-sh-elf) are needed");
-        assert!(out.status.success(), "{:?}: {}", cmd, String::from_utf8_lossy(&out.stderr));
+        let out = cmd
+            .output()
+            .expect("sh-elf binutils (Debian binutils-sh-elf) are needed");
+        assert!(
+            out.status.success(),
+            "{:?}: {}",
+            cmd,
+            String::from_utf8_lossy(&out.stderr)
+        );
     };
-    run(Command::new("sh-elf-as").args(["-big", "--isa=sh4a-nofpu", "-o"]).arg(d.join("a.o")).arg(&s));
+    run(Command::new("sh-elf-as")
+        .args(["-big", "--isa=sh4a-nofpu", "-o"])
+        .arg(d.join("a.o"))
+        .arg(&s));
     run(Command::new("sh-elf-ld")
         .args(["-EB", "-Ttext=0x300000", "-e", "_start", "-o"])
         .arg(d.join("a.elf"))
         .arg(d.join("a.o")));
-    run(Command::new("sh-elf-objcopy").args(["-O", "binary", "-j", ".text"]).arg(d.join("a.elf")).arg(d.join("a.bin")));
+    run(Command::new("sh-elf-objcopy")
+        .args(["-O", "binary", "-j", ".text"])
+        .arg(d.join("a.elf"))
+        .arg(d.join("a.bin")));
     let code = std::fs::read(d.join("a.bin")).unwrap();
     let elf = std::fs::read(d.join("a.elf")).unwrap();
     let _ = std::fs::remove_dir_all(&d);
@@ -61,5 +78,8 @@ pub fn build(src: &str, tag: &str) -> (Vec<u8>, Vec<u8>) {
 
 /// Wraps code into a .g3a file.
 pub fn g3a(code: &[u8]) -> Vec<u8> {
-    g3a::G3aBuilder::new(g3a::AddinMeta::new("Test")).code(code.to_vec()).build().unwrap()
+    g3a::G3aBuilder::new(g3a::AddinMeta::new("Test"))
+        .code(code.to_vec())
+        .build()
+        .unwrap()
 }

@@ -62,20 +62,34 @@ macro_rules! next {
 
 impl Cpu {
     /// Runs the instruction in the delay slot of the branch at `branch_pc` (one
-    /// instruction: the chain is cut by a zero budget while it runs).
+    /// instruction: a zero budget ends the chain after it).
     #[inline(never)]
     pub(crate) fn delay_slot(&mut self, branch_pc: u32) {
         let slot = branch_pc.wrapping_add(2);
         self.pc = slot;
-        let Some(word) = self.fetch(slot) else { return };
-        let op = DECODE[word as usize];
-        self.in_slot = true;
-        if slot_illegal(op) {
-            self.exception(Exception::SlotIllegalInstruction { word });
+        let (op, word) = if slot & 0xFFFF_0001 == self.code_tag {
+            // SAFETY: as in `next!`: the page of `code_tag` is readable at `code_off`.
+            let (op, w) = unsafe { self.mem.fetch_at(self.code_off | (slot & 0xFFFF) as usize) };
+            if (op as usize) < OP_COUNT {
+                // SAFETY: `op` came from the op cache, which holds `Op as u8` values
+                // (below OP_COUNT) or OP_UNKNOWN.
+                (unsafe { std::mem::transmute::<u8, Op>(op) }, w)
+            } else {
+                (DECODE[w as usize], w)
+            }
         } else {
-            self.icount += 1;
-            HANDLERS[op as usize](self, word, 0, slot);
+            let Some(w) = self.fetch(slot) else { return };
+            (DECODE[w as usize], w)
+        };
+        if slot_illegal(op) {
+            self.in_slot = true;
+            self.exception(Exception::SlotIllegalInstruction { word });
+            self.in_slot = false;
+            return;
         }
+        self.in_slot = true;
+        self.icount += 1;
+        HANDLERS[op as usize](self, word, 0, slot);
         self.in_slot = false;
     }
 
@@ -1627,7 +1641,7 @@ fn op_Bt(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-        let taken = (cpu.t != 0) == (DECODE[w as usize] == Op::Bt);
+        let taken = cpu.t != 0;
         cpu.pc = if taken {
             pc.wrapping_add(4).wrapping_add(simm8(w) << 1)
         } else {
@@ -1643,7 +1657,7 @@ fn op_Bf(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-        let taken = (cpu.t != 0) == (DECODE[w as usize] == Op::Bt);
+        let taken = cpu.t == 0;
         cpu.pc = if taken {
             pc.wrapping_add(4).wrapping_add(simm8(w) << 1)
         } else {
@@ -1659,7 +1673,7 @@ fn op_BtS(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-        let taken = (cpu.t != 0) == (DECODE[w as usize] == Op::BtS);
+        let taken = cpu.t != 0;
         if taken {
             cpu.delayed(pc.wrapping_add(4).wrapping_add(simm8(w) << 1));
         } else {
@@ -1675,7 +1689,7 @@ fn op_BfS(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
     let n = rn(w);
     let m = rm(w);
     {
-        let taken = (cpu.t != 0) == (DECODE[w as usize] == Op::BtS);
+        let taken = cpu.t == 0;
         if taken {
             cpu.delayed(pc.wrapping_add(4).wrapping_add(simm8(w) << 1));
         } else {

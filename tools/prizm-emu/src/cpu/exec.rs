@@ -4,7 +4,7 @@
 //! call), so each handler has its own dispatch branch. A chain ends (returns to
 //! [`Cpu::run`]) when the instruction budget is reached, the next fetch needs the slow
 //! path, or the run stopped. Branches run their delay slot through
-//! [`Cpu::delay_slot`] before jumping.
+//! `Cpu::delay_slot` before jumping.
 
 use super::decode::{DECODE, OP_COUNT, Op, slot_illegal};
 use super::{Cpu, Exception, Stop};

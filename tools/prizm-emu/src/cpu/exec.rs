@@ -1,7 +1,8 @@
 //! Instruction semantics, as a tail-call-threaded interpreter: every operation is one
-//! handler `fn(&mut Cpu, u16)`; a handler executes its instruction, then fetches the
-//! next one and jumps to that instruction's handler with `become` (a guaranteed tail
-//! call), so each handler has its own dispatch branch. A chain ends (returns to
+//! handler `fn(cpu, word, budget, pc) -> unused budget`; a handler executes its
+//! instruction, then fetches the next one (through the per-halfword op cache) and jumps
+//! to that instruction's handler with `become` (a guaranteed tail call), so each
+//! handler has its own dispatch branch. A chain ends (returns to
 //! [`Cpu::run`]) when the instruction budget is reached, the next fetch needs the slow
 //! path, or the run stopped. Branches run their delay slot through
 //! `Cpu::delay_slot` before jumping.

@@ -9,7 +9,7 @@
 //! transitions), [`screen`] and [`layout`] (what to show), [`record`] and [`load`]
 //! (what is stored and how the two copies are reconciled), [`hash`] (SHA-256 and the
 //! code hash), [`secret`] (wiped buffers), [`delay`] (ticks and lock-out delays),
-//! [`crc`], [`text`].
+//! [`crc`], [`text`]; [`keymap`] maps the calculator's physical keys to [`Key`].
 #![no_std]
 #![warn(missing_docs)]
 
@@ -19,6 +19,7 @@ pub mod effect;
 pub mod event;
 pub mod hash;
 pub mod key;
+pub mod keymap;
 pub mod layout;
 pub mod load;
 pub mod machine;

@@ -50,7 +50,10 @@ pub fn build_example(name: &str) -> cargo_prizm::build::Built {
     use cargo_prizm::args::{BuildArgs, PackageSelection};
     let root = repo_root();
     let args = BuildArgs {
-        package: PackageSelection { example: Some(name.to_string()), manifest_path: None },
+        package: PackageSelection {
+            example: Some(name.to_string()),
+            manifest_path: None,
+        },
         release: true,
         target_dir: Some(root.join("target").join("emu-tests")),
     };
@@ -60,7 +63,10 @@ pub fn build_example(name: &str) -> cargo_prizm::build::Built {
 
 /// Loads a built add-in into the emulator with `options` (its ELF attached for crash
 /// reports).
-pub fn load(built: &cargo_prizm::build::Built, mut options: prizm_emu::Options) -> prizm_emu::Emulator {
+pub fn load(
+    built: &cargo_prizm::build::Built,
+    mut options: prizm_emu::Options,
+) -> prizm_emu::Emulator {
     let g3a = std::fs::read(&built.g3a).expect("read the .g3a");
     options.elf = Some(std::fs::read(&built.elf).expect("read the ELF"));
     prizm_emu::Emulator::load(&g3a, options).expect("the emulator loads the add-in")
@@ -83,7 +89,10 @@ pub fn build_package(manifest_path: &str) -> cargo_prizm::build::Built {
     use cargo_prizm::args::{BuildArgs, PackageSelection};
     let root = repo_root();
     let args = BuildArgs {
-        package: PackageSelection { example: None, manifest_path: Some(root.join(manifest_path)) },
+        package: PackageSelection {
+            example: None,
+            manifest_path: Some(root.join(manifest_path)),
+        },
         release: true,
         target_dir: Some(root.join("target").join("emu-tests")),
     };

@@ -329,7 +329,7 @@ fn getkeywait_and_prgm_getkey() {
             .unwrap(),
         0
     );
-    // Waiting gets EXE (column 3, row 1).
+    // Waiting gets EXE (column 3, row 2).
     assert_eq!(
         e.call_os(0x12BF, &[BUF, BUF + 4, 0, 0, 1, BUF + 8])
             .unwrap(),
@@ -337,7 +337,7 @@ fn getkeywait_and_prgm_getkey() {
     );
     assert_eq!(
         (e.cpu.peek(BUF, 4).unwrap(), e.cpu.peek(BUF + 4, 4).unwrap()),
-        (3, 1)
+        (3, 2)
     );
     // PRGM_GetKey polls F1 (79).
     let mut code = 0;
@@ -350,6 +350,40 @@ fn getkeywait_and_prgm_getkey() {
         }
     }
     assert_eq!(code, 79);
+}
+
+/// (column, row) of keys in the SDK's table (`prizm::keyboard::Key::matrix`, from
+/// WikiPrizm's keycode reference), which `Key::from_matrix` maps back to the key.
+const SDK_MATRIX: &[(&str, (u32, u32))] = &[
+    ("F1", (7, 0x0A)),
+    ("F6", (2, 0x0A)),
+    ("EXIT", (4, 8)),
+    ("AC", (1, 1)),
+    ("EXE", (3, 2)),
+    ("0", (7, 2)),
+    ("SHIFT", (7, 9)),
+    ("MENU", (4, 9)),
+    ("DEL", (4, 5)),
+];
+
+#[test]
+fn getkeywait_matrix_matches_sdk() {
+    let names: Vec<&str> = SDK_MATRIX.iter().map(|(n, _)| *n).collect();
+    let mut e = emu(Options {
+        keys: parse_script(&names.join(",")).unwrap(),
+        ..Default::default()
+    });
+    for (name, want) in SDK_MATRIX {
+        // menu = 1: MENU is returned like any key.
+        assert_eq!(
+            e.call_os(0x12BF, &[BUF, BUF + 4, 0, 0, 1, BUF + 8])
+                .unwrap(),
+            1,
+            "{name}"
+        );
+        let got = (e.cpu.peek(BUF, 4).unwrap(), e.cpu.peek(BUF + 4, 4).unwrap());
+        assert_eq!(got, *want, "{name}");
+    }
 }
 
 #[test]

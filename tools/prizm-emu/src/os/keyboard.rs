@@ -7,9 +7,11 @@
 //!   DisableGetkeyToMainFunctionReturn was called, in which case GetKey returns
 //!   KEY_CTRL_MENU. Returns 1 for a control code (>= 30000), 0 for a character.
 //! - GetKeyWait_OS: type 0 waits, type 2 waits up to `timeout` s (returns 2 on timeout),
-//!   type 1 polls (returns 0 with no key). Column/row are the matrix code's digits
-//!   (code = column*10 + row); *keycode gets 0. MENU with `menu`=0 in a waiting call ends
-//!   the run like GetKey.
+//!   type 1 polls (returns 0 with no key). Column/row are the OS's matrix position:
+//!   column = code / 10 and row = code % 10 + 1 for the PRGM_GetKey code (which counts
+//!   rows from 0): F-keys are row 0x0A, EXIT (4, 8), EXE (3, 2), AC/ON (1, 1), as in
+//!   WikiPrizm's keycode reference and the SDK's `prizm::keyboard::Key::matrix`;
+//!   *keycode gets 0. MENU with `menu`=0 in a waiting call ends the run like GetKey.
 //! - PRGM_GetKey_OS polls: byte 1 gets the column, byte 2 the row in its high nibble.
 //!
 //! Each polling call lets [`POLL_MS`] ms of emulated time pass.
@@ -167,7 +169,8 @@ fn get_key_wait_os(e: &mut Emulator) -> CallResult {
         e.wr32(pcol, (k.matrix / 10) as u32)?;
     }
     if prow != 0 {
-        e.wr32(prow, (k.matrix % 10) as u32)?;
+        // PRGM_GetKey's row is the matrix row decremented by 1.
+        e.wr32(prow, (k.matrix % 10) as u32 + 1)?;
     }
     if pkey != 0 {
         e.wr16(pkey, 0)?;

@@ -28,6 +28,9 @@ pub struct Options {
     pub elf: Option<Vec<u8>>,
     /// Folder where every displayed frame is saved as `frame_NNNNN.png`.
     pub frame_dir: Option<PathBuf>,
+    /// The 8-byte hardware ID read at 0x8001FFD0 (and 0xA001FFD0); `None`: the model's
+    /// [`Model::hardware_id`] (`EMU-CG50`...).
+    pub hardware_id: Option<[u8; 8]>,
 }
 
 impl Default for Options {
@@ -39,6 +42,7 @@ impl Default for Options {
             max_instructions: 2_000_000_000,
             elf: None,
             frame_dir: None,
+            hardware_id: None,
         }
     }
 }
@@ -176,6 +180,17 @@ impl Emulator {
             mem.slow_rams.push(SlowRam {
                 base,
                 data: vec![0; size as usize],
+                writable: true,
+            });
+        }
+        // The hardware ID in the boot flash: just those 8 bytes, read-only; the rest of
+        // the boot flash stays unmapped.
+        let id = options.hardware_id.unwrap_or(model.hardware_id());
+        for base in [model::HARDWARE_ID_ADDR, model::HARDWARE_ID_P2] {
+            mem.slow_rams.push(SlowRam {
+                base,
+                data: id.to_vec(),
+                writable: false,
             });
         }
         mem.io.keys = KeyQueue::new(options.keys.clone());

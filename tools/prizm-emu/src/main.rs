@@ -20,6 +20,8 @@ OPTIONS:
     --storage DIR               host folder backing the storage memory (\\\\fls0\\) and,
                                 in DIR/.mcs/, the main memory
     --max-instructions N        instruction budget (default 2000000000)
+    --hardware-id ID            the 8-byte ID at 0x8001FFD0 (default EMU-CG50,
+                                EMU-CG20 or EMU-CG10 by model)
     -h, --help                  this text
 
 KEY SCRIPT:
@@ -99,6 +101,13 @@ fn main() -> ExitCode {
                         .replace('_', "")
                         .parse()
                         .map_err(|_| format!("--max-instructions: `{v}` is not a number"))?;
+                }
+                "--hardware-id" => {
+                    let v = value("--hardware-id")?;
+                    let id: [u8; 8] = v.as_bytes().try_into().map_err(|_| {
+                        format!("--hardware-id: `{v}` is not 8 bytes (e.g. EMU-CG50)")
+                    })?;
+                    opts.hardware_id = Some(id);
                 }
                 s if s.starts_with('-') => return Err(format!("unknown option `{s}`")),
                 s => {

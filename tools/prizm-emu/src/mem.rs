@@ -74,13 +74,16 @@ impl std::fmt::Display for Fault {
     }
 }
 
-/// A small region served by the slow path (on-chip RAM).
+/// A small region served by the slow path (on-chip RAM, the hardware ID).
 #[derive(Clone, Debug)]
 pub struct SlowRam {
     /// First address.
     pub base: u32,
     /// Contents.
     pub data: Vec<u8>,
+    /// Whether writes are allowed (a write to a read-only region is a
+    /// [`Fault::ReadOnly`]).
+    pub writable: bool,
 }
 
 /// The address space.
@@ -93,7 +96,7 @@ pub struct Memory {
     /// Decoded-operation cache: one byte per halfword of the arena, the `Op` of the
     /// instruction there or [`OP_UNKNOWN`]; every write to the arena resets it.
     opcache: Vec<u8>,
-    /// Small RAMs served by the slow path (IL/X/Y RAM).
+    /// Small regions served by the slow path (IL/X/Y RAM, the hardware ID).
     pub slow_rams: Vec<SlowRam>,
     /// Memory-mapped devices.
     pub io: Io,
@@ -335,6 +338,9 @@ impl Memory {
         }
         for r in &mut self.slow_rams {
             if addr >= r.base && (addr - r.base) as usize + size as usize <= r.data.len() {
+                if !r.writable {
+                    return Err(Fault::ReadOnly { addr, size });
+                }
                 let o = (addr - r.base) as usize;
                 for i in 0..size as usize {
                     r.data[o + i] = (v >> (8 * (size as usize - 1 - i))) as u8;

@@ -33,7 +33,25 @@ pub const ONCHIP: [(u32, u32); 3] = [
     (0xE501_7000, 8 * 1024),
 ];
 
+/// Where the boot code's flash holds the calculator's 8-byte hardware ID (WikiPrizm,
+/// "Product ID Information"); also seen at its P2 alias [`HARDWARE_ID_P2`].
+pub const HARDWARE_ID_ADDR: u32 = 0x8001_FFD0;
+/// The P2 alias of [`HARDWARE_ID_ADDR`].
+pub const HARDWARE_ID_P2: u32 = 0xA001_FFD0;
+
 impl Model {
+    /// The emulated hardware ID at [`HARDWARE_ID_ADDR`] (unless
+    /// [`crate::Options::hardware_id`] overrides it): ASCII `EMU-CG10`, `EMU-CG20` or
+    /// `EMU-CG50`. Fixed, so that add-ins that salt data with the ID behave the same in
+    /// every run; no real calculator has an ID starting with `EMU-`.
+    pub fn hardware_id(self) -> [u8; 8] {
+        *match self {
+            Model::Cg10 => b"EMU-CG10",
+            Model::Cg20 => b"EMU-CG20",
+            Model::Cg50 => b"EMU-CG50",
+        }
+    }
+
     /// Parses `cg10`, `cg20` or `cg50`.
     pub fn parse(s: &str) -> Option<Model> {
         match s.to_ascii_lowercase().as_str() {

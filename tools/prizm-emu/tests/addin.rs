@@ -201,6 +201,71 @@ fn memory_map_aliases_and_initial_state() {
 }
 
 #[test]
+fn hardware_id_is_mapped_read_only() {
+    // Reads the two words of the ID and returns their xor.
+    let src = "
+        LOADL r1, 0x8001FFD0
+        mov.l @r1,r0
+        mov.l @(4,r1),r2
+        rts
+        xor r2,r0
+    ";
+    let be = |s: &[u8]| u32::from_be_bytes(s.try_into().unwrap());
+    for (model, id) in [
+        (Model::Cg50, *b"EMU-CG50"),
+        (Model::Cg20, *b"EMU-CG20"),
+        (Model::Cg10, *b"EMU-CG10"),
+    ] {
+        let (code, _) = build(src, "hwid");
+        let mut e = Emulator::load(
+            &g3a(&code),
+            Options {
+                model,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(model.hardware_id(), id);
+        for base in [0x8001_FFD0u32, 0xA001_FFD0] {
+            for (i, &b) in id.iter().enumerate() {
+                assert_eq!(e.cpu.peek(base + i as u32, 1).unwrap(), b as u32);
+            }
+            assert_eq!(e.cpu.peek(base + 4, 4).unwrap(), be(&id[4..]));
+            assert!(e.cpu.poke(base, 4, 0).is_err(), "read-only");
+            // Only the 8 bytes are mapped.
+            assert!(e.cpu.peek(base - 4, 4).is_err());
+            assert!(e.cpu.peek(base + 8, 1).is_err());
+        }
+        let want = (be(&id[..4]) ^ be(&id[4..])) as i32;
+        assert_eq!(e.run_until_idle(), Outcome::Returned(want), "{model:?}");
+    }
+    // The option overrides it.
+    let (code, _) = build(src, "hwid-opt");
+    let mut e = Emulator::load(
+        &g3a(&code),
+        Options {
+            hardware_id: Some(*b"12345678"),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let want = (be(b"1234") ^ be(b"5678")) as i32;
+    assert_eq!(e.run_until_idle(), Outcome::Returned(want));
+    assert_eq!(e.cpu.peek(0xA001_FFD0, 2).unwrap(), 0x3132);
+    // A store there is a crash, not a silent write.
+    let (mut o_e, o) = run(
+        "LOADL r1, 0xA001FFD0\n mov #0,r0\n mov.b r0,@r1\n rts\n nop",
+        "",
+        "hwid-write",
+    );
+    let Outcome::Crashed(report) = o else {
+        panic!("{o:?}")
+    };
+    assert!(report.to_string().contains("read-only"), "{report}");
+    assert_eq!(o_e.cpu.peek(0xA001_FFD0, 1).unwrap(), b'E' as u32);
+}
+
+#[test]
 fn keyboard_registers_follow_the_script() {
     // Poll the row word of EXE (row 1 -> word 0, bit 10) until it is set, return.
     let src = "

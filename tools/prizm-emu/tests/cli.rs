@@ -147,6 +147,15 @@ fn bad_input_is_exit_1_with_a_message() {
             vec![
                 "run".into(),
                 d.join("t.g3a").display().to_string(),
+                "--hardware-id".into(),
+                "TOO-LONG-ID".into(),
+            ],
+            "not 8 bytes",
+        ),
+        (
+            vec![
+                "run".into(),
+                d.join("t.g3a").display().to_string(),
                 "--keys".into(),
             ],
             "needs a value",

@@ -165,7 +165,7 @@ fn display_benchmark() {
     for (li, l) in levels.iter().enumerate() {
         let elf = build_rust(&root, l);
         let (r, r_vram) = measure(&elf);
-        assert_eq!(r.len(), 5, "Rust markers: {r:?}");
+        assert_eq!(r.len(), 6, "Rust markers: {r:?}");
         let diff = r_vram.iter().zip(&c_vram).filter(|(a, b)| a != b).count();
         assert_eq!(diff, 0, "Rust -O{l} and C leave different screens ({diff} pixels)");
         let base = r[0];
@@ -175,6 +175,7 @@ fn display_benchmark() {
             ("fill 200x100 at x=31", c_ops(3), Some(c_ops(4)), r[2] - base),
             ("text, 36 glyphs 8x13: embedded-graphics `Text`", c_ops(5), None, r[3] - base),
             ("text, 36 glyphs 8x13: `Frame::blit_1bpp` per glyph", c_ops(5), None, r[4] - base),
+            ("text, 36 glyphs 8x13: `Frame::draw_mono_text`", c_ops(5), None, r[5] - base),
         ];
         for (i, (name, plain, tuned, rust)) in ops.into_iter().enumerate() {
             if li == 0 {

@@ -97,6 +97,53 @@ impl<'a> Frame<'a> {
         }
     }
 
+    /// Draws `text` with a 1-bit-per-pixel monospace `font` (one [`blit_1bpp`] per
+    /// character, with the clipping decided once for the whole line when it fits), its
+    /// top-left corner at (`x`, `y`); returns the x after the text. Characters the font
+    /// lacks advance without drawing.
+    ///
+    /// # Panics
+    /// If the font's `stride` is too small for its `width`.
+    ///
+    /// [`blit_1bpp`]: Frame::blit_1bpp
+    pub fn draw_mono_text(
+        &mut self,
+        x: i32,
+        y: i32,
+        text: &str,
+        font: &MonoFont1bpp<'_>,
+        fg: Rgb565,
+        bg: Option<Rgb565>,
+    ) -> i32 {
+        let (w, h) = (font.width as usize, font.height as usize);
+        let len = text.len();
+        let inside = x >= 0
+            && y >= 0
+            && (x as usize).saturating_add(w.saturating_mul(len)) <= WIDTH
+            && y as usize + h <= HEIGHT;
+        if !inside || font.glyph_bytes() == 0 {
+            let mut cx = x;
+            for c in text.bytes() {
+                if let Some(g) = font.glyph(c) {
+                    self.blit_1bpp(cx, y, font.width, font.height, g, font.stride, fg, bg);
+                }
+                cx += font.width as i32;
+            }
+            return cx;
+        }
+        let (fg, bg) = (to_raw(fg), bg.map(to_raw));
+        let (x0, y0) = (x as usize, y as usize);
+        for (i, c) in text.bytes().enumerate() {
+            if let Some(g) = font.glyph(c) {
+                match bg {
+                    Some(bg) => blit_rows::<true>(self.px, x0 + i * w, y0, w, h, g, font.stride, 0, 0, fg, bg),
+                    None => blit_rows::<false>(self.px, x0 + i * w, y0, w, h, g, font.stride, 0, 0, fg, 0),
+                }
+            }
+        }
+        x + (w * len) as i32
+    }
+
     /// Fills `x0..x1` of row `y` (already clipped) with `raw`.
     #[inline]
     fn fill_span(&mut self, y: usize, x0: usize, x1: usize, raw: u16) {
@@ -174,6 +221,18 @@ fn blit_rows<const OPAQUE: bool>(
     unsafe {
         let mut src_row = bits.as_ptr().add(sy * stride + sx / 8);
         let mut d_row = px.as_mut_ptr().add(y0 * WIDTH + x0);
+        if OPAQUE && sx & 7 == 0 && n & 7 == 0 {
+            // Whole bytes (a glyph 8, 16... pixels wide, unclipped on the left): eight
+            // pixels per byte, unrolled, no per-pixel bookkeeping.
+            for _ in 0..rows {
+                for i in 0..n / 8 {
+                    put8(d_row.add(i * 8), *src_row.add(i), fg, bg);
+                }
+                src_row = src_row.add(stride);
+                d_row = d_row.add(WIDTH);
+            }
+            return;
+        }
         for _ in 0..rows {
             let (mut s, mut d, d_end) = (src_row, d_row, d_row.add(n));
             // The current byte in the top bits, the next pixel's bit in bit 31.
@@ -200,6 +259,53 @@ fn blit_rows<const OPAQUE: bool>(
             src_row = src_row.add(stride);
             d_row = d_row.add(WIDTH);
         }
+    }
+}
+
+/// Writes the 8 pixels of one bitmap byte (most significant bit first) at `d`: `fg`
+/// for set bits, `bg` for clear ones.
+///
+/// # Safety
+/// `d..d + 8` must be writable.
+#[inline(always)]
+unsafe fn put8(d: *mut u16, v: u8, fg: u16, bg: u16) {
+    macro_rules! px {
+        ($($i:literal)*) => {$(
+            // SAFETY: the caller guarantees 8 writable pixels.
+            unsafe { d.add($i).write(if v & (0x80 >> $i) != 0 { fg } else { bg }) };
+        )*};
+    }
+    px!(0 1 2 3 4 5 6 7);
+}
+
+/// A monospace bitmap font, 1 bit per pixel (most significant bit = leftmost pixel):
+/// glyphs of `width` x `height` for the consecutive characters from `first`, each
+/// `height` rows of `stride` bytes, one glyph after the other in `bits`.
+#[derive(Clone, Copy, Debug)]
+pub struct MonoFont1bpp<'f> {
+    /// The glyphs.
+    pub bits: &'f [u8],
+    /// Glyph width in pixels.
+    pub width: u32,
+    /// Glyph height in pixels.
+    pub height: u32,
+    /// Bytes per glyph row (at least `width / 8` rounded up).
+    pub stride: usize,
+    /// The character of the first glyph.
+    pub first: u8,
+}
+
+impl<'f> MonoFont1bpp<'f> {
+    /// Bytes of one glyph.
+    pub const fn glyph_bytes(&self) -> usize {
+        self.stride * self.height as usize
+    }
+
+    /// The bitmap of character `c`, if the font has it.
+    pub fn glyph(&self, c: u8) -> Option<&'f [u8]> {
+        let n = self.glyph_bytes();
+        let start = usize::from(c.checked_sub(self.first)?) * n;
+        self.bits.get(start..start + n)
     }
 }
 
@@ -357,6 +463,55 @@ mod tests {
                 assert!(got == want, "at ({x}, {y}), bg {back:?}");
             }
         }
+    }
+
+    #[test]
+    fn whole_byte_rows_match_the_reference() {
+        // 16 x 4 glyph rows (the unrolled path) and a 12-wide one (the general path),
+        // at aligned and clipped positions.
+        let bits: std::vec::Vec<u8> = (0..32u32).map(|i| (i * 37 + 11) as u8).collect();
+        for (w, x, y) in [(16, 0, 0), (16, 100, 50), (16, -5, 3), (16, 376, 212), (12, 7, 9)] {
+            let mut got = vec![0x1234u16; PIXELS];
+            let mut want = got.clone();
+            let (fg, bg) = (0x07E0, 0x0010);
+            Frame::new(&mut got).unwrap().blit_1bpp(
+                x,
+                y,
+                w,
+                4,
+                &bits,
+                2,
+                super::super::from_raw(fg),
+                Some(super::super::from_raw(bg)),
+            );
+            reference(&mut want, x, y, w, 4, &bits, 2, fg, Some(bg));
+            assert!(got == want, "{w} wide at ({x}, {y})");
+        }
+    }
+
+    #[test]
+    fn mono_text_matches_one_blit_per_glyph() {
+        // A font of 3 glyphs ('A'..='C'), 10 x 5, stride 2.
+        let bits: std::vec::Vec<u8> = (0..30u32).map(|i| (i * 73 + 5) as u8).collect();
+        let font = MonoFont1bpp { bits: &bits, width: 10, height: 5, stride: 2, first: b'A' };
+        let (fg, bg) = (super::super::from_raw(0xFFFF), super::super::from_raw(0x0010));
+        for (x, y) in [(0, 0), (30, 100), (-4, 2), (360, 213), (-100, -100)] {
+            for back in [Some(bg), None] {
+                let text = "ABCxA C";
+                let mut got = vec![0x1234u16; PIXELS];
+                let mut want = got.clone();
+                let end = Frame::new(&mut got).unwrap().draw_mono_text(x, y, text, &font, fg, back);
+                assert_eq!(end, x + 70);
+                let mut frame = Frame::new(&mut want).unwrap();
+                for (i, c) in text.bytes().enumerate() {
+                    if let Some(g) = font.glyph(c) {
+                        frame.blit_1bpp(x + 10 * i as i32, y, 10, 5, g, 2, fg, back);
+                    }
+                }
+                assert!(got == want, "at ({x}, {y}), bg {back:?}");
+            }
+        }
+        assert!(font.glyph(b'D').is_none() && font.glyph(b' ').is_none());
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub mod status;
 
 pub use color::{colors, from_raw, to_raw};
 pub use embedded_graphics_core::pixelcolor::Rgb565;
-pub use frame::Frame;
+pub use frame::{Frame, MonoFont1bpp};
 pub use image::Image565;
 #[cfg(prizm)]
 pub use screen::{Screen, vram as screen_vram};

@@ -9,8 +9,10 @@
 #   SH_ELF_GCC=/path/to/sh-elf-gcc tools/bench/run.sh
 set -e
 cd "$(dirname "$0")/../.."
-if ! command -v "${SH_ELF_GCC:-sh-elf-gcc}" >/dev/null 2>&1 && [ -x /root/gccdev/install/bin/sh-elf-gcc ]; then
-    PATH=/root/gccdev/install/bin:$PATH
+# tools/setup's GCC, unless another sh-elf-gcc is on the PATH.
+toolchain_bin=${PRIZM_HOME:-$HOME/.cache/prizm-sdk}/current/bin
+if ! command -v "${SH_ELF_GCC:-sh-elf-gcc}" >/dev/null 2>&1 && [ -x "$toolchain_bin/sh-elf-gcc" ]; then
+    PATH=$toolchain_bin:$PATH
     export PATH
 fi
 exec cargo test -q --test emu_sdk_bench -- --ignored --nocapture

@@ -10,7 +10,7 @@ use embedded_graphics::{
     primitives::Rectangle,
     text::{Baseline, Text},
 };
-use prizm::display::{Rgb565, Screen, from_raw};
+use prizm::display::{MonoFont1bpp, Rgb565, Screen, from_raw};
 use prizm::time::rtc_ticks;
 
 prizm::entry!(main);
@@ -44,5 +44,8 @@ fn main() {
         screen.blit_1bpp(x, 150, 8, 13, glyph, 1, fg, Some(bg));
         x += 8;
     }
+    mark();
+    let font = MonoFont1bpp { bits: FONT, width: 8, height: 13, stride: 1, first: b' ' };
+    screen.draw_mono_text(8, 150, TEXT, &font, fg, Some(bg));
     mark();
 }

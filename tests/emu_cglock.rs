@@ -17,10 +17,6 @@ use cargo_prizm::build::Built;
 use prizm_emu::os::Event;
 use prizm_emu::{Emulator, Options, Outcome};
 
-/// The ID the emulated calculator's boot code holds at 0x8001FFD0 (see [`boot`]).
-const HW_ID: &[u8; 8] = b"EMU-CG50";
-/// Where the boot code keeps the 8-byte ID.
-const HW_ID_ADDR: u32 = 0x8001_FFD0;
 
 /// Title bar colours (RGB565) of `examples/cglock/src/addin/draw.rs`.
 const LOCKED_BAR: u16 = (20 << 11) | (4 << 5) | 2;
@@ -56,11 +52,9 @@ fn fresh_dir(name: &str) -> PathBuf {
     dir
 }
 
-/// Starts CGlock on storage folder `dir` and runs it until it waits for keys.
-///
-/// The emulator does not map the boot code's flash, where the add-in reads the 8-byte
-/// hardware ID (0x8001FFD0): the test maps that page with [`HW_ID`] in it, as the
-/// calculator's boot flash would hold it.
+/// Starts CGlock on storage folder `dir` and runs it until it waits for keys. The
+/// emulated fx-CG50's boot flash holds the hardware ID `EMU-CG50` at 0x8001FFD0, where
+/// the add-in reads it.
 fn boot(dir: &Path) -> Emulator {
     let mut emu = common::load(
         built(),
@@ -69,12 +63,6 @@ fn boot(dir: &Path) -> Emulator {
             ..Options::default()
         },
     );
-    emu.cpu.mem.map(HW_ID_ADDR & !0xFFFF, 0x1_0000, false);
-    emu.cpu
-        .mem
-        .slice_mut(HW_ID_ADDR, 8)
-        .unwrap()
-        .copy_from_slice(HW_ID);
     assert_eq!(emu.run_until_idle(), Outcome::Idle, "start-up");
     emu
 }

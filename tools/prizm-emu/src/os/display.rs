@@ -48,6 +48,12 @@ pub struct DisplayState {
     pub msgbox_stack: Vec<Vec<u8>>,
     /// Text cursor of locate_OS/Print_OS (1-based column and row).
     pub cursor: (i32, i32),
+    /// Flash phase of the text cursor (SetCursorFlashToggle, Keyboard_CursorFlash).
+    pub cursor_flash: bool,
+    /// Character set of later prints (ProcessPrintChars): 0 default, 936 GB.
+    pub charset: u16,
+    /// Message-box depth of the box ProgressBar2 opened, while it is open.
+    pub progress_box: Option<usize>,
 }
 
 /// The display calls.
@@ -99,6 +105,16 @@ pub const CALLS: &[Call] = &[
     (0x1863, "locate_OS", locate_os),
     (0x01F9, "Print_OS", print_os),
     (0x021B, "PrintMiniMini", print_mini_mini),
+    (
+        0x026E,
+        "Bdisp_GetPoint_DD_Workbench",
+        get_point_dd_workbench,
+    ),
+    (0x02BB, "DrawHeaderLine", draw_header_line),
+    (0x1D82, "Bdisp_HeaderText", header_text),
+    (0x17FB, "BoxYLimits", box_y_limits),
+    (0x1809, "ProgressBar2", progress_bar2),
+    (0x1A0A, "Scrollbar", scrollbar),
 ];
 
 // ---- VRAM access ----
@@ -192,7 +208,7 @@ impl Emulator {
 
     /// Draws a string; returns the x after it.
     #[allow(clippy::too_many_arguments)]
-    fn draw_text(
+    pub(crate) fn draw_text(
         &mut self,
         mut x: i32,
         y: i32,
@@ -504,19 +520,38 @@ fn hour_glass(_e: &mut Emulator) -> CallResult {
 /// MsgBoxPush(lines): saves VRAM and draws an empty box of `lines` text lines centred
 /// below the status area.
 fn msg_box_push(e: &mut Emulator) -> CallResult {
-    let lines = (e.arg(0)? as i32).clamp(1, 6);
+    let lines = e.arg(0)? as i32;
+    push_box(e, lines);
+    Ok(0)
+}
+
+/// Top and bottom rows of the message box of `lines` lines (1 to 6) MsgBoxPush draws.
+pub fn box_limits(lines: i32) -> (i32, i32) {
+    let h = lines.clamp(1, 6) * 24 + 12;
+    let top = STATUS_H + (H - STATUS_H - h) / 2;
+    (top, top + h)
+}
+
+/// Saves VRAM and draws an empty message box; returns its top and bottom rows.
+fn push_box(e: &mut Emulator, lines: i32) -> (i32, i32) {
     let saved = e.vram().to_vec();
     e.os.display.msgbox_stack.push(saved);
-    let h = lines * 24 + 12;
-    let top = STATUS_H + (H - STATUS_H - h) / 2;
-    e.fill_rect(18, top, W - 19, top + h, 0x0000);
-    e.fill_rect(20, top + 2, W - 21, top + h - 2, 0xFFFF);
-    Ok(0)
+    let (top, bottom) = box_limits(lines);
+    e.fill_rect(18, top, W - 19, bottom, 0x0000);
+    e.fill_rect(20, top + 2, W - 21, bottom - 2, 0xFFFF);
+    (top, bottom)
 }
 
 fn msg_box_pop(e: &mut Emulator) -> CallResult {
     if let Some(v) = e.os.display.msgbox_stack.pop() {
         e.vram().copy_from_slice(&v);
+    }
+    if e.os
+        .display
+        .progress_box
+        .is_some_and(|d| e.os.display.msgbox_stack.len() < d)
+    {
+        e.os.display.progress_box = None;
     }
     Ok(0)
 }
@@ -600,5 +635,112 @@ fn print_mini_mini(e: &mut Emulator) -> CallResult {
     let text = e.rd_cstr(s, 1024)?;
     let end = e.draw_text(x, y + STATUS_H, &text, true, color_index(color), None, W);
     e.wr32(px, end as u32)?;
+    Ok(0)
+}
+
+/// Bdisp_GetPoint_DD_Workbench(x, y): a pixel of the LCD in workbench coordinates
+/// (y counted from below the status area).
+fn get_point_dd_workbench(e: &mut Emulator) -> CallResult {
+    let (x, y) = (e.arg(0)? as i32, e.arg(1)? as i32 + STATUS_H);
+    if (0..W).contains(&x) && (0..H).contains(&y) {
+        Ok(e.os.display.lcd[(y * W + x) as usize] as u32)
+    } else {
+        Ok(0)
+    }
+}
+
+/// DrawHeaderLine(): the line under the status area, as DisplayStatusArea draws it.
+fn draw_header_line(e: &mut Emulator) -> CallResult {
+    e.fill_rect(0, STATUS_H - 2, W - 1, STATUS_H - 2, 0x8410);
+    Ok(0)
+}
+
+/// Bdisp_HeaderText(): the status-area text (DefineStatusMessage), drawn over the
+/// status area's background as DisplayStatusArea draws it.
+fn header_text(e: &mut Emulator) -> CallResult {
+    let msg = e.os.display.status_message.clone();
+    e.draw_text(4, 2, &msg, true, 0x0000, None, W - 30);
+    Ok(0)
+}
+
+/// BoxYLimits(lines, int* top, int* bottom): the rows MsgBoxPush(lines) draws its box
+/// between.
+fn box_y_limits(e: &mut Emulator) -> CallResult {
+    let (lines, pt, pb) = (e.arg(0)? as i32, e.arg(1)?, e.arg(2)?);
+    let (top, bottom) = box_limits(lines);
+    if pt != 0 {
+        e.wr32(pt, top as u32)?;
+    }
+    if pb != 0 {
+        e.wr32(pb, bottom as u32)?;
+    }
+    Ok(0)
+}
+
+/// ProgressBar2(heading, current, max): the first call opens a 3-line message box
+/// (closed with MsgBoxPop, as on the calculator); every call draws the heading and a
+/// bar filled current/max, and shows the screen.
+fn progress_bar2(e: &mut Emulator) -> CallResult {
+    let (hp, cur, max) = (e.arg(0)?, e.arg(1)? as i32, e.arg(2)? as i32);
+    let heading = if hp == 0 {
+        Vec::new()
+    } else {
+        e.rd_cstr(hp, 64)?
+    };
+    let top = match e.os.display.progress_box {
+        Some(_) => box_limits(3).0,
+        None => {
+            let (top, _) = push_box(e, 3);
+            e.os.display.progress_box = Some(e.os.display.msgbox_stack.len());
+            top
+        }
+    };
+    e.fill_rect(22, top + 4, W - 23, top + 80, 0xFFFF);
+    e.draw_text(36, top + 6, &heading, false, 0x0000, None, W - 24);
+    let (x1, x2, y1, y2) = (36, W - 37, top + 44, top + 66);
+    e.fill_rect(x1, y1, x2, y1, 0x0000);
+    e.fill_rect(x1, y2, x2, y2, 0x0000);
+    e.fill_rect(x1, y1, x1, y2, 0x0000);
+    e.fill_rect(x2, y1, x2, y2, 0x0000);
+    let frac = if max > 0 {
+        cur.clamp(0, max) as i64 * (x2 - x1 - 1) as i64 / max as i64
+    } else {
+        0
+    };
+    if frac > 0 {
+        e.fill_rect(x1 + 1, y1 + 1, x1 + frac as i32, y2 - 1, 0x001F);
+    }
+    e.present(0, H - 1);
+    Ok(0)
+}
+
+/// Scrollbar(struct scrollbar*): a bar at (barleft, bartop) of barwidth x barheight
+/// pixels, outlined, with an indicator of indicatorheight units at indicatorpos in a
+/// range of indicatormaximum units.
+fn scrollbar(e: &mut Emulator) -> CallResult {
+    let p = e.arg(0)?;
+    let max = e.rd32(p + 4)? as i64;
+    let ih = e.rd32(p + 8)? as i64;
+    let pos = e.rd32(p + 12)? as i64;
+    let left = e.rd16(p + 20)? as i32;
+    let top = e.rd16(p + 22)? as i32;
+    let height = e.rd16(p + 24)? as i32;
+    let width = e.rd16(p + 26)? as i32;
+    if width < 1 || height < 1 {
+        return Ok(0);
+    }
+    let (x2, y2) = (left + width - 1, top + height - 1);
+    e.fill_rect(left, top, x2, y2, 0xFFFF);
+    e.fill_rect(left, top, x2, top, 0x0000);
+    e.fill_rect(left, y2, x2, y2, 0x0000);
+    e.fill_rect(left, top, left, y2, 0x0000);
+    e.fill_rect(x2, top, x2, y2, 0x0000);
+    let inner = (height - 2).max(0) as i64;
+    if max > 0 && inner > 0 && width > 2 {
+        let a = (pos.clamp(0, max) * inner / max) as i32;
+        let b = (((pos + ih).clamp(0, max) * inner + max - 1) / max) as i32;
+        let b = b.max(a + 1).min(inner as i32);
+        e.fill_rect(left + 1, top + 1 + a, x2 - 1, top + b, 0x0000);
+    }
     Ok(0)
 }

@@ -2,10 +2,12 @@
 //! function number r0 with arguments r4-r7 then the stack (argument 5 at @(SP)); the
 //! value goes to r0 and execution returns to PR.
 //!
-//! Each area has a module (display, keyboard, time, storage, mcs, system), each call is
-//! one function there, and [`table`] puts every module's list into one dispatch table.
+//! Each area has a module (display, text, keyboard, time, storage, mcs, system, convert),
+//! each call is one function there, and [`table`] puts every module's list into one
+//! dispatch table.
 //! A call not in the table stops the run ([`crate::Outcome::Unimplemented`]).
 
+pub mod convert;
 pub mod display;
 pub mod font;
 pub mod keyboard;
@@ -13,6 +15,7 @@ pub mod mcs;
 pub mod names;
 pub mod storage;
 pub mod system;
+pub mod text;
 pub mod time;
 
 use crate::emulator::Emulator;
@@ -69,6 +72,8 @@ pub fn table() -> &'static HashMap<u16, Call> {
             storage::CALLS,
             mcs::CALLS,
             system::CALLS,
+            convert::CALLS,
+            text::CALLS,
         ] {
             for c in list {
                 let old = t.insert(c.0, *c);

@@ -128,7 +128,23 @@ pub const CALLS: &[Call] = &[
     (0x1DB9, "Bfile_FindNext", find_next),
     (0x1DBA, "Bfile_FindClose", find_close),
     (0x1DA5, "Bfile_GetMediaFree_OS", get_media_free),
+    (0x1DDA, "Bfile_Name_MatchMask", name_match_mask),
 ];
+
+/// Bfile_Name_MatchMask(mask, name): 1 if the 16-bit `name` matches the 16-bit
+/// wildcard `mask` (`*`, `?`, letters compared ignoring case, as Bfile_FindFirst
+/// matches), else 0.
+fn name_match_mask(e: &mut Emulator) -> CallResult {
+    let (m, n) = (e.arg(0)?, e.arg(1)?);
+    let narrow = |w: Vec<u16>| -> Vec<u8> {
+        w.into_iter()
+            .map(|c| if c < 0x100 { c as u8 } else { 0x01 })
+            .collect()
+    };
+    let mask = narrow(e.rd_wstr(m, 512)?);
+    let name = narrow(e.rd_wstr(n, 512)?);
+    Ok(wildcard(&mask, &name) as u32)
+}
 
 fn err(code: i32) -> CallResult {
     Ok(code as u32)

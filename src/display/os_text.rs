@@ -43,6 +43,17 @@ pub fn print_xy(x: u8, y: u8, text: &str, mode: i32, color: TextColor) {
 /// the x after the text. (The OS places the text 24 pixels lower when the status area is
 /// shown: [UNVERIFIED] on hardware, follow what the emulator shows.)
 pub fn print_mini(x: i32, y: i32, text: &str, fg: Rgb565, bg: Rgb565) -> i32 {
+    mini(x, y, text, super::to_raw(fg), super::to_raw(bg), true)
+}
+
+/// Width in pixels `text` would take with [`print_mini`] (nothing is drawn).
+pub fn mini_width(text: &str) -> i32 {
+    mini(0, 0, text, 0xFFFF, 0, false)
+}
+
+/// PrintMini at (`x`, `y`) in raw colours, drawing only when `write` is set; returns the
+/// x after the text.
+fn mini(x: i32, y: i32, text: &str, fg: u16, bg: u16, write: bool) -> i32 {
     let buf = cstr::<128>(text);
     let (mut x, mut y) = (x, y);
     // SAFETY: `buf` is NUL-terminated; x and y are valid for the OS to update.
@@ -55,32 +66,9 @@ pub fn print_mini(x: i32, y: i32, text: &str, fg: Rgb565, bg: Rgb565) -> i32 {
             u32::MAX,
             0,
             0,
-            i32::from(super::to_raw(fg)),
-            i32::from(super::to_raw(bg)),
-            1,
-            0,
-        )
-    };
-    x
-}
-
-/// Width in pixels `text` would take with [`print_mini`] (nothing is drawn).
-pub fn mini_width(text: &str) -> i32 {
-    let buf = cstr::<128>(text);
-    let (mut x, mut y) = (0, 0);
-    // SAFETY: as in `print_mini`; write flag 0 only measures.
-    unsafe {
-        sys::text::PrintMini(
-            &mut x,
-            &mut y,
-            buf.as_ptr(),
-            0,
-            u32::MAX,
-            0,
-            0,
-            0,
-            0xFFFF,
-            0,
+            i32::from(fg),
+            i32::from(bg),
+            i32::from(write),
             0,
         )
     };

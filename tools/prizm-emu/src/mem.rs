@@ -13,8 +13,6 @@ pub const PAGE_R: u32 = 1;
 /// Page-table flag: the page can be written.
 pub const PAGE_W: u32 = 2;
 const PAGE_MASK: u32 = (1 << PAGE_SHIFT) - 1;
-/// Op-cache value of a halfword not decoded yet.
-pub const OP_UNKNOWN: u8 = 0xFF;
 
 /// Why a memory access failed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -93,9 +91,21 @@ pub struct Memory {
     pages: Box<[u32; 65536]>,
     /// Backing store of every fast-path page.
     arena: Vec<u8>,
-    /// Decoded-operation cache: one byte per halfword of the arena, the `Op` of the
-    /// instruction there or [`OP_UNKNOWN`]; every write to the arena resets it.
-    opcache: Vec<u8>,
+    /// One byte per halfword of the arena: nonzero when the halfword is part of a cached
+    /// block of decoded instructions (see `cpu::exec`); a store there invalidates the
+    /// blocks of its 64 KiB arena page.
+    code: Vec<u8>,
+    /// One entry per halfword of the arena: index of the header of the cached block
+    /// starting there in the CPU's instruction store, or 0.
+    blockmap: Vec<u32>,
+    /// Per 64 KiB arena page: arena ranges `[start, end)` and header indices of its
+    /// cached blocks (a cached block never crosses a page).
+    page_blocks: Vec<Vec<(u32, u32, u32)>>,
+    /// Set when a write hit cached code (the CPU ends its chain after the store).
+    pub(crate) code_written: bool,
+    /// Header indices of blocks invalidated since the CPU last looked (it marks them
+    /// dead so that no link leads to them).
+    pub(crate) killed: Vec<u32>,
     /// Small regions served by the slow path (IL/X/Y RAM, the hardware ID).
     pub slow_rams: Vec<SlowRam>,
     /// Memory-mapped devices.
@@ -115,7 +125,11 @@ impl Memory {
         Memory {
             pages,
             arena: Vec::new(),
-            opcache: Vec::new(),
+            code: Vec::new(),
+            blockmap: Vec::new(),
+            page_blocks: Vec::new(),
+            code_written: false,
+            killed: Vec::new(),
             slow_rams: Vec::new(),
             io: Io::default(),
         }
@@ -127,8 +141,12 @@ impl Memory {
         assert_eq!(base & PAGE_MASK, 0, "mapping base must be 64 KiB aligned");
         let npages = size.div_ceil(1 << PAGE_SHIFT) as usize;
         let off = self.arena.len();
-        self.arena.resize(off + (npages << PAGE_SHIFT), 0);
-        self.opcache.resize(self.arena.len() / 2, OP_UNKNOWN);
+        let len = off + (npages << PAGE_SHIFT);
+        self.arena.resize(len, 0);
+        self.code.resize(len / 2, 0);
+        self.blockmap.resize(len / 2, 0);
+        self.page_blocks
+            .resize(self.arena.len() >> PAGE_SHIFT, Vec::new());
         let flags = PAGE_R | if writable { PAGE_W } else { 0 };
         for i in 0..npages {
             let page = (base >> PAGE_SHIFT) as usize + i;
@@ -158,7 +176,13 @@ impl Memory {
     pub fn slice_mut(&mut self, addr: u32, len: usize) -> Option<&mut [u8]> {
         let off = self.arena_offset(addr, len)?;
         // The caller may write anything: forget decoded instructions there.
-        self.opcache[off / 2..(off + len).div_ceil(2)].fill(OP_UNKNOWN);
+        if len > 0 {
+            for page in off >> PAGE_SHIFT..=(off + len - 1) >> PAGE_SHIFT {
+                if !self.page_blocks[page].is_empty() {
+                    self.invalidate(page << PAGE_SHIFT);
+                }
+            }
+        }
         Some(&mut self.arena[off..off + len])
     }
 
@@ -233,41 +257,104 @@ impl Memory {
     pub(crate) unsafe fn arena_write<const N: usize>(&mut self, e: u32, addr: u32, v: [u8; N]) {
         let off = (e & !PAGE_MASK) as usize | (addr & PAGE_MASK) as usize;
         debug_assert!(e & PAGE_R != 0 && off + N <= self.arena.len());
-        // SAFETY: as in `arena_read`: `off + N <= arena.len()`, and the op cache has one
-        // byte per arena halfword, so `(off + N - 1) / 2 < opcache.len()`.
-        unsafe {
+        // SAFETY: as in `arena_read`: `off + N <= arena.len()`, and `code` has one byte
+        // per arena halfword, so `(off + N - 1) / 2 < code.len()` (for N = 4, `off` is a
+        // multiple of 4: the two flags of the word are `off / 2` and `off / 2 + 1`).
+        let hit = unsafe {
             std::ptr::write_unaligned(self.arena.as_mut_ptr().add(off) as *mut [u8; N], v);
-            *self.opcache.get_unchecked_mut(off / 2) = OP_UNKNOWN;
             if N == 4 {
-                *self.opcache.get_unchecked_mut(off / 2 + 1) = OP_UNKNOWN;
+                std::ptr::read_unaligned(self.code.as_ptr().add(off / 2) as *const u16) != 0
+            } else {
+                *self.code.get_unchecked(off / 2) != 0
+            }
+        };
+        if hit {
+            self.invalidate(off);
+        }
+    }
+
+    /// Writes like [`Memory::arena_write`] unless the bytes belong to cached code, in
+    /// which case nothing is written and the result is `false`.
+    ///
+    /// # Safety
+    /// As for [`Memory::arena_read`].
+    #[inline(always)]
+    pub(crate) unsafe fn try_arena_write<const N: usize>(
+        &mut self,
+        e: u32,
+        addr: u32,
+        v: [u8; N],
+    ) -> bool {
+        let off = (e & !PAGE_MASK) as usize | (addr & PAGE_MASK) as usize;
+        debug_assert!(e & PAGE_R != 0 && off + N <= self.arena.len());
+        // SAFETY: as in `arena_write`.
+        unsafe {
+            let hit = if N == 4 {
+                std::ptr::read_unaligned(self.code.as_ptr().add(off / 2) as *const u16) != 0
+            } else {
+                *self.code.get_unchecked(off / 2) != 0
+            };
+            if !hit {
+                std::ptr::write_unaligned(self.arena.as_mut_ptr().add(off) as *mut [u8; N], v);
+            }
+            !hit
+        }
+    }
+
+    /// Forgets the cached blocks of the arena page holding offset `off`.
+    #[inline(never)]
+    #[cold]
+    pub(crate) fn invalidate(&mut self, off: usize) {
+        let page = off >> PAGE_SHIFT;
+        for (s, e, idx) in std::mem::take(&mut self.page_blocks[page]) {
+            self.blockmap[s as usize / 2] = 0;
+            self.code[s as usize / 2..e as usize / 2].fill(0);
+            self.killed.push(idx);
+        }
+        self.code_written = true;
+    }
+
+    /// Forgets every cached block.
+    pub(crate) fn invalidate_all(&mut self) {
+        for page in 0..self.page_blocks.len() {
+            if !self.page_blocks[page].is_empty() {
+                self.invalidate(page << PAGE_SHIFT);
             }
         }
     }
 
-    /// The cached operation and the instruction word at arena offset `off`.
+    /// The block-map entry of `addr` (index of a block header, or 0).
     ///
     /// # Safety
-    /// `off` must be even and inside a mapped page (`off + 2 <= arena length`).
+    /// `e` must be a readable entry of this memory's page table and `addr` even.
     #[inline(always)]
-    pub(crate) unsafe fn fetch_at(&self, off: usize) -> (u8, u16) {
-        debug_assert!(off & 1 == 0 && off + 2 <= self.arena.len());
-        // SAFETY: the caller's contract; the op cache has one byte per arena halfword.
-        unsafe {
-            let op = *self.opcache.get_unchecked(off / 2);
-            let w = u16::from_be_bytes(std::ptr::read_unaligned(
-                self.arena.as_ptr().add(off) as *const [u8; 2]
-            ));
-            (op, w)
-        }
+    pub(crate) unsafe fn block_at(&self, e: u32, addr: u32) -> u32 {
+        let off = (e & !PAGE_MASK) as usize | (addr & PAGE_MASK) as usize;
+        debug_assert!(off / 2 < self.blockmap.len());
+        // SAFETY: the block map has one entry per arena halfword; see `arena_read`.
+        unsafe { *self.blockmap.get_unchecked(off / 2) }
     }
 
-    /// Records the decoded operation of the instruction at `pc` (any address; ignored
-    /// outside the fast path).
-    pub(crate) fn cache_op(&mut self, pc: u32, op: u8) {
-        let e = self.entry(pc);
-        if e & PAGE_R != 0 && pc & 1 == 0 {
-            let off = (e & !PAGE_MASK) as usize | (pc & PAGE_MASK) as usize;
-            self.opcache[off / 2] = op;
+    /// Records a cached block: header index `idx`, covering `len` bytes from `addr`
+    /// (inside one page, which must be readable).
+    pub(crate) fn add_block(&mut self, addr: u32, len: u32, idx: u32) {
+        let e = self.entry(addr);
+        assert!(e & PAGE_R != 0 && (addr & PAGE_MASK) + len <= 1 << PAGE_SHIFT);
+        let off = (e & !PAGE_MASK) as usize | (addr & PAGE_MASK) as usize;
+        self.blockmap[off / 2] = idx;
+        self.code[off / 2..(off + len as usize) / 2].fill(1);
+        self.page_blocks[off >> PAGE_SHIFT].push((off as u32, off as u32 + len, idx));
+    }
+
+    /// The instruction word at `addr` when it is in a readable fast-path page.
+    #[inline]
+    pub(crate) fn fetch_fast(&self, addr: u32) -> Option<u16> {
+        let e = self.entry(addr);
+        if e & PAGE_R != 0 && addr & 1 == 0 {
+            // SAFETY: readable entry, 2-byte aligned access.
+            Some(u16::from_be_bytes(unsafe { self.arena_read::<2>(e, addr) }))
+        } else {
+            None
         }
     }
 

@@ -1,14 +1,21 @@
-//! Instruction semantics, as a tail-call-threaded interpreter: every operation is one
-//! handler `fn(cpu, word, budget, pc) -> unused budget`; a handler executes its
-//! instruction, then fetches the next one (through the per-halfword op cache) and jumps
-//! to that instruction's handler with `become` (a guaranteed tail call), so each
-//! handler has its own dispatch branch. A chain ends (returns to
-//! [`Cpu::run`]) when the instruction budget is reached, the next fetch needs the slow
-//! path, or the run stopped. Branches run their delay slot through
-//! `Cpu::delay_slot` before jumping.
+//! Instruction semantics, as a threaded interpreter over pre-decoded blocks.
+//!
+//! The run loop ([`Cpu::run`]) decodes straight-line code once into a block of
+//! [`Insn`]s (handler pointer, address, instruction word, position in the block), ending
+//! at a branch (plus its delay slot), a trap, or a 64 KiB page boundary, followed by a
+//! terminator. Every handler executes its instruction and jumps straight to the next
+//! entry's handler with `become` (a guaranteed tail call): inside a block there is no
+//! fetch, decode, PC update or budget check. The terminator (or a taken branch) looks up
+//! the block at the new PC and enters it when it is cached and fits in the instruction
+//! budget (the whole block is counted on entry); otherwise the chain returns to the run
+//! loop. Memory accesses take the fast path (one page-table lookup, direct arena access)
+//! inline; the slow path corrects the instruction count first, and a fault ends the chain
+//! at once. Stores to halfwords that belong to a cached block invalidate that page's
+//! blocks and end the chain after the store (self-modifying code).
 
 use super::decode::{DECODE, OP_COUNT, Op, slot_illegal};
 use super::{Cpu, Exception, Stop};
+use crate::mem::{PAGE_R, PAGE_W};
 
 #[inline(always)]
 fn rn(w: u16) -> usize {
@@ -17,6 +24,18 @@ fn rn(w: u16) -> usize {
 #[inline(always)]
 fn rm(w: u16) -> usize {
     ((w >> 4) & 0xF) as usize
+}
+/// A register number of an [`Insn`] (`n`/`m`, 4-bit fields of the word).
+#[inline(always)]
+fn reg(r: u8) -> usize {
+    // SAFETY: `n` and `m` are only set by `insn` from `rn`/`rm` (< 16), or are 0.
+    unsafe { std::hint::assert_unchecked(r < 16) };
+    r as usize
+}
+/// Whether `a` is not a multiple of the access size `n` (1, 2 or 4).
+#[inline(always)]
+fn misaligned(a: u32, n: u32) -> bool {
+    a & (n - 1) != 0
 }
 #[inline(always)]
 fn imm8(w: u16) -> u32 {
@@ -39,956 +58,2066 @@ fn sx16(v: u32) -> u32 {
     v as u16 as i16 as i32 as u32
 }
 
-/// An instruction handler: runs the instruction `w` at `cpu.pc`, then chains on for at
-/// most `left` more instructions; returns how many of those were not used. `pc` is the
-/// instruction's address (passed in a register: the handler stores it to `cpu.pc`).
-pub(crate) type Handler = fn(&mut Cpu, u16, u32, u32) -> u32;
+/// One pre-decoded instruction of a block (32 bytes).
+#[derive(Clone, Copy)]
+#[repr(C)]
+pub(crate) struct Insn {
+    /// The handler.
+    pub(crate) h: Handler,
+    /// Of a terminator: the header of the block it last continued to (or
+    /// [`NO_BLOCK`]); followed only while that header's address matches. Blocks do
+    /// not move (the store never reallocates); invalidated ones get the address
+    /// [`DEAD`].
+    pub(crate) link: *const Insn,
+    /// Address of the instruction (of a terminator: where execution goes on, for
+    /// [`op_end_jump`] the last target; of a block header: the block's first address).
+    pub(crate) pc: u32,
+    /// The instruction word (of a block header: the block's instruction count).
+    pub(crate) w: u16,
+    /// Instructions of the block after this one (bits 0-14) and [`SLOT`].
+    pub(crate) left: u16,
+    /// The Rn field of `w`.
+    pub(crate) n: u8,
+    /// The Rm field of `w`.
+    pub(crate) m: u8,
+    /// Of [`op_div1_run`]: how many identical `div1` it runs.
+    pub(crate) k: u8,
+}
 
-/// Fetches the next instruction and tail-calls its handler; returns when the budget is
-/// used, the fetch needs the slow path (the run loop does it) or the run stopped.
+// SAFETY: `link` points into the instruction store of the CPU owning the entry (a heap
+// buffer that moves with it) or to the immutable NO_BLOCK: sending the CPU to another
+// thread keeps it valid.
+unsafe impl Send for Insn {}
+
+/// [`Insn::left`] flag: the instruction is in a delay slot.
+pub(crate) const SLOT: u16 = 0x8000;
+
+/// Address of the headers of invalidated blocks (and of [`NO_BLOCK`]): no PC matches it.
+pub(crate) const DEAD: u32 = 1;
+
+/// What an unlinked terminator points to.
+pub(crate) struct NoBlock(pub(crate) Insn);
+// SAFETY: never written; its pointer field is null.
+unsafe impl Sync for NoBlock {}
+/// The header of no block (address [`DEAD`]).
+pub(crate) static NO_BLOCK: NoBlock = NoBlock(Insn {
+    h: op_end_jump,
+    link: std::ptr::null(),
+    pc: DEAD,
+    w: 0,
+    left: 0,
+    n: 0,
+    m: 0,
+    k: 0,
+});
+
+/// An instruction handler: executes the instruction `*i`, then tail-calls the next one
+/// (or returns to the run loop).
+pub(crate) type Handler = fn(&mut Cpu, *const Insn);
+
+/// Tail-calls the handler of the next entry of the block.
 macro_rules! next {
-    ($cpu:ident, $left:ident) => {{
-        let pc = $cpu.pc;
-        if $left == 0 || pc & 0xFFFF_0001 != $cpu.code_tag {
-            // Budget used, another page, an odd PC or a stop: back to the run loop.
-            return $left;
+    ($cpu:ident, $i:ident) => {{
+        // SAFETY: every block ends with a terminator, which never uses `next!`, so
+        // `$i + 1` is an entry of the same block; block storage is neither freed nor
+        // moved while a chain runs (builds happen in the run loop only).
+        let j = unsafe { $i.add(1) };
+        become (unsafe { (*j).h })($cpu, j)
+    }};
+}
+
+/// Reads `$t` (u8/u16/u32) at `$a`; a fault ends the chain.
+macro_rules! rd {
+    ($cpu:ident, $i:ident, $n:literal, $t:ty, $a:expr) => {{
+        let a: u32 = $a;
+        let e = $cpu.mem.entry(a);
+        if e & PAGE_R != 0 && !misaligned(a, $n) {
+            // SAFETY: readable entry, access aligned to its size.
+            <$t>::from_be_bytes(unsafe { $cpu.mem.arena_read::<$n>(e, a) }) as u32
+        } else {
+            match $cpu.read_slow_at(a, $n, $i) {
+                Some(v) => v,
+                None => return,
+            }
         }
-        // SAFETY: `code_tag` matches, so the run loop found this page readable at
-        // `code_off` during this run (the page table does not change while a chain
-        // runs), and the PC is even.
-        let (op, w) = unsafe { $cpu.mem.fetch_at($cpu.code_off | (pc & 0xFFFF) as usize) };
-        become HANDLERS[op as usize]($cpu, w, $left - 1, pc)
+    }};
+}
+macro_rules! rd8 {
+    ($cpu:ident, $i:ident, $a:expr) => {
+        rd!($cpu, $i, 1, u8, $a)
+    };
+}
+macro_rules! rd16 {
+    ($cpu:ident, $i:ident, $a:expr) => {
+        rd!($cpu, $i, 2, u16, $a)
+    };
+}
+macro_rules! rd32 {
+    ($cpu:ident, $i:ident, $a:expr) => {
+        rd!($cpu, $i, 4, u32, $a)
+    };
+}
+/// movua.l: an unaligned long word, byte by byte.
+macro_rules! rd32u {
+    ($cpu:ident, $i:ident, $a:expr) => {{
+        let a: u32 = $a;
+        let mut v = 0;
+        for k in 0..4u32 {
+            v = (v << 8) | rd8!($cpu, $i, a.wrapping_add(k));
+        }
+        v
+    }};
+}
+
+/// Writes the low `$n` bytes of `$v` at `$a`; a fault ends the chain.
+macro_rules! wr {
+    ($cpu:ident, $i:ident, $n:literal, $t:ty, $a:expr, $v:expr) => {{
+        let a: u32 = $a;
+        let v: u32 = $v;
+        let e = $cpu.mem.entry(a);
+        if e & PAGE_W != 0 && !misaligned(a, $n) {
+            // SAFETY: writable (hence mapped) entry, access aligned to its size.
+            unsafe { $cpu.mem.arena_write::<$n>(e, a, (v as $t).to_be_bytes()) }
+        } else if !$cpu.write_slow_at(a, $n, v, $i) {
+            return;
+        }
+    }};
+}
+macro_rules! wr8 {
+    ($cpu:ident, $i:ident, $a:expr, $v:expr) => {
+        wr!($cpu, $i, 1, u8, $a, $v)
+    };
+}
+macro_rules! wr16 {
+    ($cpu:ident, $i:ident, $a:expr, $v:expr) => {
+        wr!($cpu, $i, 2, u16, $a, $v)
+    };
+}
+macro_rules! wr32 {
+    ($cpu:ident, $i:ident, $a:expr, $v:expr) => {
+        wr!($cpu, $i, 4, u32, $a, $v)
+    };
+}
+/// `@Rn+` load of a long word (lds.l/ldc.l).
+macro_rules! pop {
+    ($cpu:ident, $i:ident, $n:expr) => {{
+        let n: usize = $n;
+        let a = $cpu.r[n];
+        let v = rd32!($cpu, $i, a);
+        $cpu.r[n] = a.wrapping_add(4);
+        v
+    }};
+}
+/// `@-Rn` store of a long word (sts.l/stc.l).
+macro_rules! push {
+    ($cpu:ident, $i:ident, $n:expr, $v:expr) => {{
+        let n: usize = $n;
+        let v: u32 = $v;
+        let a = $cpu.r[n].wrapping_sub(4);
+        wr32!($cpu, $i, a, v);
+        $cpu.r[n] = a;
+    }};
+}
+/// Fast-path-only read: anything else runs the instruction's slow variant `$slow`
+/// (the instruction has changed nothing yet).
+macro_rules! rdf {
+    ($cpu:ident, $i:ident, $slow:ident, $n:literal, $t:ty, $a:expr) => {{
+        let a: u32 = $a;
+        let e = $cpu.mem.entry(a);
+        if e & PAGE_R == 0 || misaligned(a, $n) {
+            become $slow($cpu, $i)
+        }
+        // SAFETY: readable entry, access aligned to its size.
+        <$t>::from_be_bytes(unsafe { $cpu.mem.arena_read::<$n>(e, a) }) as u32
+    }};
+}
+macro_rules! rd8f {
+    ($cpu:ident, $i:ident, $s:ident, $a:expr) => {
+        rdf!($cpu, $i, $s, 1, u8, $a)
+    };
+}
+macro_rules! rd16f {
+    ($cpu:ident, $i:ident, $s:ident, $a:expr) => {
+        rdf!($cpu, $i, $s, 2, u16, $a)
+    };
+}
+macro_rules! rd32f {
+    ($cpu:ident, $i:ident, $s:ident, $a:expr) => {
+        rdf!($cpu, $i, $s, 4, u32, $a)
+    };
+}
+/// Fast-path-only write (not to cached code); anything else runs `$slow`.
+macro_rules! wrf {
+    ($cpu:ident, $i:ident, $slow:ident, $n:literal, $t:ty, $a:expr, $v:expr) => {{
+        let a: u32 = $a;
+        let v: u32 = $v;
+        let e = $cpu.mem.entry(a);
+        // SAFETY (of `try_arena_write`): writable (hence mapped) entry, aligned access.
+        if e & PAGE_W == 0
+            || misaligned(a, $n)
+            || !unsafe {
+                $cpu.mem
+                    .try_arena_write::<$n>(e, a, (v as $t).to_be_bytes())
+            }
+        {
+            become $slow($cpu, $i)
+        }
+    }};
+}
+macro_rules! wr8f {
+    ($cpu:ident, $i:ident, $s:ident, $a:expr, $v:expr) => {
+        wrf!($cpu, $i, $s, 1, u8, $a, $v)
+    };
+}
+macro_rules! wr16f {
+    ($cpu:ident, $i:ident, $s:ident, $a:expr, $v:expr) => {
+        wrf!($cpu, $i, $s, 2, u16, $a, $v)
+    };
+}
+macro_rules! wr32f {
+    ($cpu:ident, $i:ident, $s:ident, $a:expr, $v:expr) => {
+        wrf!($cpu, $i, $s, 4, u32, $a, $v)
+    };
+}
+macro_rules! popf {
+    ($cpu:ident, $i:ident, $s:ident, $n:expr) => {{
+        let n: usize = $n;
+        let a = $cpu.r[n];
+        let v = rd32f!($cpu, $i, $s, a);
+        $cpu.r[n] = a.wrapping_add(4);
+        v
+    }};
+}
+macro_rules! pushf {
+    ($cpu:ident, $i:ident, $s:ident, $n:expr, $v:expr) => {{
+        let n: usize = $n;
+        let v: u32 = $v;
+        let a = $cpu.r[n].wrapping_sub(4);
+        wr32f!($cpu, $i, $s, a, v);
+        $cpu.r[n] = a;
+    }};
+}
+
+/// After a store: when it hit cached code, end the chain after this instruction (the
+/// rest of the block may be stale); else go on.
+macro_rules! next_after_store {
+    ($cpu:ident, $i:ident) => {{
+        if $cpu.mem.code_written {
+            $cpu.exit_after($i);
+            return;
+        }
+        next!($cpu, $i)
     }};
 }
 
 impl Cpu {
-    /// Runs the instruction in the delay slot of the branch at `branch_pc` (one
-    /// instruction: a zero budget ends the chain after it).
+    /// Looks up the cached block at `cpu.pc`; when it fits in the budget, counts its
+    /// instructions and returns its first entry.
+    #[inline(always)]
+    pub(crate) fn enter_block(&mut self) -> Option<*const Insn> {
+        let hdr = self.lookup(self.pc)?;
+        // SAFETY: `lookup` returns a header inside `self.insns`.
+        let len = unsafe { (*hdr).w } as u64;
+        if self.icount + len > self.limit {
+            return None;
+        }
+        self.icount += len;
+        // SAFETY: a header is followed by the block's entries.
+        Some(unsafe { hdr.add(1) })
+    }
+
+    /// The header of the cached block starting at `pc`, if any.
+    #[inline(always)]
+    pub(crate) fn lookup(&mut self, pc: u32) -> Option<*const Insn> {
+        let e = self.mem.entry(pc);
+        if e & PAGE_R == 0 || pc & 1 != 0 {
+            return None;
+        }
+        // SAFETY: readable entry, even address.
+        let b = unsafe { self.mem.block_at(e, pc) };
+        if b == 0 {
+            return None;
+        }
+        // SAFETY: the block map holds indices of headers in `insns` (0: none); `insns`
+        // only grows, or is cleared together with the block map.
+        let hdr = unsafe { self.insns.as_mut_ptr().add(b as usize) };
+        // The same storage may be seen at several addresses: check the block's own.
+        if unsafe { (*hdr).pc } != pc {
+            return None;
+        }
+        Some(hdr)
+    }
+
+    /// Leaves the chain after the instruction `i`: the PC goes to the next instruction
+    /// (after a delay slot, to the branch target) and the instructions of the block
+    /// after `i` are uncounted.
     #[inline(never)]
-    pub(crate) fn delay_slot(&mut self, branch_pc: u32) {
-        let slot = branch_pc.wrapping_add(2);
-        self.pc = slot;
-        let (op, word) = if slot & 0xFFFF_0001 == self.code_tag {
-            // SAFETY: as in `next!`: the page of `code_tag` is readable at `code_off`.
-            let (op, w) = unsafe { self.mem.fetch_at(self.code_off | (slot & 0xFFFF) as usize) };
-            if (op as usize) < OP_COUNT {
-                // SAFETY: `op` came from the op cache, which holds `Op as u8` values
-                // (below OP_COUNT) or OP_UNKNOWN.
-                (unsafe { std::mem::transmute::<u8, Op>(op) }, w)
-            } else {
-                (DECODE[w as usize], w)
-            }
+    #[cold]
+    pub(crate) fn exit_after(&mut self, i: *const Insn) {
+        // SAFETY: `i` is the entry being executed; a slot is followed by a terminator.
+        let ins = unsafe { *i };
+        if ins.left & SLOT == 0 {
+            self.pc = ins.pc.wrapping_add(2);
         } else {
-            let Some(w) = self.fetch(slot) else { return };
-            (DECODE[w as usize], w)
+            let t = unsafe { *i.add(1) };
+            // A static target is in the terminator; a computed one is in the PC already.
+            if std::ptr::fn_addr_eq(t.h, op_end_fall as Handler) {
+                self.pc = t.pc;
+            }
+        }
+        self.icount -= (ins.left & !SLOT) as u64;
+    }
+
+    /// Stops the run at instruction `i` (counted) with `why`; the PC stays on it.
+    #[inline(never)]
+    #[cold]
+    pub(crate) fn stop_at(&mut self, i: *const Insn, why: Stop) {
+        // SAFETY: `i` is the entry being executed.
+        let ins = unsafe { *i };
+        self.icount -= (ins.left & !SLOT) as u64;
+        self.pc = ins.pc;
+        self.halt(why);
+    }
+
+    /// Raises `exc` at instruction `i`.
+    #[inline(never)]
+    #[cold]
+    fn exception_at(&mut self, i: *const Insn, exc: Exception) {
+        // SAFETY: `i` is the entry being executed.
+        let ins = unsafe { *i };
+        let why = Stop::Exception {
+            exc,
+            pc: ins.pc,
+            in_slot: ins.left & SLOT != 0,
         };
-        if slot_illegal(op) {
-            self.in_slot = true;
-            self.exception(Exception::SlotIllegalInstruction { word });
-            self.in_slot = false;
-            return;
+        self.stop_at(i, why);
+    }
+
+    /// Slow-path read for instruction `i` (devices see the exact instruction count);
+    /// `None` after a fault, which stops the run.
+    #[inline(never)]
+    #[cold]
+    pub(crate) fn read_slow_at(&mut self, a: u32, size: u8, i: *const Insn) -> Option<u32> {
+        // SAFETY: `i` is the entry being executed.
+        let back = (unsafe { (*i).left } & !SLOT) as u64;
+        self.icount -= back;
+        match self.peek(a, size) {
+            Ok(v) => {
+                self.icount += back;
+                Some(v)
+            }
+            Err(f) => {
+                self.icount += back;
+                self.exception_at(i, Exception::Memory(f));
+                None
+            }
         }
-        self.in_slot = true;
-        self.icount += 1;
-        HANDLERS[op as usize](self, word, 0, slot);
-        self.in_slot = false;
     }
 
-    /// Delayed branch to `target` (after running the slot at `self.pc + 2`).
-    #[inline(always)]
-    fn delayed(&mut self, target: u32) {
-        let pc = self.pc;
-        self.delay_slot(pc);
-        if self.stop.is_none() {
-            self.pc = target;
-        }
-    }
-
-    /// Executes the instruction word `w` at `self.pc` and chains on for at most `left`
-    /// more instructions; returns how many were not used.
-    #[inline(always)]
-    pub(crate) fn exec(&mut self, w: u16, left: u32) -> u32 {
-        HANDLERS[DECODE[w as usize] as usize](self, w, left, self.pc)
-    }
-
-    /// `@Rn+` load of a long word (lds.l/ldc.l).
-    #[inline(always)]
-    fn pop(&mut self, n: usize) -> u32 {
-        let a = self.r[n];
-        let v = self.read32(a);
-        if self.stop.is_none() {
-            self.r[n] = a.wrapping_add(4);
-        }
-        v
-    }
-
-    /// `@-Rn` store of a long word (sts.l/stc.l).
-    #[inline(always)]
-    fn push(&mut self, n: usize, v: u32) {
-        let a = self.r[n].wrapping_sub(4);
-        self.write32(a, v);
-        if self.stop.is_none() {
-            self.r[n] = a;
+    /// Slow-path write for instruction `i`; `false` after a fault, which stops the run.
+    #[inline(never)]
+    #[cold]
+    pub(crate) fn write_slow_at(&mut self, a: u32, size: u8, v: u32, i: *const Insn) -> bool {
+        // SAFETY: `i` is the entry being executed.
+        let back = (unsafe { (*i).left } & !SLOT) as u64;
+        self.icount -= back;
+        match self.poke(a, size, v) {
+            Ok(()) => {
+                self.icount += back;
+                true
+            }
+            Err(f) => {
+                self.icount += back;
+                self.exception_at(i, Exception::Memory(f));
+                false
+            }
         }
     }
 }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Illegal(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    {
-        cpu.exception(Exception::IllegalInstruction { word: w });
-        next!(cpu, left)
-    }
-    // ---------------- moves ----------------
+/// Whether `op` is a branch with a delay slot.
+pub(crate) const fn delayed(op: Op) -> bool {
+    use Op::*;
+    matches!(
+        op,
+        Bra | Bsr | Braf | Bsrf | Jmp | Jsr | Rts | Rte | BtS | BfS
+    )
 }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Mov(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
+/// Whether `op` ends a block (after its delay slot, if any).
+pub(crate) const fn ends_block(op: Op) -> bool {
+    use Op::*;
+    delayed(op) || matches!(op, Bt | Bf | Trapa | Sleep | Illegal | Ldtlb)
+}
+
+// ---------------- terminators and control flow ----------------
+
+/// Block end with a fixed successor (fall-through, or a static branch target):
+/// follows the link when it is valid, else looks the block up and links it.
+pub(crate) fn op_end_fall(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed; a link points to a header in `insns`
+    // (which never moves) or to NO_BLOCK.
+    let (pc, hdr) = unsafe { ((*i).pc, (*i).link) };
+    if unsafe { (*hdr).pc } == pc {
+        let len = unsafe { (*hdr).w } as u64;
+        if cpu.icount + len <= cpu.limit {
+            cpu.icount += len;
+            let j = unsafe { hdr.add(1) };
+            become (unsafe { (*j).h })(cpu, j)
+        }
+    }
     cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+    become op_link(cpu, i)
+}
+
+/// Block end after a computed branch: continue at `cpu.pc` (set by the branch), with a
+/// one-entry cache (the entry's address and link: the last target).
+pub(crate) fn op_end_jump(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: as in `op_end_fall`.
+    let (pc, hdr) = unsafe { ((*i).pc, (*i).link) };
+    if pc == cpu.pc && unsafe { (*hdr).pc } == pc {
+        let len = unsafe { (*hdr).w } as u64;
+        if cpu.icount + len <= cpu.limit {
+            cpu.icount += len;
+            let j = unsafe { hdr.add(1) };
+            become (unsafe { (*j).h })(cpu, j)
+        }
+    }
+    become op_link(cpu, i)
+}
+
+/// Slow path of the terminators: enters the block at `cpu.pc` like
+/// [`Cpu::enter_block`] and records it in terminator `i` (address and link).
+#[cold]
+fn op_link(cpu: &mut Cpu, i: *const Insn) {
+    let Some(hdr) = cpu.lookup(cpu.pc) else {
+        return;
+    };
+    // SAFETY: `i` points into `insns` or `scratch`, derived from `as_mut_ptr`; no
+    // reference to those entries is live.
+    unsafe {
+        let t = i as *mut Insn;
+        (*t).pc = cpu.pc;
+        (*t).link = hdr;
+    }
+    let Some(j) = cpu.enter_block() else { return };
+    // SAFETY: the first entry of a block.
+    become (unsafe { (*j).h })(cpu, j)
+}
+
+/// A slot-illegal instruction in a delay slot (not counted, as on the CPU, which
+/// raises the exception instead of executing it).
+pub(crate) fn op_slot_illegal(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let ins = unsafe { *i };
+    cpu.icount -= 1;
+    cpu.stop_at(
+        i,
+        Stop::Exception {
+            exc: Exception::SlotIllegalInstruction { word: ins.w },
+            pc: ins.pc,
+            in_slot: true,
+        },
+    );
+}
+
+/// A delay slot whose fetch failed (one-instruction blocks only): raises the fetch
+/// fault at the slot (the slot is not counted).
+pub(crate) fn op_fetch_fault(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let ins = unsafe { *i };
+    cpu.icount -= 1 + (ins.left & !SLOT) as u64;
+    cpu.pc = ins.pc;
+    let _ = cpu.fetch_slow(ins.pc);
+}
+
+#[allow(non_snake_case)]
+fn op_Illegal(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let w = unsafe { (*i).w };
+    cpu.exception_at(i, Exception::IllegalInstruction { word: w });
+}
+
+#[allow(non_snake_case)]
+fn op_Ldtlb(cpu: &mut Cpu, i: *const Insn) {
+    cpu.exception_at(i, Exception::Ldtlb);
+}
+
+#[allow(non_snake_case)]
+fn op_Trapa(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let w = unsafe { (*i).w };
+    cpu.stop_at(i, Stop::Trapa(w as u8));
+}
+
+#[allow(non_snake_case)]
+fn op_Sleep(cpu: &mut Cpu, i: *const Insn) {
+    cpu.stop_at(i, Stop::Sleep);
+}
+
+// Blocks end with: `bt`/`bf`, then the fall-through terminator, then the target's;
+// `bt/s`/`bf/s`, slot, target terminator, fall-through terminator; `bra`/`bsr`, slot,
+// target terminator; other branches, slot, `op_end_jump`.
+
+#[allow(non_snake_case)]
+fn op_Bt(cpu: &mut Cpu, i: *const Insn) {
+    if cpu.t != 0 {
+        // SAFETY: the target terminator follows the fall-through one.
+        let j = unsafe { i.add(2) };
+        become (unsafe { (*j).h })(cpu, j)
+    }
+    next!(cpu, i)
+}
+
+#[allow(non_snake_case)]
+fn op_Bf(cpu: &mut Cpu, i: *const Insn) {
+    if cpu.t == 0 {
+        // SAFETY: the target terminator follows the fall-through one.
+        let j = unsafe { i.add(2) };
+        become (unsafe { (*j).h })(cpu, j)
+    }
+    next!(cpu, i)
+}
+
+#[allow(non_snake_case)]
+fn op_BtS(cpu: &mut Cpu, i: *const Insn) {
+    if cpu.t != 0 {
+        next!(cpu, i)
+    }
+    // Not taken: the next instruction runs as an ordinary one, in the next block.
+    cpu.icount -= 1;
+    // SAFETY: slot, target terminator, fall-through terminator.
+    let j = unsafe { i.add(3) };
+    become (unsafe { (*j).h })(cpu, j)
+}
+
+#[allow(non_snake_case)]
+fn op_BfS(cpu: &mut Cpu, i: *const Insn) {
+    if cpu.t == 0 {
+        next!(cpu, i)
+    }
+    cpu.icount -= 1;
+    // SAFETY: slot, target terminator, fall-through terminator.
+    let j = unsafe { i.add(3) };
+    become (unsafe { (*j).h })(cpu, j)
+}
+
+#[allow(non_snake_case)]
+fn op_Bra(cpu: &mut Cpu, i: *const Insn) {
+    next!(cpu, i)
+}
+
+#[allow(non_snake_case)]
+fn op_Bsr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let pc = unsafe { (*i).pc };
+    cpu.pr = pc.wrapping_add(4);
+    next!(cpu, i)
+}
+
+#[allow(non_snake_case)]
+fn op_Braf(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, .. } = unsafe { *i };
+    cpu.pc = pc.wrapping_add(4).wrapping_add(cpu.r[rn(w)]);
+    next!(cpu, i)
+}
+
+#[allow(non_snake_case)]
+fn op_Bsrf(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, .. } = unsafe { *i };
+    cpu.pc = pc.wrapping_add(4).wrapping_add(cpu.r[rn(w)]);
+    cpu.pr = pc.wrapping_add(4);
+    next!(cpu, i)
+}
+
+#[allow(non_snake_case)]
+fn op_Jmp(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let w = unsafe { (*i).w };
+    cpu.pc = cpu.r[rn(w)];
+    next!(cpu, i)
+}
+
+#[allow(non_snake_case)]
+fn op_Jsr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, .. } = unsafe { *i };
+    cpu.pc = cpu.r[rn(w)];
+    cpu.pr = pc.wrapping_add(4);
+    next!(cpu, i)
+}
+
+#[allow(non_snake_case)]
+fn op_Rts(cpu: &mut Cpu, i: *const Insn) {
+    cpu.pc = cpu.pr;
+    next!(cpu, i)
+}
+
+#[allow(non_snake_case)]
+fn op_Rte(cpu: &mut Cpu, i: *const Insn) {
+    let t = cpu.spc;
+    let ssr = cpu.ssr;
+    cpu.set_sr(ssr);
+    cpu.pc = t;
+    next!(cpu, i)
+}
+
+/// A run of `k` identical `div1 Rm,Rn` (libgcc's division loops are unrolled into
+/// such runs): the same steps as `k` [`op_Div1`]s with Rn, Q and T in host registers;
+/// then goes on after the run (the other `k - 1` entries are skipped).
+pub(crate) fn op_div1_run(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed; the block holds the run's `k` entries.
+    let Insn { n, m, k, .. } = unsafe { *i };
+    let (n, m) = (reg(n), reg(m));
+    let (mut r, mut q, mut t, mm) = (cpu.r[n], cpu.q, cpu.t, cpu.m);
+    let d = cpu.r[m];
+    for _ in 0..k {
+        let divisor = if n == m { r } else { d };
+        let old_q = q;
+        q = r >> 31;
+        let shifted = (r << 1) | t;
+        let (res, carry) = if old_q == mm {
+            let (x, b) = shifted.overflowing_sub(divisor);
+            (x, b as u32)
+        } else {
+            let (x, c) = shifted.overflowing_add(divisor);
+            (x, c as u32)
+        };
+        r = res;
+        q ^= carry ^ mm;
+        t = (q == mm) as u32;
+    }
+    cpu.r[n] = r;
+    cpu.q = q;
+    cpu.t = t;
+    let j = unsafe { i.add(k as usize) };
+    become (unsafe { (*j).h })(cpu, j)
+}
+
+// ---------------- everything else ----------------
+
+#[allow(non_snake_case, unused_variables)]
+fn op_Mov(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] = cpu.r[m];
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovI(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_MovI(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] = simm8(w);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWLPc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_MovWLPc(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let a = pc.wrapping_add(4).wrapping_add(imm8(w) * 2);
-        cpu.r[n] = sx16(cpu.read16(a));
+        cpu.r[n] = sx16(rd16f!(cpu, i, op_MovWLPc_slow, a));
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
+}
+
+/// The slow path of `op_MovWLPc` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_MovWLPc_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    {
+        let a = pc.wrapping_add(4).wrapping_add(imm8(w) * 2);
+        cpu.r[n] = sx16(rd16!(cpu, i, a));
+    }
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLLPc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_MovLLPc(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let a = (pc & !3).wrapping_add(4).wrapping_add(imm8(w) * 4);
-        cpu.r[n] = cpu.read32(a);
+        cpu.r[n] = rd32f!(cpu, i, op_MovLLPc_slow, a);
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
+}
+
+/// The slow path of `op_MovLLPc` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_MovLLPc_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    {
+        let a = (pc & !3).wrapping_add(4).wrapping_add(imm8(w) * 4);
+        cpu.r[n] = rd32!(cpu, i, a);
+    }
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Mova(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Mova(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[0] = (pc & !3).wrapping_add(4).wrapping_add(imm8(w) * 4);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBS(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_MovBS(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let v = cpu.r[m];
-        cpu.write8(cpu.r[n], v)
+        wr8f!(cpu, i, op_MovBS_slow, cpu.r[n], v)
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
+/// The slow path of `op_MovBS` (slow-path memory, or a store to cached code).
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWS(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+#[cold]
+fn op_MovBS_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let v = cpu.r[m];
-        cpu.write16(cpu.r[n], v)
+        wr8!(cpu, i, cpu.r[n], v)
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next_after_store!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLS(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_MovWS(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let v = cpu.r[m];
-        cpu.write32(cpu.r[n], v)
+        wr16f!(cpu, i, op_MovWS_slow, cpu.r[n], v)
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
+}
+
+/// The slow path of `op_MovWS` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_MovWS_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    {
+        let v = cpu.r[m];
+        wr16!(cpu, i, cpu.r[n], v)
+    }
+    next_after_store!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBL(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.r[n] = sx8(cpu.read8(cpu.r[m]));
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+fn op_MovLS(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    {
+        let v = cpu.r[m];
+        wr32f!(cpu, i, op_MovLS_slow, cpu.r[n], v)
+    }
+    next!(cpu, i)
+}
+
+/// The slow path of `op_MovLS` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_MovLS_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    {
+        let v = cpu.r[m];
+        wr32!(cpu, i, cpu.r[n], v)
+    }
+    next_after_store!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWL(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.r[n] = sx16(cpu.read16(cpu.r[m]));
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+fn op_MovBL(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.r[n] = sx8(rd8f!(cpu, i, op_MovBL_slow, cpu.r[m]));
+    next!(cpu, i)
+}
+
+/// The slow path of `op_MovBL` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_MovBL_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.r[n] = sx8(rd8!(cpu, i, cpu.r[m]));
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLL(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.r[n] = cpu.read32(cpu.r[m]);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+fn op_MovWL(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.r[n] = sx16(rd16f!(cpu, i, op_MovWL_slow, cpu.r[m]));
+    next!(cpu, i)
+}
+
+/// The slow path of `op_MovWL` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_MovWL_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.r[n] = sx16(rd16!(cpu, i, cpu.r[m]));
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBSDec(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_MovLL(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.r[n] = rd32f!(cpu, i, op_MovLL_slow, cpu.r[m]);
+    next!(cpu, i)
+}
+
+/// The slow path of `op_MovLL` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_MovLL_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.r[n] = rd32!(cpu, i, cpu.r[m]);
+    next!(cpu, i)
+}
+
+#[allow(non_snake_case, unused_variables)]
+fn op_MovBSDec(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let v = cpu.r[m];
         let a = cpu.r[n].wrapping_sub(1);
-        cpu.write8(a, v);
-        if cpu.stop.is_none() {
-            cpu.r[n] = a;
-        }
+        wr8f!(cpu, i, op_MovBSDec_slow, a, v);
+        cpu.r[n] = a;
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
+}
+
+/// The slow path of `op_MovBSDec` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_MovBSDec_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    {
+        let v = cpu.r[m];
+        let a = cpu.r[n].wrapping_sub(1);
+        wr8!(cpu, i, a, v);
+        cpu.r[n] = a;
+    }
+    next_after_store!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWSDec(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_MovWSDec(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let v = cpu.r[m];
         let a = cpu.r[n].wrapping_sub(2);
-        cpu.write16(a, v);
-        if cpu.stop.is_none() {
-            cpu.r[n] = a;
-        }
+        wr16f!(cpu, i, op_MovWSDec_slow, a, v);
+        cpu.r[n] = a;
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
+}
+
+/// The slow path of `op_MovWSDec` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_MovWSDec_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    {
+        let v = cpu.r[m];
+        let a = cpu.r[n].wrapping_sub(2);
+        wr16!(cpu, i, a, v);
+        cpu.r[n] = a;
+    }
+    next_after_store!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLSDec(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_MovLSDec(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let v = cpu.r[m];
         let a = cpu.r[n].wrapping_sub(4);
-        cpu.write32(a, v);
-        if cpu.stop.is_none() {
-            cpu.r[n] = a;
-        }
+        wr32f!(cpu, i, op_MovLSDec_slow, a, v);
+        cpu.r[n] = a;
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
+}
+
+/// The slow path of `op_MovLSDec` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_MovLSDec_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    {
+        let v = cpu.r[m];
+        let a = cpu.r[n].wrapping_sub(4);
+        wr32!(cpu, i, a, v);
+        cpu.r[n] = a;
+    }
+    next_after_store!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBLInc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_MovBLInc(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let a = cpu.r[m];
-        let v = sx8(cpu.read8(a));
+        let v = sx8(rd8f!(cpu, i, op_MovBLInc_slow, a));
         if n != m {
             cpu.r[m] = a.wrapping_add(1);
         }
         cpu.r[n] = v;
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
+}
+
+/// The slow path of `op_MovBLInc` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_MovBLInc_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    {
+        let a = cpu.r[m];
+        let v = sx8(rd8!(cpu, i, a));
+        if n != m {
+            cpu.r[m] = a.wrapping_add(1);
+        }
+        cpu.r[n] = v;
+    }
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWLInc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_MovWLInc(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let a = cpu.r[m];
-        let v = sx16(cpu.read16(a));
+        let v = sx16(rd16f!(cpu, i, op_MovWLInc_slow, a));
         if n != m {
             cpu.r[m] = a.wrapping_add(2);
         }
         cpu.r[n] = v;
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
+}
+
+/// The slow path of `op_MovWLInc` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_MovWLInc_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    {
+        let a = cpu.r[m];
+        let v = sx16(rd16!(cpu, i, a));
+        if n != m {
+            cpu.r[m] = a.wrapping_add(2);
+        }
+        cpu.r[n] = v;
+    }
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLLInc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_MovLLInc(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let a = cpu.r[m];
-        let v = cpu.read32(a);
+        let v = rd32f!(cpu, i, op_MovLLInc_slow, a);
         if n != m {
             cpu.r[m] = a.wrapping_add(4);
         }
         cpu.r[n] = v;
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
+}
+
+/// The slow path of `op_MovLLInc` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_MovLLInc_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    {
+        let a = cpu.r[m];
+        let v = rd32!(cpu, i, a);
+        if n != m {
+            cpu.r[m] = a.wrapping_add(4);
+        }
+        cpu.r[n] = v;
+    }
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBS0(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_MovBS0(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let v = cpu.r[m];
-        cpu.write8(cpu.r[n].wrapping_add(cpu.r[0]), v)
+        wr8f!(cpu, i, op_MovBS0_slow, cpu.r[n].wrapping_add(cpu.r[0]), v)
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
+/// The slow path of `op_MovBS0` (slow-path memory, or a store to cached code).
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWS0(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+#[cold]
+fn op_MovBS0_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let v = cpu.r[m];
-        cpu.write16(cpu.r[n].wrapping_add(cpu.r[0]), v)
+        wr8!(cpu, i, cpu.r[n].wrapping_add(cpu.r[0]), v)
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next_after_store!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLS0(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_MovWS0(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let v = cpu.r[m];
-        cpu.write32(cpu.r[n].wrapping_add(cpu.r[0]), v)
+        wr16f!(cpu, i, op_MovWS0_slow, cpu.r[n].wrapping_add(cpu.r[0]), v)
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
+/// The slow path of `op_MovWS0` (slow-path memory, or a store to cached code).
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBL0(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.r[n] = sx8(cpu.read8(cpu.r[m].wrapping_add(cpu.r[0])));
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_MovWL0(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.r[n] = sx16(cpu.read16(cpu.r[m].wrapping_add(cpu.r[0])));
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_MovLL0(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.r[n] = cpu.read32(cpu.r[m].wrapping_add(cpu.r[0]));
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_MovLSDisp(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+#[cold]
+fn op_MovWS0_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let v = cpu.r[m];
-        cpu.write32(cpu.r[n].wrapping_add((w as u32 & 0xF) * 4), v)
+        wr16!(cpu, i, cpu.r[n].wrapping_add(cpu.r[0]), v)
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next_after_store!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLLDisp(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_MovLS0(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
-        cpu.r[n] = cpu.read32(cpu.r[m].wrapping_add((w as u32 & 0xF) * 4))
+        let v = cpu.r[m];
+        wr32f!(cpu, i, op_MovLS0_slow, cpu.r[n].wrapping_add(cpu.r[0]), v)
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
+}
+
+/// The slow path of `op_MovLS0` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_MovLS0_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    {
+        let v = cpu.r[m];
+        wr32!(cpu, i, cpu.r[n].wrapping_add(cpu.r[0]), v)
+    }
+    next_after_store!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBS4(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_MovBL0(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.r[n] = sx8(rd8f!(
+        cpu,
+        i,
+        op_MovBL0_slow,
+        cpu.r[m].wrapping_add(cpu.r[0])
+    ));
+    next!(cpu, i)
+}
+
+/// The slow path of `op_MovBL0` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_MovBL0_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.r[n] = sx8(rd8!(cpu, i, cpu.r[m].wrapping_add(cpu.r[0])));
+    next!(cpu, i)
+}
+
+#[allow(non_snake_case, unused_variables)]
+fn op_MovWL0(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.r[n] = sx16(rd16f!(
+        cpu,
+        i,
+        op_MovWL0_slow,
+        cpu.r[m].wrapping_add(cpu.r[0])
+    ));
+    next!(cpu, i)
+}
+
+/// The slow path of `op_MovWL0` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_MovWL0_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.r[n] = sx16(rd16!(cpu, i, cpu.r[m].wrapping_add(cpu.r[0])));
+    next!(cpu, i)
+}
+
+#[allow(non_snake_case, unused_variables)]
+fn op_MovLL0(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.r[n] = rd32f!(cpu, i, op_MovLL0_slow, cpu.r[m].wrapping_add(cpu.r[0]));
+    next!(cpu, i)
+}
+
+/// The slow path of `op_MovLL0` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_MovLL0_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.r[n] = rd32!(cpu, i, cpu.r[m].wrapping_add(cpu.r[0]));
+    next!(cpu, i)
+}
+
+#[allow(non_snake_case, unused_variables)]
+fn op_MovLSDisp(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    {
+        let v = cpu.r[m];
+        wr32f!(
+            cpu,
+            i,
+            op_MovLSDisp_slow,
+            cpu.r[n].wrapping_add((w as u32 & 0xF) * 4),
+            v
+        )
+    }
+    next!(cpu, i)
+}
+
+/// The slow path of `op_MovLSDisp` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_MovLSDisp_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    {
+        let v = cpu.r[m];
+        wr32!(cpu, i, cpu.r[n].wrapping_add((w as u32 & 0xF) * 4), v)
+    }
+    next_after_store!(cpu, i)
+}
+
+#[allow(non_snake_case, unused_variables)]
+fn op_MovLLDisp(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    {
+        cpu.r[n] = rd32f!(
+            cpu,
+            i,
+            op_MovLLDisp_slow,
+            cpu.r[m].wrapping_add((w as u32 & 0xF) * 4)
+        )
+    }
+    next!(cpu, i)
+}
+
+/// The slow path of `op_MovLLDisp` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_MovLLDisp_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    {
+        cpu.r[n] = rd32!(cpu, i, cpu.r[m].wrapping_add((w as u32 & 0xF) * 4))
+    }
+    next!(cpu, i)
+}
+
+#[allow(non_snake_case, unused_variables)]
+fn op_MovBS4(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let v = cpu.r[0];
-        cpu.write8(cpu.r[m].wrapping_add(w as u32 & 0xF), v)
+        wr8f!(
+            cpu,
+            i,
+            op_MovBS4_slow,
+            cpu.r[m].wrapping_add(w as u32 & 0xF),
+            v
+        )
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
+/// The slow path of `op_MovBS4` (slow-path memory, or a store to cached code).
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWS4(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+#[cold]
+fn op_MovBS4_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let v = cpu.r[0];
-        cpu.write16(cpu.r[m].wrapping_add((w as u32 & 0xF) * 2), v)
+        wr8!(cpu, i, cpu.r[m].wrapping_add(w as u32 & 0xF), v)
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next_after_store!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBL4(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.r[0] = sx8(cpu.read8(cpu.r[m].wrapping_add(w as u32 & 0xF)));
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_MovWL4(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    {
-        cpu.r[0] = sx16(cpu.read16(cpu.r[m].wrapping_add((w as u32 & 0xF) * 2)))
-    }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_MovBSGbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_MovWS4(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let v = cpu.r[0];
-        cpu.write8(cpu.gbr.wrapping_add(imm8(w)), v)
+        wr16f!(
+            cpu,
+            i,
+            op_MovWS4_slow,
+            cpu.r[m].wrapping_add((w as u32 & 0xF) * 2),
+            v
+        )
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
+/// The slow path of `op_MovWS4` (slow-path memory, or a store to cached code).
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWSGbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+#[cold]
+fn op_MovWS4_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let v = cpu.r[0];
-        cpu.write16(cpu.gbr.wrapping_add(imm8(w) * 2), v)
+        wr16!(cpu, i, cpu.r[m].wrapping_add((w as u32 & 0xF) * 2), v)
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next_after_store!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLSGbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_MovBL4(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.r[0] = sx8(rd8f!(
+        cpu,
+        i,
+        op_MovBL4_slow,
+        cpu.r[m].wrapping_add(w as u32 & 0xF)
+    ));
+    next!(cpu, i)
+}
+
+/// The slow path of `op_MovBL4` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_MovBL4_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.r[0] = sx8(rd8!(cpu, i, cpu.r[m].wrapping_add(w as u32 & 0xF)));
+    next!(cpu, i)
+}
+
+#[allow(non_snake_case, unused_variables)]
+fn op_MovWL4(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    {
+        cpu.r[0] = sx16(rd16f!(
+            cpu,
+            i,
+            op_MovWL4_slow,
+            cpu.r[m].wrapping_add((w as u32 & 0xF) * 2)
+        ))
+    }
+    next!(cpu, i)
+}
+
+/// The slow path of `op_MovWL4` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_MovWL4_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    {
+        cpu.r[0] = sx16(rd16!(cpu, i, cpu.r[m].wrapping_add((w as u32 & 0xF) * 2)))
+    }
+    next!(cpu, i)
+}
+
+#[allow(non_snake_case, unused_variables)]
+fn op_MovBSGbr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let v = cpu.r[0];
-        cpu.write32(cpu.gbr.wrapping_add(imm8(w) * 4), v)
+        wr8f!(cpu, i, op_MovBSGbr_slow, cpu.gbr.wrapping_add(imm8(w)), v)
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
+}
+
+/// The slow path of `op_MovBSGbr` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_MovBSGbr_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    {
+        let v = cpu.r[0];
+        wr8!(cpu, i, cpu.gbr.wrapping_add(imm8(w)), v)
+    }
+    next_after_store!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBLGbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.r[0] = sx8(cpu.read8(cpu.gbr.wrapping_add(imm8(w))));
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+fn op_MovWSGbr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    {
+        let v = cpu.r[0];
+        wr16f!(
+            cpu,
+            i,
+            op_MovWSGbr_slow,
+            cpu.gbr.wrapping_add(imm8(w) * 2),
+            v
+        )
+    }
+    next!(cpu, i)
+}
+
+/// The slow path of `op_MovWSGbr` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_MovWSGbr_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    {
+        let v = cpu.r[0];
+        wr16!(cpu, i, cpu.gbr.wrapping_add(imm8(w) * 2), v)
+    }
+    next_after_store!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWLGbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.r[0] = sx16(cpu.read16(cpu.gbr.wrapping_add(imm8(w) * 2)));
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+fn op_MovLSGbr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    {
+        let v = cpu.r[0];
+        wr32f!(
+            cpu,
+            i,
+            op_MovLSGbr_slow,
+            cpu.gbr.wrapping_add(imm8(w) * 4),
+            v
+        )
+    }
+    next!(cpu, i)
+}
+
+/// The slow path of `op_MovLSGbr` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_MovLSGbr_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    {
+        let v = cpu.r[0];
+        wr32!(cpu, i, cpu.gbr.wrapping_add(imm8(w) * 4), v)
+    }
+    next_after_store!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLLGbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.r[0] = cpu.read32(cpu.gbr.wrapping_add(imm8(w) * 4));
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+fn op_MovBLGbr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.r[0] = sx8(rd8f!(
+        cpu,
+        i,
+        op_MovBLGbr_slow,
+        cpu.gbr.wrapping_add(imm8(w))
+    ));
+    next!(cpu, i)
+}
+
+/// The slow path of `op_MovBLGbr` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_MovBLGbr_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.r[0] = sx8(rd8!(cpu, i, cpu.gbr.wrapping_add(imm8(w))));
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Movt(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_MovWLGbr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.r[0] = sx16(rd16f!(
+        cpu,
+        i,
+        op_MovWLGbr_slow,
+        cpu.gbr.wrapping_add(imm8(w) * 2)
+    ));
+    next!(cpu, i)
+}
+
+/// The slow path of `op_MovWLGbr` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_MovWLGbr_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.r[0] = sx16(rd16!(cpu, i, cpu.gbr.wrapping_add(imm8(w) * 2)));
+    next!(cpu, i)
+}
+
+#[allow(non_snake_case, unused_variables)]
+fn op_MovLLGbr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.r[0] = rd32f!(cpu, i, op_MovLLGbr_slow, cpu.gbr.wrapping_add(imm8(w) * 4));
+    next!(cpu, i)
+}
+
+/// The slow path of `op_MovLLGbr` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_MovLLGbr_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.r[0] = rd32!(cpu, i, cpu.gbr.wrapping_add(imm8(w) * 4));
+    next!(cpu, i)
+}
+
+#[allow(non_snake_case, unused_variables)]
+fn op_Movt(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] = cpu.t;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_SwapB(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_SwapB(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let v = cpu.r[m];
         cpu.r[n] = (v & 0xFFFF_0000) | ((v & 0xFF) << 8) | ((v >> 8) & 0xFF);
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_SwapW(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_SwapW(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] = cpu.r[m].rotate_left(16);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Xtrct(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Xtrct(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] = (cpu.r[m] << 16) | (cpu.r[n] >> 16);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_ExtuB(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_ExtuB(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] = cpu.r[m] & 0xFF;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_ExtuW(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_ExtuW(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] = cpu.r[m] & 0xFFFF;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_ExtsB(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_ExtsB(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] = sx8(cpu.r[m]);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_ExtsW(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_ExtsW(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] = sx16(cpu.r[m]);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovuaL(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.r[0] = cpu.read32_unaligned(cpu.r[n]);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+fn op_MovuaL(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.r[0] = rd32u!(cpu, i, cpu.r[n]);
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovuaLInc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_MovuaLInc(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let a = cpu.r[n];
-        let v = cpu.read32_unaligned(a);
+        let v = rd32u!(cpu, i, a);
         if n != 0 {
             cpu.r[n] = a.wrapping_add(4);
         }
         cpu.r[0] = v;
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Movli(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Movli(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
-        cpu.r[0] = cpu.read32(cpu.r[n]);
+        cpu.r[0] = rd32f!(cpu, i, op_Movli_slow, cpu.r[n]);
         cpu.ldst = true;
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
+}
+
+/// The slow path of `op_Movli` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_Movli_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    {
+        cpu.r[0] = rd32!(cpu, i, cpu.r[n]);
+        cpu.ldst = true;
+    }
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Movco(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Movco(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         if cpu.ldst {
             let v = cpu.r[0];
-            cpu.write32(cpu.r[n], v);
+            wr32f!(cpu, i, op_Movco_slow, cpu.r[n], v);
             cpu.t = 1;
         } else {
             cpu.t = 0;
         }
         cpu.ldst = false;
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
+}
+
+/// The slow path of `op_Movco` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_Movco_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    {
+        if cpu.ldst {
+            let v = cpu.r[0];
+            wr32!(cpu, i, cpu.r[n], v);
+            cpu.t = 1;
+        } else {
+            cpu.t = 0;
+        }
+        cpu.ldst = false;
+    }
+    next_after_store!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Movca(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Movca(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let v = cpu.r[0];
-        cpu.write32(cpu.r[n], v)
+        wr32f!(cpu, i, op_Movca_slow, cpu.r[n], v)
     }
-    // ---------------- arithmetic ----------------
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
+}
+
+/// The slow path of `op_Movca` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_Movca_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    {
+        let v = cpu.r[0];
+        wr32!(cpu, i, cpu.r[n], v)
+    }
+    next_after_store!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Add(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Add(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] = cpu.r[n].wrapping_add(cpu.r[m]);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_AddI(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_AddI(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] = cpu.r[n].wrapping_add(simm8(w));
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Addc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Addc(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let s = cpu.r[n] as u64 + cpu.r[m] as u64 + cpu.t as u64;
         cpu.r[n] = s as u32;
         cpu.t = (s >> 32) as u32;
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Addv(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Addv(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let (v, o) = (cpu.r[n] as i32).overflowing_add(cpu.r[m] as i32);
         cpu.r[n] = v as u32;
         cpu.t = o as u32;
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Sub(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Sub(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] = cpu.r[n].wrapping_sub(cpu.r[m]);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Subc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Subc(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let (a, b) = (cpu.r[n] as u64, cpu.r[m] as u64 + cpu.t as u64);
         cpu.t = (a < b) as u32;
         cpu.r[n] = a.wrapping_sub(b) as u32;
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Subv(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Subv(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let (v, o) = (cpu.r[n] as i32).overflowing_sub(cpu.r[m] as i32);
         cpu.r[n] = v as u32;
         cpu.t = o as u32;
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Neg(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Neg(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] = 0u32.wrapping_sub(cpu.r[m]);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Negc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Negc(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let b = cpu.r[m] as u64 + cpu.t as u64;
         cpu.t = (b != 0) as u32;
         cpu.r[n] = 0u64.wrapping_sub(b) as u32;
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Dt(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Dt(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         cpu.r[n] = cpu.r[n].wrapping_sub(1);
         cpu.t = (cpu.r[n] == 0) as u32;
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_CmpEq(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_CmpEq(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.t = (cpu.r[n] == cpu.r[m]) as u32;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_CmpEqI(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_CmpEqI(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.t = (cpu.r[0] == simm8(w)) as u32;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_CmpHs(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_CmpHs(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.t = (cpu.r[n] >= cpu.r[m]) as u32;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_CmpHi(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_CmpHi(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.t = (cpu.r[n] > cpu.r[m]) as u32;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_CmpGe(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_CmpGe(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.t = (cpu.r[n] as i32 >= cpu.r[m] as i32) as u32;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_CmpGt(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_CmpGt(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.t = (cpu.r[n] as i32 > cpu.r[m] as i32) as u32;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_CmpPz(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_CmpPz(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.t = (cpu.r[n] as i32 >= 0) as u32;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_CmpPl(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_CmpPl(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.t = (cpu.r[n] as i32 > 0) as u32;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_CmpStr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_CmpStr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let x = cpu.r[n] ^ cpu.r[m];
         cpu.t =
             (x & 0xFF == 0 || x & 0xFF00 == 0 || x & 0xFF_0000 == 0 || x & 0xFF00_0000 == 0) as u32;
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Div0s(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Div0s(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         cpu.q = cpu.r[n] >> 31;
         cpu.m = cpu.r[m] >> 31;
         cpu.t = cpu.q ^ cpu.m;
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Div0u(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Div0u(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         cpu.q = 0;
         cpu.m = 0;
         cpu.t = 0;
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Div1(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Div1(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let old_q = cpu.q;
         cpu.q = cpu.r[n] >> 31;
@@ -1005,79 +2134,79 @@ fn op_Div1(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
         cpu.q ^= carry ^ cpu.m;
         cpu.t = (cpu.q == cpu.m) as u32;
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MulL(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_MulL(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.macl = cpu.r[n].wrapping_mul(cpu.r[m]);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MulsW(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_MulsW(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         cpu.macl = ((cpu.r[n] as i16 as i32) * (cpu.r[m] as i16 as i32)) as u32
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MuluW(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_MuluW(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.macl = (cpu.r[n] & 0xFFFF) * (cpu.r[m] & 0xFFFF);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_DmulsL(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_DmulsL(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let p = (cpu.r[n] as i32 as i64) * (cpu.r[m] as i32 as i64);
         cpu.mach = (p >> 32) as u32;
         cpu.macl = p as u32;
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_DmuluL(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_DmuluL(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let p = (cpu.r[n] as u64) * (cpu.r[m] as u64);
         cpu.mach = (p >> 32) as u32;
         cpu.macl = p as u32;
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MacL(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_MacL(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
-        let a = cpu.read32(cpu.r[n]);
+        let a = rd32!(cpu, i, cpu.r[n]);
         cpu.r[n] = cpu.r[n].wrapping_add(4);
-        let b = cpu.read32(cpu.r[m]);
+        let b = rd32!(cpu, i, cpu.r[m]);
         cpu.r[m] = cpu.r[m].wrapping_add(4);
         let p = (a as i32 as i64) * (b as i32 as i64);
         let mac = (((cpu.mach as u64) << 32) | cpu.macl as u64) as i64;
@@ -1088,19 +2217,19 @@ fn op_MacL(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
         cpu.mach = (sum >> 32) as u32;
         cpu.macl = sum as u32;
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MacW(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_MacW(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
-        let a = cpu.read16(cpu.r[n]);
+        let a = rd16!(cpu, i, cpu.r[n]);
         cpu.r[n] = cpu.r[n].wrapping_add(2);
-        let b = cpu.read16(cpu.r[m]);
+        let b = rd16!(cpu, i, cpu.r[m]);
         cpu.r[m] = cpu.r[m].wrapping_add(2);
         let p = (a as i16 as i64) * (b as i16 as i64);
         if cpu.s != 0 {
@@ -1122,356 +2251,369 @@ fn op_MacW(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
             cpu.macl = sum as u32;
         }
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Clrmac(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Clrmac(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         cpu.mach = 0;
         cpu.macl = 0;
     }
-    // ---------------- logic ----------------
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_And(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_And(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] &= cpu.r[m];
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_AndI(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_AndI(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[0] &= imm8(w);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Or(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Or(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] |= cpu.r[m];
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_OrI(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_OrI(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[0] |= imm8(w);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Xor(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Xor(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] ^= cpu.r[m];
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_XorI(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_XorI(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[0] ^= imm8(w);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Not(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Not(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] = !cpu.r[m];
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Tst(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Tst(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.t = (cpu.r[n] & cpu.r[m] == 0) as u32;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_TstI(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_TstI(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.t = (cpu.r[0] & imm8(w) == 0) as u32;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_TstB(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_TstB(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
-        let v = cpu.read8(cpu.gbr.wrapping_add(cpu.r[0]));
+        let v = rd8f!(cpu, i, op_TstB_slow, cpu.gbr.wrapping_add(cpu.r[0]));
         cpu.t = (v & imm8(w) == 0) as u32;
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
+}
+
+/// The slow path of `op_TstB` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_TstB_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    {
+        let v = rd8!(cpu, i, cpu.gbr.wrapping_add(cpu.r[0]));
+        cpu.t = (v & imm8(w) == 0) as u32;
+    }
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_AndB(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_AndB(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let a = cpu.gbr.wrapping_add(cpu.r[0]);
-        let v = cpu.read8(a);
-        cpu.write8(a, v & imm8(w));
+        let v = rd8!(cpu, i, a);
+        wr8!(cpu, i, a, v & imm8(w));
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next_after_store!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_OrB(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_OrB(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let a = cpu.gbr.wrapping_add(cpu.r[0]);
-        let v = cpu.read8(a);
-        cpu.write8(a, v | imm8(w));
+        let v = rd8!(cpu, i, a);
+        wr8!(cpu, i, a, v | imm8(w));
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next_after_store!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_XorB(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_XorB(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let a = cpu.gbr.wrapping_add(cpu.r[0]);
-        let v = cpu.read8(a);
-        cpu.write8(a, v ^ imm8(w));
+        let v = rd8!(cpu, i, a);
+        wr8!(cpu, i, a, v ^ imm8(w));
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next_after_store!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_TasB(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_TasB(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let a = cpu.r[n];
-        let v = cpu.read8(a);
+        let v = rd8!(cpu, i, a);
         cpu.t = (v == 0) as u32;
-        cpu.write8(a, v | 0x80);
+        wr8!(cpu, i, a, v | 0x80);
     }
-    // ---------------- shifts ----------------
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next_after_store!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shll(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Shll(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         cpu.t = cpu.r[n] >> 31;
         cpu.r[n] <<= 1;
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shal(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Shal(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         cpu.t = cpu.r[n] >> 31;
         cpu.r[n] <<= 1;
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shlr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Shlr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         cpu.t = cpu.r[n] & 1;
         cpu.r[n] >>= 1;
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shar(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Shar(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         cpu.t = cpu.r[n] & 1;
         cpu.r[n] = ((cpu.r[n] as i32) >> 1) as u32;
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Rotl(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Rotl(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         cpu.t = cpu.r[n] >> 31;
         cpu.r[n] = cpu.r[n].rotate_left(1);
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Rotr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Rotr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         cpu.t = cpu.r[n] & 1;
         cpu.r[n] = cpu.r[n].rotate_right(1);
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Rotcl(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Rotcl(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let t = cpu.r[n] >> 31;
         cpu.r[n] = (cpu.r[n] << 1) | cpu.t;
         cpu.t = t;
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Rotcr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Rotcr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let t = cpu.r[n] & 1;
         cpu.r[n] = (cpu.r[n] >> 1) | (cpu.t << 31);
         cpu.t = t;
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shll2(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Shll2(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] <<= 2;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shlr2(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Shlr2(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] >>= 2;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shll8(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Shll8(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] <<= 8;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shlr8(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Shlr8(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] >>= 8;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shll16(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Shll16(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] <<= 16;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shlr16(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Shlr16(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] >>= 16;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shad(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Shad(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let s = cpu.r[m] as i32;
         let v = cpu.r[n];
@@ -1483,15 +2625,15 @@ fn op_Shad(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
             ((v as i32) >> ((!s & 31) + 1)) as u32
         };
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Shld(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Shld(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let s = cpu.r[m] as i32;
         let v = cpu.r[n];
@@ -1503,789 +2645,850 @@ fn op_Shld(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
             v >> ((!s & 31) + 1)
         };
     }
-    // ---------------- T / S bits ----------------
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Clrt(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Clrt(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.t = 0;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Sett(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Sett(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.t = 1;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Clrs(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Clrs(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.s = 0;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Sets(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Sets(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.s = 1;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Nop(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Nop(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {}
-    // ---------------- branches ----------------
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Synco(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Synco(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {}
-    // ---------------- branches ----------------
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Pref(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Pref(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {}
-    // ---------------- branches ----------------
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Prefi(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Prefi(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {}
-    // ---------------- branches ----------------
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Icbi(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Icbi(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {}
-    // ---------------- branches ----------------
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Ocbi(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Ocbi(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {}
-    // ---------------- branches ----------------
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Ocbp(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Ocbp(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {}
-    // ---------------- branches ----------------
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Ocbwb(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_Ocbwb(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {}
-    // ---------------- branches ----------------
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Bt(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    {
-        let taken = cpu.t != 0;
-        cpu.pc = if taken {
-            pc.wrapping_add(4).wrapping_add(simm8(w) << 1)
-        } else {
-            pc.wrapping_add(2)
-        };
-        next!(cpu, left)
-    }
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_Bf(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    {
-        let taken = cpu.t == 0;
-        cpu.pc = if taken {
-            pc.wrapping_add(4).wrapping_add(simm8(w) << 1)
-        } else {
-            pc.wrapping_add(2)
-        };
-        next!(cpu, left)
-    }
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_BtS(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    {
-        let taken = cpu.t != 0;
-        if taken {
-            cpu.delayed(pc.wrapping_add(4).wrapping_add(simm8(w) << 1));
-        } else {
-            cpu.pc = pc.wrapping_add(2);
-        }
-        next!(cpu, left)
-    }
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_BfS(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    {
-        let taken = cpu.t == 0;
-        if taken {
-            cpu.delayed(pc.wrapping_add(4).wrapping_add(simm8(w) << 1));
-        } else {
-            cpu.pc = pc.wrapping_add(2);
-        }
-        next!(cpu, left)
-    }
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_Bra(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    {
-        cpu.delayed(pc.wrapping_add(4).wrapping_add(disp12(w) << 1));
-        next!(cpu, left)
-    }
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_Bsr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    {
-        cpu.pr = pc.wrapping_add(4);
-        cpu.delayed(pc.wrapping_add(4).wrapping_add(disp12(w) << 1));
-        next!(cpu, left)
-    }
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_Braf(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    {
-        let t = pc.wrapping_add(4).wrapping_add(cpu.r[n]);
-        cpu.delayed(t);
-        next!(cpu, left)
-    }
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_Bsrf(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    {
-        let t = pc.wrapping_add(4).wrapping_add(cpu.r[n]);
-        cpu.pr = pc.wrapping_add(4);
-        cpu.delayed(t);
-        next!(cpu, left)
-    }
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_Jmp(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    {
-        let t = cpu.r[n];
-        cpu.delayed(t);
-        next!(cpu, left)
-    }
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_Jsr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    {
-        let t = cpu.r[n];
-        cpu.pr = pc.wrapping_add(4);
-        cpu.delayed(t);
-        next!(cpu, left)
-    }
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_Rts(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    {
-        let t = cpu.pr;
-        cpu.delayed(t);
-        next!(cpu, left)
-    }
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_Rte(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    {
-        let t = cpu.spc;
-        let ssr = cpu.ssr;
-        cpu.set_sr(ssr);
-        cpu.delayed(t);
-        next!(cpu, left)
-    }
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_Trapa(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    {
-        cpu.halt(Stop::Trapa(w as u8));
-        next!(cpu, left)
-    }
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_Sleep(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    {
-        cpu.halt(Stop::Sleep);
-        next!(cpu, left)
-    }
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_Ldtlb(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    {
-        cpu.exception(Exception::Ldtlb);
-        next!(cpu, left)
-    }
-    // ---------------- system registers ----------------
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_LdcSr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_LdcSr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let v = cpu.r[n];
         cpu.set_sr(v)
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcGbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_LdcGbr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.gbr = cpu.r[n];
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcVbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_LdcVbr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.vbr = cpu.r[n];
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcSsr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_LdcSsr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.ssr = cpu.r[n];
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcSpc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_LdcSpc(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.spc = cpu.r[n];
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcSgr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_LdcSgr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.sgr = cpu.r[n];
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcDbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_LdcDbr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.dbr = cpu.r[n];
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcBank(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_LdcBank(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r_bank[m & 7] = cpu.r[n];
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcSr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_StcSr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] = cpu.sr();
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcGbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_StcGbr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] = cpu.gbr;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcVbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_StcVbr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] = cpu.vbr;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcSsr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_StcSsr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] = cpu.ssr;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcSpc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_StcSpc(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] = cpu.spc;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcSgr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_StcSgr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] = cpu.sgr;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcDbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_StcDbr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] = cpu.dbr;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcBank(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_StcBank(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] = cpu.r_bank[m & 7];
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdsMach(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_LdsMach(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.mach = cpu.r[n];
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdsMacl(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_LdsMacl(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.macl = cpu.r[n];
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdsPr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_LdsPr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.pr = cpu.r[n];
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StsMach(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_StsMach(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] = cpu.mach;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StsMacl(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_StsMacl(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] = cpu.macl;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StsPr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_StsPr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     cpu.r[n] = cpu.pr;
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLSr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_LdcLSr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
-        let v = cpu.pop(n);
-        if cpu.stop.is_none() {
-            cpu.set_sr(v)
-        }
+        let v = popf!(cpu, i, op_LdcLSr_slow, n);
+        cpu.set_sr(v)
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
+}
+
+/// The slow path of `op_LdcLSr` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_LdcLSr_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    {
+        let v = pop!(cpu, i, n);
+        cpu.set_sr(v)
+    }
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLGbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.gbr = cpu.pop(n);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+fn op_LdcLGbr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.gbr = popf!(cpu, i, op_LdcLGbr_slow, n);
+    next!(cpu, i)
+}
+
+/// The slow path of `op_LdcLGbr` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_LdcLGbr_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.gbr = pop!(cpu, i, n);
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLVbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.vbr = cpu.pop(n);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+fn op_LdcLVbr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.vbr = popf!(cpu, i, op_LdcLVbr_slow, n);
+    next!(cpu, i)
+}
+
+/// The slow path of `op_LdcLVbr` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_LdcLVbr_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.vbr = pop!(cpu, i, n);
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLSsr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.ssr = cpu.pop(n);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+fn op_LdcLSsr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.ssr = popf!(cpu, i, op_LdcLSsr_slow, n);
+    next!(cpu, i)
+}
+
+/// The slow path of `op_LdcLSsr` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_LdcLSsr_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.ssr = pop!(cpu, i, n);
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLSpc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.spc = cpu.pop(n);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+fn op_LdcLSpc(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.spc = popf!(cpu, i, op_LdcLSpc_slow, n);
+    next!(cpu, i)
+}
+
+/// The slow path of `op_LdcLSpc` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_LdcLSpc_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.spc = pop!(cpu, i, n);
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLSgr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.sgr = cpu.pop(n);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+fn op_LdcLSgr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.sgr = popf!(cpu, i, op_LdcLSgr_slow, n);
+    next!(cpu, i)
+}
+
+/// The slow path of `op_LdcLSgr` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_LdcLSgr_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.sgr = pop!(cpu, i, n);
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLDbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.dbr = cpu.pop(n);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+fn op_LdcLDbr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.dbr = popf!(cpu, i, op_LdcLDbr_slow, n);
+    next!(cpu, i)
+}
+
+/// The slow path of `op_LdcLDbr` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_LdcLDbr_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.dbr = pop!(cpu, i, n);
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLBank(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.r_bank[m & 7] = cpu.pop(n);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+fn op_LdcLBank(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.r_bank[m & 7] = popf!(cpu, i, op_LdcLBank_slow, n);
+    next!(cpu, i)
+}
+
+/// The slow path of `op_LdcLBank` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_LdcLBank_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.r_bank[m & 7] = pop!(cpu, i, n);
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdsLMach(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.mach = cpu.pop(n);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+fn op_LdsLMach(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.mach = popf!(cpu, i, op_LdsLMach_slow, n);
+    next!(cpu, i)
+}
+
+/// The slow path of `op_LdsLMach` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_LdsLMach_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.mach = pop!(cpu, i, n);
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdsLMacl(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.macl = cpu.pop(n);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+fn op_LdsLMacl(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.macl = popf!(cpu, i, op_LdsLMacl_slow, n);
+    next!(cpu, i)
+}
+
+/// The slow path of `op_LdsLMacl` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_LdsLMacl_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.macl = pop!(cpu, i, n);
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdsLPr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.pr = cpu.pop(n);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+fn op_LdsLPr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.pr = popf!(cpu, i, op_LdsLPr_slow, n);
+    next!(cpu, i)
+}
+
+/// The slow path of `op_LdsLPr` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_LdsLPr_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.pr = pop!(cpu, i, n);
+    next!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcLSr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
+fn op_StcLSr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
     {
         let v = cpu.sr();
-        cpu.push(n, v)
+        pushf!(cpu, i, op_StcLSr_slow, n, v)
     }
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+    next!(cpu, i)
+}
+
+/// The slow path of `op_StcLSr` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_StcLSr_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    {
+        let v = cpu.sr();
+        push!(cpu, i, n, v)
+    }
+    next_after_store!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcLGbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.push(n, cpu.gbr);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+fn op_StcLGbr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    pushf!(cpu, i, op_StcLGbr_slow, n, cpu.gbr);
+    next!(cpu, i)
+}
+
+/// The slow path of `op_StcLGbr` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_StcLGbr_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    push!(cpu, i, n, cpu.gbr);
+    next_after_store!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcLVbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.push(n, cpu.vbr);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+fn op_StcLVbr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    pushf!(cpu, i, op_StcLVbr_slow, n, cpu.vbr);
+    next!(cpu, i)
+}
+
+/// The slow path of `op_StcLVbr` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_StcLVbr_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    push!(cpu, i, n, cpu.vbr);
+    next_after_store!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcLSsr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.push(n, cpu.ssr);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+fn op_StcLSsr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    pushf!(cpu, i, op_StcLSsr_slow, n, cpu.ssr);
+    next!(cpu, i)
+}
+
+/// The slow path of `op_StcLSsr` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_StcLSsr_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    push!(cpu, i, n, cpu.ssr);
+    next_after_store!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcLSpc(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.push(n, cpu.spc);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+fn op_StcLSpc(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    pushf!(cpu, i, op_StcLSpc_slow, n, cpu.spc);
+    next!(cpu, i)
+}
+
+/// The slow path of `op_StcLSpc` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_StcLSpc_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    push!(cpu, i, n, cpu.spc);
+    next_after_store!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcLSgr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.push(n, cpu.sgr);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+fn op_StcLSgr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    pushf!(cpu, i, op_StcLSgr_slow, n, cpu.sgr);
+    next!(cpu, i)
+}
+
+/// The slow path of `op_StcLSgr` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_StcLSgr_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    push!(cpu, i, n, cpu.sgr);
+    next_after_store!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcLDbr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.push(n, cpu.dbr);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+fn op_StcLDbr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    pushf!(cpu, i, op_StcLDbr_slow, n, cpu.dbr);
+    next!(cpu, i)
+}
+
+/// The slow path of `op_StcLDbr` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_StcLDbr_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    push!(cpu, i, n, cpu.dbr);
+    next_after_store!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcLBank(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.push(n, cpu.r_bank[m & 7]);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+fn op_StcLBank(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    pushf!(cpu, i, op_StcLBank_slow, n, cpu.r_bank[m & 7]);
+    next!(cpu, i)
+}
+
+/// The slow path of `op_StcLBank` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_StcLBank_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    push!(cpu, i, n, cpu.r_bank[m & 7]);
+    next_after_store!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StsLMach(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.push(n, cpu.mach);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+fn op_StsLMach(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    pushf!(cpu, i, op_StsLMach_slow, n, cpu.mach);
+    next!(cpu, i)
+}
+
+/// The slow path of `op_StsLMach` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_StsLMach_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    push!(cpu, i, n, cpu.mach);
+    next_after_store!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StsLMacl(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.push(n, cpu.macl);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+fn op_StsLMacl(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    pushf!(cpu, i, op_StsLMacl_slow, n, cpu.macl);
+    next!(cpu, i)
+}
+
+/// The slow path of `op_StsLMacl` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_StsLMacl_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    push!(cpu, i, n, cpu.macl);
+    next_after_store!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StsLPr(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    cpu.pc = pc;
-    let n = rn(w);
-    let m = rm(w);
-    cpu.push(n, cpu.pr);
-    cpu.pc = pc.wrapping_add(2);
-    next!(cpu, left)
+fn op_StsLPr(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    pushf!(cpu, i, op_StsLPr_slow, n, cpu.pr);
+    next!(cpu, i)
+}
+
+/// The slow path of `op_StsLPr` (slow-path memory, or a store to cached code).
+#[allow(non_snake_case, unused_variables)]
+#[cold]
+fn op_StsLPr_slow(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    push!(cpu, i, n, cpu.pr);
+    next_after_store!(cpu, i)
 }
 
 /// The handler of each operation.
-const fn handler(op: Op) -> Handler {
+pub(crate) const fn handler(op: Op) -> Handler {
     match op {
         Op::Illegal => op_Illegal,
         Op::Mov => op_Mov,
@@ -2470,18 +3673,9 @@ const fn handler(op: Op) -> Handler {
     }
 }
 
-/// First execution of a halfword whose op cache entry is unknown: decodes it, caches
-/// the operation, and runs it.
-fn op_decode(cpu: &mut Cpu, w: u16, left: u32, pc: u32) -> u32 {
-    let op = DECODE[w as usize];
-    cpu.mem.cache_op(pc, op as u8);
-    become HANDLERS[op as usize](cpu, w, left, pc)
-}
-
-/// Handlers indexed by `Op as usize`; every other index (the op cache's
-/// [`crate::mem::OP_UNKNOWN`]) decodes first.
-static HANDLERS: [Handler; 256] = {
-    let mut t: [Handler; 256] = [op_decode as Handler; 256];
+/// Handlers indexed by `Op as usize`.
+pub(crate) static HANDLERS: [Handler; OP_COUNT] = {
+    let mut t: [Handler; OP_COUNT] = [op_Illegal as Handler; OP_COUNT];
     let mut i = 0;
     while i < OP_COUNT {
         // SAFETY: `Op` is `repr(u8)` with the discriminants 0..OP_COUNT, in order.
@@ -2490,3 +3684,98 @@ static HANDLERS: [Handler; 256] = {
     }
     t
 };
+
+/// The handler of the instruction word `w` (for the block builder).
+#[inline]
+pub(crate) fn handler_of(w: u16) -> (Op, Handler) {
+    let op = DECODE[w as usize];
+    (op, HANDLERS[op as usize])
+}
+
+/// Whether `op` may sit in a delay slot.
+pub(crate) fn slot_ok(op: Op) -> bool {
+    !slot_illegal(op)
+}
+
+/// A terminator continuing at `pc`, not linked yet (also the shape of a block header).
+pub(crate) fn terminator(pc: u32) -> Insn {
+    Insn {
+        h: op_end_fall,
+        link: &NO_BLOCK.0,
+        pc,
+        w: 0,
+        left: 0,
+        n: 0,
+        m: 0,
+        k: 0,
+    }
+}
+
+/// The entry of instruction `w` at `pc` (handler `h`).
+pub(crate) fn insn(h: Handler, pc: u32, w: u16) -> Insn {
+    Insn {
+        h,
+        link: std::ptr::null(),
+        pc,
+        w,
+        left: 0,
+        n: rn(w) as u8,
+        m: rm(w) as u8,
+        k: 0,
+    }
+}
+
+/// The terminator after a computed branch (its cache empty).
+pub(crate) fn end_jump() -> Insn {
+    Insn {
+        h: op_end_jump,
+        pc: DEAD,
+        ..terminator(0)
+    }
+}
+
+/// The entry of the delay-slot instruction `w` at `pc`.
+pub(crate) fn slot_insn(pc: u32, w: u16) -> Insn {
+    let (op, h) = handler_of(w);
+    Insn {
+        left: SLOT,
+        ..insn(if slot_ok(op) { h } else { op_slot_illegal }, pc, w)
+    }
+}
+
+/// Pushes the instruction `w` at `a` that ends a block ([`ends_block`]), its delay slot
+/// entry `slot` (for a delayed branch) and the terminators; returns how many
+/// instructions that is (1 or 2).
+pub(crate) fn push_end(v: &mut Vec<Insn>, a: u32, w: u16, slot: Option<Insn>) -> usize {
+    let (op, h) = handler_of(w);
+    v.push(insn(h, a, w));
+    let near = a.wrapping_add(4).wrapping_add(simm8(w) << 1);
+    let far = a.wrapping_add(4).wrapping_add(disp12(w) << 1);
+    match op {
+        Op::Bt | Op::Bf => {
+            v.push(terminator(a.wrapping_add(2)));
+            v.push(terminator(near));
+            1
+        }
+        Op::BtS | Op::BfS => {
+            v.push(slot.expect("delay slot"));
+            v.push(terminator(near));
+            v.push(terminator(a.wrapping_add(2)));
+            2
+        }
+        Op::Bra | Op::Bsr => {
+            v.push(slot.expect("delay slot"));
+            v.push(terminator(far));
+            2
+        }
+        _ if delayed(op) => {
+            v.push(slot.expect("delay slot"));
+            v.push(end_jump());
+            2
+        }
+        _ => {
+            v.push(terminator(a.wrapping_add(2)));
+            1
+        }
+    }
+}

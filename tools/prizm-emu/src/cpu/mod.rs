@@ -10,6 +10,7 @@ pub mod exec;
 mod tests;
 
 use crate::mem::{Fault, Memory, PAGE_R, PAGE_W};
+use exec::{Insn, SLOT};
 
 /// Emulated clock: instructions (cycles) per emulated second.
 pub const CLOCK_HZ: u64 = 118_000_000;
@@ -159,22 +160,25 @@ pub struct Cpu {
     limit: u64,
     /// Why the loop stopped, when not by budget.
     stop: Option<Stop>,
-    /// Whether the instruction being executed sits in a delay slot.
-    in_slot: bool,
     /// Addresses whose fetch stops the run with [`Stop::Special`].
     special: Vec<u32>,
-    /// Page (PC & 0xFFFF0000) whose instructions the threaded dispatch may fetch
-    /// directly, or [`NO_CODE_PAGE`]; set by the run loop at each chain start.
-    pub(crate) code_tag: u32,
-    /// Arena offset of that page.
-    pub(crate) code_off: usize,
+    /// Cached blocks of decoded instructions: each is a header (first address,
+    /// instruction count), its entries, and a terminator; entry 0 is unused (the
+    /// memory's block map holds header indices, 0 for none). Only the run loop adds
+    /// blocks (never while a chain runs, which holds pointers into it).
+    pub(crate) insns: Vec<Insn>,
+    /// A one-instruction block built for code that is not cached (slow-path memory,
+    /// the end of the budget, a delay slot in the next page).
+    scratch: Vec<Insn>,
 }
 
-/// Longest chain of threaded dispatch between two returns to the run loop.
-const CHAIN: u64 = 4096;
-
-/// A `code_tag` no PC matches (`pc & 0xFFFF0001` never has bit 1 set).
-pub(crate) const NO_CODE_PAGE: u32 = 2;
+/// Most instructions in a block (without its delay slot).
+const MAX_BLOCK: usize = 64;
+/// Size of the instruction store that triggers a flush of every cached block.
+const MAX_INSNS: usize = 1 << 20;
+/// Capacity of the instruction store: a flush happens before it could be exceeded
+/// (a block adds at most `MAX_BLOCK` + 5 entries).
+const INSNS_CAPACITY: usize = MAX_INSNS + 2 * MAX_BLOCK + 16;
 
 impl Cpu {
     /// A CPU in privileged mode (SR.MD=1, RB=0, BL=0, IMASK=0) with all registers 0,
@@ -204,10 +208,14 @@ impl Cpu {
             mem,
             limit: 0,
             stop: None,
-            in_slot: false,
             special: Vec::new(),
-            code_tag: NO_CODE_PAGE,
-            code_off: 0,
+            insns: {
+                // Never reallocated: terminators link to blocks by address.
+                let mut v = Vec::with_capacity(INSNS_CAPACITY);
+                v.push(exec::terminator(exec::DEAD));
+                v
+            },
+            scratch: Vec::new(),
         }
     }
 
@@ -278,64 +286,46 @@ impl Cpu {
         if self.stop.is_none() {
             self.stop = Some(why);
         }
+        // Ends the chain at its next block.
         self.limit = 0;
-        // Ends the threaded chain at its next fetch.
-        self.code_tag = NO_CODE_PAGE;
     }
 
+    /// A fault of the instruction fetch at `self.pc`.
     #[inline(never)]
     fn fault(&mut self, f: Fault) {
         let pc = self.pc;
-        let in_slot = self.in_slot;
         self.halt(Stop::Exception {
             exc: Exception::Memory(f),
             pc,
-            in_slot,
+            in_slot: false,
         });
     }
 
-    /// Raises `exc` at the current instruction.
-    #[inline(never)]
-    pub(crate) fn exception(&mut self, exc: Exception) {
-        let pc = self.pc;
-        let in_slot = self.in_slot;
-        self.halt(Stop::Exception { exc, pc, in_slot });
-    }
-
-    /// Runs at most `max` instructions; returns why it stopped.
+    /// Runs at most `max` instructions (a branch at the very end of the budget runs its
+    /// delay slot too, one more); returns why it stopped.
     pub fn run(&mut self, max: u64) -> Stop {
         self.stop = None;
         self.limit = self.icount.saturating_add(max);
         while self.icount < self.limit {
-            let pc = self.pc;
-            let e = self.mem.entry(pc);
-            let word = if e & PAGE_R != 0 && pc & 1 == 0 {
-                // The chain may fetch from this page without the page table.
-                self.code_tag = pc & 0xFFFF_0000;
-                self.code_off = (e & 0xFFFF_0000) as usize;
-                // SAFETY: readable entry, 2-byte aligned access.
-                u16::from_be_bytes(unsafe { self.mem.arena_read::<2>(e, pc) })
-            } else {
-                self.code_tag = NO_CODE_PAGE;
-                match self.fetch_slow(pc) {
-                    Some(w) => w,
+            self.mem.code_written = false;
+            // Blocks invalidated by stores since the last chain: unlink them.
+            while let Some(idx) = self.mem.killed.pop() {
+                self.insns[idx as usize].pc = exec::DEAD;
+            }
+            let first = match self.enter_block() {
+                Some(first) => first,
+                None => match self.prepare() {
+                    Some(first) => first,
                     None => break,
-                }
+                },
             };
-            // One chain of at most CHAIN instructions: emulated time (`icount`) seen by
-            // devices inside a chain lags by less than that. Delay slots count
-            // themselves (in `delay_slot`) outside the chain's budget, so a chain gets
-            // half of what is left: the budget is overshot by one instruction at most
-            // (a branch's slot).
-            let n = ((self.limit - self.icount) / 2).clamp(1, CHAIN);
-            self.icount += 1;
-            let left = self.exec(word, n as u32 - 1);
-            self.icount += n - 1 - left as u64;
+            // SAFETY: `first` is an entry of a block in `insns` or `scratch`, which are
+            // not resized until the chain returns.
+            unsafe { ((*first).h)(self, first) };
             if self.stop.is_some() {
                 break;
             }
         }
-        self.code_tag = NO_CODE_PAGE;
         self.stop.take().unwrap_or(Stop::Budget)
     }
 
@@ -344,8 +334,148 @@ impl Cpu {
         self.run(1)
     }
 
+    /// No cached block fits at the PC: caches one if possible and enters it, else builds
+    /// a one-instruction scratch block and enters that (counting its instructions).
+    /// `None` when the fetch stopped the run.
     #[inline(never)]
-    fn fetch_slow(&mut self, pc: u32) -> Option<u16> {
+    fn prepare(&mut self) -> Option<*const Insn> {
+        let pc = self.pc;
+        if self.mem.fetch_fast(pc).is_some()
+            && self.lookup(pc).is_none()
+            && self.build_block(pc)
+            && let Some(first) = self.enter_block()
+        {
+            return Some(first);
+        }
+        // One instruction (and its delay slot), not cached.
+        let w = match self.mem.fetch_fast(pc) {
+            Some(w) => w,
+            None => self.fetch_slow(pc)?,
+        };
+        let mut v = std::mem::take(&mut self.scratch);
+        v.clear();
+        v.push(exec::terminator(pc));
+        let len = if exec::ends_block(exec::handler_of(w).0) {
+            let slot = pc.wrapping_add(2);
+            let sw = match self.mem.fetch_fast(slot) {
+                Some(sw) => Some(sw),
+                // A slow-path fetch must not stop the run before the branch runs: probe.
+                None if !self.special.contains(&slot) => self.peek(slot, 2).ok().map(|x| x as u16),
+                None => None,
+            };
+            let slot = Some(match sw {
+                Some(sw) => exec::slot_insn(slot, sw),
+                None => Insn {
+                    left: SLOT,
+                    ..exec::insn(exec::op_fetch_fault, slot, 0)
+                },
+            });
+            exec::push_end(&mut v, pc, w, slot)
+        } else {
+            let (_, h) = exec::handler_of(w);
+            v.push(exec::insn(h, pc, w));
+            v.push(exec::terminator(pc.wrapping_add(2)));
+            1
+        };
+        if len == 2 {
+            v[1].left = 1;
+        }
+        v[0].w = len as u16;
+        self.scratch = v;
+        self.icount += len as u64;
+        // SAFETY: entry 1 of the scratch block.
+        Some(unsafe { self.scratch.as_mut_ptr().add(1) })
+    }
+
+    /// Decodes the straight-line code at `pc` (a readable fast-path page) into a cached
+    /// block; `false` when it cannot be cached (a branch whose delay slot is in the
+    /// next page).
+    fn build_block(&mut self, pc: u32) -> bool {
+        if self.insns.len() > MAX_INSNS {
+            self.mem.invalidate_all();
+            self.mem.killed.clear();
+            self.insns.truncate(1);
+        }
+        let start = self.insns.len();
+        let mut v = std::mem::take(&mut self.insns);
+        v.push(exec::terminator(pc));
+        let page = pc >> 16;
+        let mut a = pc;
+        let mut n = 0usize;
+        loop {
+            let Some(w) = self.mem.fetch_fast(a).filter(|_| a >> 16 == page) else {
+                v.push(exec::terminator(a));
+                break;
+            };
+            let (op, h) = exec::handler_of(w);
+            if exec::ends_block(op) {
+                let mut slot = None;
+                if exec::delayed(op) {
+                    let sa = a.wrapping_add(2);
+                    match self.mem.fetch_fast(sa).filter(|_| sa >> 16 == page) {
+                        Some(sw) => slot = Some(exec::slot_insn(sa, sw)),
+                        None => {
+                            v.push(exec::terminator(a));
+                            break;
+                        }
+                    }
+                }
+                n += exec::push_end(&mut v, a, w, slot);
+                break;
+            }
+            if op == decode::Op::Div1 {
+                // A run of identical div1: one entry runs them all.
+                let mut k = 1;
+                while n + k < MAX_BLOCK
+                    && k < 32
+                    && (a + 2 * k as u32) >> 16 == page
+                    && self.mem.fetch_fast(a + 2 * k as u32) == Some(w)
+                {
+                    k += 1;
+                }
+                if k > 1 {
+                    v.push(Insn {
+                        k: k as u8,
+                        ..exec::insn(exec::op_div1_run, a, w)
+                    });
+                    for x in 1..k {
+                        v.push(exec::insn(h, a + 2 * x as u32, w));
+                    }
+                    n += k;
+                    a = a.wrapping_add(2 * k as u32);
+                    if n >= MAX_BLOCK {
+                        v.push(exec::terminator(a));
+                        break;
+                    }
+                    continue;
+                }
+            }
+            v.push(exec::insn(h, a, w));
+            n += 1;
+            a = a.wrapping_add(2);
+            if n >= MAX_BLOCK {
+                v.push(exec::terminator(a));
+                break;
+            }
+        }
+        debug_assert!(v.capacity() == INSNS_CAPACITY, "the store must not move");
+        self.insns = v;
+        if n == 0 {
+            self.insns.truncate(start);
+            return false;
+        }
+        // The n instructions follow the header.
+        for k in 0..n {
+            let e = &mut self.insns[start + 1 + k];
+            e.left = (e.left & SLOT) | (n - 1 - k) as u16;
+        }
+        self.insns[start].w = n as u16;
+        self.mem.add_block(pc, 2 * n as u32, start as u32);
+        true
+    }
+
+    #[inline(never)]
+    pub(crate) fn fetch_slow(&mut self, pc: u32) -> Option<u16> {
         if self.special.contains(&pc) {
             self.halt(Stop::Special(pc));
             return None;
@@ -365,19 +495,6 @@ impl Cpu {
                 self.fault(f);
                 None
             }
-        }
-    }
-
-    /// Fetches an instruction word for a delay slot.
-    pub(crate) fn fetch(&mut self, pc: u32) -> Option<u16> {
-        let e = self.mem.entry(pc);
-        if e & PAGE_R != 0 && pc & 1 == 0 {
-            // SAFETY: readable entry, 2-byte aligned access.
-            Some(u16::from_be_bytes(unsafe {
-                self.mem.arena_read::<2>(e, pc)
-            }))
-        } else {
-            self.fetch_slow(pc)
         }
     }
 
@@ -499,14 +616,5 @@ impl Cpu {
         }
         let now = self.now();
         self.mem.write_slow(a, size, v, now)
-    }
-
-    /// Reads an unaligned 32-bit word byte by byte (movua.l).
-    pub(crate) fn read32_unaligned(&mut self, a: u32) -> u32 {
-        let mut v = 0;
-        for i in 0..4 {
-            v = (v << 8) | self.read8(a.wrapping_add(i));
-        }
-        v
     }
 }

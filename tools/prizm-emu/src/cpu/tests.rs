@@ -1129,3 +1129,127 @@ fn self_modifying_code() {
     assert_eq!(cpu.run(10), Stop::Sleep);
     assert_eq!(cpu.r[0], 2);
 }
+
+fn ram_machine(words: &[u16]) -> Cpu {
+    let mut mem = Memory::new();
+    mem.map(RAM, 0x10000, true);
+    let bin: Vec<u8> = words.iter().flat_map(|w| w.to_be_bytes()).collect();
+    mem.load(RAM, &bin);
+    let mut cpu = Cpu::new(mem);
+    cpu.pc = RAM;
+    cpu
+}
+
+/// A store to a later instruction of the block being executed takes effect at once.
+#[test]
+fn self_modifying_code_same_block() {
+    // mov.w r1,@r2 ; nop ; mov #1,r0 (overwritten with mov #7,r0) ; sleep
+    let mut cpu = ram_machine(&[0x2211, 0x0009, 0xE001, 0x001B]);
+    cpu.r[1] = 0xE007;
+    cpu.r[2] = RAM + 4;
+    assert_eq!(cpu.run(100), Stop::Sleep);
+    assert_eq!(cpu.r[0], 7);
+    assert_eq!(cpu.icount, 4);
+    // Run again: the rewritten code is what is cached now.
+    cpu.pc = RAM;
+    cpu.r[1] = 0xE009;
+    assert_eq!(cpu.run(100), Stop::Sleep);
+    assert_eq!(cpu.r[0], 9);
+}
+
+/// A store in a delay slot to the (cached) branch target.
+#[test]
+fn self_modifying_code_from_delay_slot() {
+    let mut words = vec![0x0009u16; 0x12];
+    words[0] = 0xA00E; // bra RAM+0x20
+    words[1] = 0x2211; // slot: mov.w r1,@r2
+    words[0x10] = 0xE001; // mov #1,r0
+    words[0x11] = 0x001B; // sleep
+    let mut cpu = ram_machine(&words);
+    cpu.pc = RAM + 0x20;
+    assert_eq!(cpu.run(100), Stop::Sleep);
+    assert_eq!(cpu.r[0], 1);
+    cpu.pc = RAM;
+    cpu.r[1] = 0xE005;
+    cpu.r[2] = RAM + 0x20;
+    assert_eq!(cpu.run(100), Stop::Sleep);
+    assert_eq!(cpu.r[0], 5);
+    assert_eq!(cpu.pc, RAM + 0x22);
+}
+
+/// Running with small budgets (single steps, odd slices) gives the same state and
+/// instruction count as one run: blocks are only entered when they fit.
+#[test]
+fn budgets_split_anywhere() {
+    // mov #10,r1 ; loop: dt r1 ; bf/s loop ; add #1,r0 ; sleep
+    let prog = [0xE10A, 0x4110, 0x8FFD, 0x7001, 0x001B];
+    let mut one = ram_machine(&prog);
+    assert_eq!(one.run(1000), Stop::Sleep);
+    assert_eq!((one.r[0], one.r[1], one.icount), (10, 0, 32));
+    for slice in [1u64, 2, 3, 5, 7] {
+        let mut cpu = ram_machine(&prog);
+        let mut stop = Stop::Budget;
+        for _ in 0..1000 {
+            stop = cpu.run(slice);
+            if stop != Stop::Budget {
+                break;
+            }
+        }
+        assert_eq!(stop, Stop::Sleep, "slice {slice}");
+        assert_eq!(
+            (cpu.r[0], cpu.r[1], cpu.icount),
+            (10, 0, 32),
+            "slice {slice}"
+        );
+    }
+}
+
+/// The same code seen at two addresses (aliases) runs with each address's PC.
+#[test]
+fn aliased_code_uses_its_own_pc() {
+    let mut mem = Memory::new();
+    mem.map(RAM, 0x10000, true);
+    mem.alias(0x8810_0000, RAM, 0x10000);
+    // mova 1f,r0 ; sleep ; .align 2 ; 1:
+    mem.load(RAM, &[0xC7, 0x00, 0x00, 0x1B]);
+    let mut cpu = Cpu::new(mem);
+    cpu.pc = RAM;
+    assert_eq!(cpu.run(10), Stop::Sleep);
+    assert_eq!(cpu.r[0], RAM + 4);
+    cpu.pc = 0x8810_0000;
+    assert_eq!(cpu.run(10), Stop::Sleep);
+    assert_eq!(cpu.r[0], 0x8810_0004);
+}
+
+/// Runs of identical div1 (run as one entry) give the results of single steps.
+#[test]
+fn div1_runs_match_single_steps() {
+    // div0u ; 8 x div1 r5,r0 ; rotcl r4 ; sleep, from several inputs.
+    let mut prog = vec![0x0019u16];
+    prog.extend([0x3054u16; 8]);
+    prog.extend([0x4424, 0x001B]);
+    for (r0, r5, r4) in [
+        (0x1234u32, 0x37u32, 5u32),
+        (0xFFFF_0000, 0x8000_0001, 0),
+        (7, 7, 1),
+    ] {
+        let mut a = ram_machine(&prog);
+        let mut b = ram_machine(&prog);
+        for c in [&mut a, &mut b] {
+            c.r[0] = r0;
+            c.r[5] = r5;
+            c.r[4] = r4;
+        }
+        assert_eq!(a.run(100), Stop::Sleep);
+        while b.run(1) == Stop::Budget {}
+        assert_eq!((a.r, a.t, a.q, a.icount), (b.r, b.t, b.q, b.icount));
+    }
+}
+
+/// The CPU (and so the emulator) can move to another thread.
+#[test]
+fn cpu_is_send() {
+    fn send<T: Send>() {}
+    send::<Cpu>();
+    send::<crate::Emulator>();
+}

@@ -6,9 +6,8 @@
 //! which `GetKey` does not (it handles SHIFT+AC itself). Between polls the add-in sleeps,
 //! and the RTC ticks go on reaching the machine, so countdowns stay live.
 //!
-//! The keys are not identified from `GetKeyWait_OS`'s column and row: prizm-emu numbers
-//! the rows one lower than the OS does (it gives the `PRGM_GetKey` row), so the same
-//! code could not be right on both. The key matrix reads the same in both.
+//! The key matrix registers are read directly rather than through `GetKeyWait_OS`'s
+//! column and row: it is one reading for every key held at once, with no OS call.
 //!
 //! The OS still queues the key presses it sees; [`Input::drain`] empties that queue
 //! after each press, so that nothing typed here reaches the Main Menu later, and

@@ -356,6 +356,19 @@ impl Emulator {
         self.outcome = Some(Outcome::Crashed(Box::new(r)));
     }
 
+    /// Ends the run on OS call `number`, which the emulator does not implement (`what`
+    /// says how), with a report made at its return address.
+    fn unimplemented(&mut self, number: u32, what: String) {
+        let pr = self.cpu.pr;
+        let report = report::crash_report(self, what, pr, false);
+        self.outcome = Some(Outcome::Unimplemented {
+            number,
+            name: os::names::name(number),
+            pr,
+            report: Box::new(report),
+        });
+    }
+
     fn os_call(&mut self) {
         let number = self.cpu.r[0];
         let entry = u16::try_from(number)
@@ -364,18 +377,11 @@ impl Emulator {
         self.cpu.idle_cycles += os::CALL_CYCLES;
         let Some((_, _, handler)) = entry else {
             let name = os::names::name(number);
-            let pr = self.cpu.pr;
             let what = format!(
                 "unimplemented OS call {number:#06x}{}",
                 name.map(|n| format!(" ({n})")).unwrap_or_default()
             );
-            let report = report::crash_report(self, what, pr, false);
-            self.outcome = Some(Outcome::Unimplemented {
-                number,
-                name,
-                pr,
-                report: Box::new(report),
-            });
+            self.unimplemented(number, what);
             return;
         };
         match handler(self) {
@@ -394,16 +400,8 @@ impl Emulator {
                 self.crash(format!("OS call {number:#06x} ({name}): {f}"), pr, false);
             }
             Err(Halt::Unsupported(msg)) => {
-                let name = os::names::name(number);
-                let pr = self.cpu.pr;
-                let what = format!("OS call {number:#06x} ({}): {msg}", name.unwrap_or("?"));
-                let report = report::crash_report(self, what, pr, false);
-                self.outcome = Some(Outcome::Unimplemented {
-                    number,
-                    name,
-                    pr,
-                    report: Box::new(report),
-                });
+                let name = os::names::name(number).unwrap_or("?");
+                self.unimplemented(number, format!("OS call {number:#06x} ({name}): {msg}"));
             }
         }
     }

@@ -36,17 +36,17 @@ impl DrawTarget for Reference {
     }
 }
 
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn range(&mut self, lo: i32, hi: i32) -> i32 {
-        lo + (self.next() % (hi - lo) as u64) as i32
-    }
+mod common;
+
+use common::Rng;
+
+/// Random colours and rectangles (some far outside the frame) for the drawing tests.
+trait DrawingRng {
+    fn color(&mut self) -> Rgb565;
+    fn rect(&mut self) -> Rectangle;
+}
+
+impl DrawingRng for Rng {
     fn color(&mut self) -> Rgb565 {
         from_raw(self.next() as u16)
     }

@@ -7,18 +7,9 @@ use prizm::heap::Heap;
 
 const N: usize = 16 * 1024;
 
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
+mod common;
+
+use common::Rng;
 
 struct Block {
     ptr: *mut u8,

@@ -107,3 +107,26 @@ pub fn fresh_storage(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("create the storage folder");
     dir
 }
+
+/// A xorshift64 generator: reproducible random test inputs from a seed (non-zero).
+pub struct Rng(pub u64);
+
+impl Rng {
+    /// The next 64 random bits.
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A number in `0..n`.
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+
+    /// A number in `lo..hi`.
+    pub fn range(&mut self, lo: i32, hi: i32) -> i32 {
+        lo + self.below((hi - lo) as u64) as i32
+    }
+}

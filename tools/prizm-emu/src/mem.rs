@@ -233,6 +233,16 @@ impl Memory {
         self.pages[(addr >> PAGE_SHIFT) as usize]
     }
 
+    /// Raw pointers to the page table, arena and code flags, for translated code; valid
+    /// until the next [`Memory::map`].
+    pub(crate) fn view(&mut self) -> crate::cpu::jit::MemView {
+        crate::cpu::jit::MemView {
+            pages: self.pages.as_ptr(),
+            arena: self.arena.as_mut_ptr(),
+            code: self.code.as_ptr(),
+        }
+    }
+
     /// Reads `N` bytes from the arena at a page entry `e` and an address inside that page.
     ///
     /// # Safety

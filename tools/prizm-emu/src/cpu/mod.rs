@@ -6,6 +6,7 @@
 
 pub mod decode;
 pub mod exec;
+pub(crate) mod jit;
 #[cfg(test)]
 mod tests;
 
@@ -170,6 +171,10 @@ pub struct Cpu {
     /// A one-instruction block built for code that is not cached (slow-path memory,
     /// the end of the budget, a delay slot in the next page).
     scratch: Vec<Insn>,
+    /// The translator of cached blocks to host code.
+    jit: jit::Jit,
+    /// Where translated code finds memory (refreshed by every run).
+    view: jit::MemView,
 }
 
 /// Most instructions in a block (without its delay slot).
@@ -216,7 +221,30 @@ impl Cpu {
                 v
             },
             scratch: Vec::new(),
+            jit: jit::Jit::new(true),
+            view: jit::MemView::EMPTY,
         }
+    }
+
+    /// Turns translation of cached code to host code on (the default, on x86-64 hosts)
+    /// or off (every instruction interpreted). Results are the same either way; this
+    /// forgets every cached block.
+    pub fn set_translate(&mut self, on: bool) {
+        self.flush_blocks();
+        self.jit = jit::Jit::new(on);
+    }
+
+    /// Whether cached code is translated to host code.
+    pub fn translates(&self) -> bool {
+        self.jit.enabled()
+    }
+
+    /// Forgets every cached block and its translation.
+    fn flush_blocks(&mut self) {
+        self.mem.invalidate_all();
+        self.mem.killed.clear();
+        self.insns.truncate(1);
+        self.jit.clear();
     }
 
     /// Emulated time in cycles: instructions executed plus idle cycles.
@@ -306,6 +334,7 @@ impl Cpu {
     pub fn run(&mut self, max: u64) -> Stop {
         self.stop = None;
         self.limit = self.icount.saturating_add(max);
+        self.view = self.mem.view();
         while self.icount < self.limit {
             self.mem.code_written = false;
             // Blocks invalidated by stores since the last chain: unlink them.
@@ -391,10 +420,8 @@ impl Cpu {
     /// block; `false` when it cannot be cached (a branch whose delay slot is in the
     /// next page).
     fn build_block(&mut self, pc: u32) -> bool {
-        if self.insns.len() > MAX_INSNS {
-            self.mem.invalidate_all();
-            self.mem.killed.clear();
-            self.insns.truncate(1);
+        if self.insns.len() > MAX_INSNS || self.jit.nearly_full() {
+            self.flush_blocks();
         }
         let start = self.insns.len();
         let mut v = std::mem::take(&mut self.insns);
@@ -470,6 +497,7 @@ impl Cpu {
             e.left = (e.left & SLOT) | (n - 1 - k) as u16;
         }
         self.insns[start].w = n as u16;
+        self.jit.translate(&mut self.insns[start + 1..]);
         self.mem.add_block(pc, 2 * n as u32, start as u32);
         true
     }

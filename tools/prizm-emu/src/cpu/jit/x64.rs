@@ -11,6 +11,10 @@ pub const EAX: u8 = 0;
 pub const ECX: u8 = 1;
 /// Scratch (`mul` high half).
 pub const EDX: u8 = 2;
+/// Callee-saved.
+pub const RBX: u8 = 3;
+/// Callee-saved.
+pub const RBP: u8 = 5;
 /// Second argument register.
 pub const RSI: u8 = 6;
 /// First argument register: the CPU state.
@@ -23,6 +27,14 @@ pub const R9: u8 = 9;
 pub const R10: u8 = 10;
 /// Scratch.
 pub const R11: u8 = 11;
+/// Callee-saved.
+pub const R12: u8 = 12;
+/// Callee-saved.
+pub const R13: u8 = 13;
+/// Callee-saved.
+pub const R14: u8 = 14;
+/// Callee-saved.
+pub const R15: u8 = 15;
 
 /// Condition codes (the low nibble of `jcc`/`setcc`).
 pub mod cc {
@@ -106,6 +118,12 @@ impl Asm {
 
     /// Prefix, REX, opcode bytes, ModRM (+ SIB, displacement) for `reg` and `rm`.
     fn op(&mut self, p66: bool, w: bool, opcode: &[u8], reg: u8, rm: Rm) {
+        self.op_rex(p66, w, false, opcode, reg, rm);
+    }
+
+    /// As [`Asm::op`]; `byte_rm`: `rm` is a byte register, which needs a REX prefix
+    /// for SPL/BPL/SIL/DIL (without one, 4-7 mean AH/CH/DH/BH).
+    fn op_rex(&mut self, p66: bool, w: bool, byte_rm: bool, opcode: &[u8], reg: u8, rm: Rm) {
         if p66 {
             self.byte(0x66);
         }
@@ -113,8 +131,9 @@ impl Asm {
             Rm::Reg(r) | Rm::Mem(r, _) => (0, r),
             Rm::Idx(base, index, _) => (index, base),
         };
+        let force = byte_rm && matches!(rm, Rm::Reg(4..=7));
         let rex = 0x40 | (w as u8) << 3 | (reg >> 3 & 1) << 2 | (x >> 3 & 1) << 1 | (b >> 3 & 1);
-        if rex != 0x40 {
+        if rex != 0x40 || force {
             self.byte(rex);
         }
         self.code.extend_from_slice(opcode);
@@ -249,7 +268,7 @@ impl Asm {
     }
     /// `movzx r32, rm8`.
     pub fn movzx8(&mut self, r: u8, rm: Rm) {
-        self.op(false, false, &[0x0F, 0xB6], r, rm);
+        self.op_rex(false, false, true, &[0x0F, 0xB6], r, rm);
     }
     /// `movzx r32, rm16`.
     pub fn movzx16(&mut self, r: u8, rm: Rm) {
@@ -257,7 +276,7 @@ impl Asm {
     }
     /// `movsx r32, rm8`.
     pub fn movsx8(&mut self, r: u8, rm: Rm) {
-        self.op(false, false, &[0x0F, 0xBE], r, rm);
+        self.op_rex(false, false, true, &[0x0F, 0xBE], r, rm);
     }
     /// `movsx r32, rm16`.
     pub fn movsx16(&mut self, r: u8, rm: Rm) {
@@ -300,6 +319,20 @@ impl Asm {
     pub fn bind_to(&mut self, f: Fixup, to: usize) {
         let rel = (to as i64 - f.0 as i64) as i32;
         self.code[f.0 - 4..f.0].copy_from_slice(&rel.to_le_bytes());
+    }
+    /// `push r64`.
+    pub fn push(&mut self, r: u8) {
+        if r >= 8 {
+            self.byte(0x41);
+        }
+        self.byte(0x50 | (r & 7));
+    }
+    /// `pop r64`.
+    pub fn pop(&mut self, r: u8) {
+        if r >= 8 {
+            self.byte(0x41);
+        }
+        self.byte(0x58 | (r & 7));
     }
     /// `ret`.
     pub fn ret(&mut self) {

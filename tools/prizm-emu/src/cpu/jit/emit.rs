@@ -328,7 +328,7 @@ enum Data {
 
 /// A memory instruction's shape.
 #[derive(Clone, Copy)]
-struct Access {
+pub(super) struct Access {
     size: u8,
     store: bool,
     addr: Addr,
@@ -338,7 +338,7 @@ struct Access {
 }
 
 /// The shape of `x` when it is a memory instruction the translator knows.
-fn access(op: Op, x: &Insn) -> Option<Access> {
+pub(super) fn access(op: Op, x: &Insn) -> Option<Access> {
     use Op::*;
     let (n, m, w) = (x.n, x.m, x.w as u32);
     let d4 = w & 0xF;

@@ -18,6 +18,8 @@
 
 mod code_buf;
 mod emit;
+#[cfg(test)]
+mod tests;
 mod x64;
 
 use super::Cpu;

@@ -4,7 +4,7 @@
 use super::super::Cpu;
 use super::super::decode::{DECODE, Op};
 use super::super::exec::{HANDLERS, Handler, Insn, op_div1_run};
-use super::MemView;
+use super::{MemView, op_native};
 use super::x64::{Alu, Asm, Fixup, Rm, Shift, cc};
 use super::x64::{EAX, ECX, EDX, R8, R9, R10, R11, R12, R13, R14, R15, RBP, RBX, RDI, RSI};
 use crate::mem::{PAGE_R, PAGE_W};
@@ -37,6 +37,17 @@ fn home(s: usize) -> Rm {
     }
 }
 
+/// Where a run goes on (entries by index in the run).
+#[derive(Clone, Copy)]
+pub(super) enum Exit {
+    /// An entry the interpreter runs.
+    Entry(u32),
+    /// A terminator with a fixed successor at this address (`exec::op_end_fall`).
+    Fall(u32, u32),
+    /// The terminator after a computed branch (`exec::op_end_jump`).
+    Jump(u32),
+}
+
 /// A run being assembled: the code, its bails, and the slots held in host registers.
 ///
 /// A run is assembled twice: the first time with no slot in a host register, to count
@@ -49,6 +60,8 @@ pub(super) struct Ctx {
     bails: Vec<(Fixup, u32)>,
     /// Index (in the run) of the entry being translated.
     pub(super) k: u32,
+    /// The run's first entry (entries never move while their block lives).
+    pub(super) base: *const Insn,
     /// Host register of each slot, if any.
     host: [Option<u8>; SLOTS],
     /// Uses of each slot so far.
@@ -66,6 +79,7 @@ impl Ctx {
             a: Asm::default(),
             bails: Vec::new(),
             k: 0,
+            base: std::ptr::null(),
             host: [None; SLOTS],
             uses: [0; SLOTS],
             written: [false; SLOTS],
@@ -131,8 +145,8 @@ impl Ctx {
         }
     }
 
-    /// Leaves the run, going on at entry `k` (stores slots back, restores registers).
-    pub(super) fn exit(&mut self, k: u32) {
+    /// Leaves the run for `to` (stores slots back, restores registers).
+    pub(super) fn exit(&mut self, to: Exit) {
         for s in 0..SLOTS {
             if let (Some(r), true) = (self.host[s], self.store_back[s]) {
                 self.a.store(home(s), r);
@@ -142,8 +156,55 @@ impl Ctx {
         for &r in saved.iter().rev() {
             self.a.pop(r);
         }
-        self.a.mov_imm(EAX, k);
-        self.a.ret();
+        let a = &mut self.a;
+        let entry = |k: u32| self.base.wrapping_add(k as usize) as u64;
+        let link = offset_of!(Insn, link) as i32;
+        let pc = offset_of!(Insn, pc) as i32;
+        let mut fails = Vec::new();
+        match to {
+            Exit::Entry(k) => {
+                a.mov_imm64(EAX, entry(k));
+                a.ret();
+                return;
+            }
+            // As `op_end_fall`: the linked block, if it still starts at `to_pc`.
+            Exit::Fall(k, to_pc) => {
+                a.mov_imm64(EAX, entry(k));
+                a.load64(ECX, Rm::Mem(EAX, link));
+                a.alu_imm(Alu::Cmp, Rm::Mem(ECX, pc), to_pc);
+                fails.push(a.jcc(cc::NE));
+            }
+            // As `op_end_jump`: the last target, if the PC is there again.
+            Exit::Jump(k) => {
+                a.mov_imm64(EAX, entry(k));
+                a.load(ECX, field(offset_of!(Cpu, pc)));
+                a.alu(Alu::Cmp, ECX, Rm::Mem(EAX, pc));
+                fails.push(a.jcc(cc::NE));
+                a.load64(R11, Rm::Mem(EAX, link));
+                a.alu(Alu::Cmp, ECX, Rm::Mem(R11, pc));
+                fails.push(a.jcc(cc::NE));
+                a.load64(ECX, Rm::Reg(R11));
+            }
+        }
+        // RCX: the next block's header. Enter it if it fits in the budget: count it,
+        // then jump to its translation (or return its first entry).
+        let icount = field(offset_of!(Cpu, icount));
+        a.movzx16(EDX, Rm::Mem(ECX, offset_of!(Insn, w) as i32));
+        a.alu64(Alu::Add, EDX, icount);
+        a.alu64(Alu::Cmp, EDX, field(offset_of!(Cpu, limit)));
+        fails.push(a.jcc(cc::A));
+        a.store64(icount, EDX);
+        a.lea64(EAX, Rm::Mem(ECX, size_of::<Insn>() as i32));
+        a.load64(EDX, Rm::Mem(EAX, offset_of!(Insn, h) as i32));
+        a.mov_imm64(R11, op_native as Handler as usize as u64);
+        a.alu64(Alu::Cmp, EDX, Rm::Reg(R11));
+        fails.push(a.jcc(cc::NE));
+        a.load64(EDX, Rm::Mem(EAX, link));
+        a.jmp_reg(EDX);
+        for f in fails {
+            a.bind(f);
+        }
+        a.ret();
     }
 
     /// Leaves the run for the interpreter at the current entry when `cond` holds (the
@@ -161,7 +222,7 @@ impl Ctx {
         for (f, k) in bails {
             if stub.0 != k {
                 stub = (k, self.a.code.len());
-                self.exit(k);
+                self.exit(Exit::Entry(k));
             }
             self.a.bind_to(f, stub.1);
         }

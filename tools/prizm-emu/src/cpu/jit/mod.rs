@@ -24,9 +24,9 @@ mod x64;
 
 use super::Cpu;
 use super::decode::Op;
-use super::exec::{Insn, SLOT, handler_of};
+use super::exec::{Handler, Insn, SLOT, handler_of, op_end_fall, op_end_jump};
 use code_buf::CodeBuf;
-use emit::{Ctx, SLOT_T, field, is_branch, kind};
+use emit::{Ctx, Exit, SLOT_T, field, is_branch, kind};
 use std::mem::offset_of;
 use x64::{Alu, Rm, cc};
 use x64::EAX;
@@ -58,7 +58,7 @@ unsafe impl Send for MemView {}
 
 /// A translated run: returns the index, relative to its first entry, of the entry the
 /// chain goes on with.
-type Native = unsafe extern "sysv64" fn(*mut Cpu) -> u32;
+type Native = unsafe extern "sysv64" fn(*mut Cpu) -> *const Insn;
 
 /// Size of the code mapping (virtual; pages are committed as they fill).
 const CODE_SIZE: usize = 64 << 20;
@@ -127,10 +127,24 @@ impl Jit {
     }
 }
 
+/// Where a run that goes on at entry `p` of `e` exits to (run starting at `s`).
+fn exit_to(e: &[Insn], s: usize, p: usize) -> Exit {
+    let k = (p - s) as u32;
+    let h = e[p].h;
+    if std::ptr::fn_addr_eq(h, op_end_fall as Handler) {
+        Exit::Fall(k, e[p].pc)
+    } else if std::ptr::fn_addr_eq(h, op_end_jump as Handler) {
+        Exit::Jump(k)
+    } else {
+        Exit::Entry(k)
+    }
+}
+
 /// Assembles the run starting at entry `s` of `e`; returns the index after it and how
 /// many instructions it translated.
 fn assemble(cx: &mut Ctx, e: &[Insn], s: usize) -> (usize, usize) {
     let rel = |p: usize| (p - s) as u32;
+    cx.base = &e[s];
     cx.prologue();
     let mut p = s;
     let mut count = 0;
@@ -139,7 +153,7 @@ fn assemble(cx: &mut Ctx, e: &[Insn], s: usize) -> (usize, usize) {
             Some(op) if e[p].left & SLOT == 0 => op,
             // An entry the interpreter runs (or a terminator): go on there.
             _ => {
-                cx.exit(rel(p));
+                cx.exit(exit_to(e, s, p));
                 break;
             }
         };
@@ -161,6 +175,7 @@ fn assemble(cx: &mut Ctx, e: &[Insn], s: usize) -> (usize, usize) {
 /// slot instructions were translated (0 or 1).
 fn branch(cx: &mut Ctx, e: &[Insn], s: usize, p: usize, op: Op) -> usize {
     let rel = |q: usize| (q - s) as u32;
+    let to = |q: usize| exit_to(e, s, q);
     let x = e[p];
     let pr = field(offset_of!(Cpu, pr));
     let pcf = field(offset_of!(Cpu, pc));
@@ -172,9 +187,9 @@ fn branch(cx: &mut Ctx, e: &[Insn], s: usize, p: usize, op: Op) -> usize {
             let t = cx.r(SLOT_T);
             cx.a.alu_imm(Alu::Cmp, t, 0);
             let fall = cx.a.jcc(if op == Op::Bt { cc::E } else { cc::NE });
-            cx.exit(rel(p + 2));
+            cx.exit(to(p + 2));
             cx.a.bind(fall);
-            cx.exit(rel(p + 1));
+            cx.exit(to(p + 1));
             return 0;
         }
         Op::BtS | Op::BfS => {
@@ -184,7 +199,7 @@ fn branch(cx: &mut Ctx, e: &[Insn], s: usize, p: usize, op: Op) -> usize {
             // Not taken: the slot runs as an ordinary instruction in the next block.
             cx.a
                 .alu64_imm8(Alu::Sub, field(offset_of!(Cpu, icount)), 1);
-            cx.exit(rel(p + 3));
+            cx.exit(to(p + 3));
             cx.a.bind(taken);
         }
         Op::Bra => {}
@@ -212,35 +227,34 @@ fn branch(cx: &mut Ctx, e: &[Insn], s: usize, p: usize, op: Op) -> usize {
         Some(sop) => {
             cx.k = rel(slot);
             emit::emit(cx, sop, &e[slot]);
-            cx.exit(rel(p + 2));
+            cx.exit(to(p + 2));
             1
         }
         None => {
-            cx.exit(rel(slot));
+            cx.exit(to(slot));
             0
         }
     }
 }
 
-/// The handler of the first entry of a translated run: runs the host code, then goes
-/// on at the entry it returns (for a bail at the first instruction, that instruction's
-/// own handler).
+/// The handler of the first entry of a translated run: runs the host code (which may
+/// go on through further translated blocks), then goes on at the entry it returns. When
+/// that is the entry itself (its instruction bailed), runs the instruction's own
+/// handler.
 pub(crate) fn op_native(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed; its `link` is the run's code, made by
     // `Jit::translate` for this entry's block and alive until the blocks are flushed
     // (which never happens while a chain runs). The view was refreshed when the run
-    // started; the memory has not been remapped since.
-    let k = unsafe {
+    // started; the memory has not been remapped since. The code returns an entry of a
+    // live block.
+    let j = unsafe {
         let f: Native = std::mem::transmute((*i).link);
         f(cpu)
-    } as usize;
-    if k == 0 {
-        // SAFETY: `i` is the entry being executed.
+    };
+    if j == i {
         // (Only memory instructions bail; they have their word's own handler.)
         let h = handler_of(unsafe { (*i).w }).1;
         become h(cpu, i)
     }
-    // SAFETY: the run returns an index inside its block (an entry or terminator).
-    let j = unsafe { i.add(k) };
     become (unsafe { (*j).h })(cpu, j)
 }

@@ -168,6 +168,28 @@ impl Asm {
     pub fn load64(&mut self, r: u8, rm: Rm) {
         self.op(false, true, &[0x8B], r, rm);
     }
+    /// `mov rm64, r64`.
+    pub fn store64(&mut self, rm: Rm, r: u8) {
+        self.op(false, true, &[0x89], r, rm);
+    }
+    /// `mov r64, imm64`.
+    pub fn mov_imm64(&mut self, r: u8, v: u64) {
+        self.byte(0x48 | (r >> 3 & 1));
+        self.byte(0xB8 | (r & 7));
+        self.code.extend_from_slice(&v.to_le_bytes());
+    }
+    /// `lea r64, [base + disp]`.
+    pub fn lea64(&mut self, r: u8, rm: Rm) {
+        self.op(false, true, &[0x8D], r, rm);
+    }
+    /// `op r64, rm64`.
+    pub fn alu64(&mut self, op: Alu, r: u8, rm: Rm) {
+        self.op(false, true, &[(op as u8) << 3 | 3], r, rm);
+    }
+    /// `jmp r64`.
+    pub fn jmp_reg(&mut self, r: u8) {
+        self.op(false, false, &[0xFF], 4, Rm::Reg(r));
+    }
     /// `mov rm32, r32`.
     pub fn store(&mut self, rm: Rm, r: u8) {
         self.op(false, false, &[0x89], r, rm);

@@ -1,10 +1,10 @@
 //! Benchmark: instructions per second of the interpreter against qemu-sh4eb on the same
 //! static Linux/SH ELF, and the real-time factor against a 118 MHz fx-CG50.
 //!
-//! `cargo run --release -p prizm-emu --example bench -- PROGRAM.elf [RUNS]`
+//! `cargo run --release -p prizm-emu --example bench -- PROGRAM.elf [RUNS] [--interpret]`
 //! (build PROGRAM.elf from `bench/cpu_bench.c` as BENCH.md shows). Not a test.
 
-use prizm_emu::linux::{LinuxOutcome, run_elf};
+use prizm_emu::linux::{LinuxOutcome, load_elf, run_cpu};
 use std::time::Instant;
 
 /// CPU time (user + system) of this process and of its waited-for children, in seconds
@@ -35,6 +35,8 @@ fn main() {
         std::process::exit(1);
     };
     let runs: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(3);
+    // `--interpret` (third argument): measure the interpreter alone, no translation.
+    let interpret = args.get(2).is_some_and(|a| a == "--interpret");
     let elf = std::fs::read(path).expect("read the ELF");
     let mut best_ours = f64::MAX;
     let mut best_ours_cpu = f64::MAX;
@@ -42,7 +44,9 @@ fn main() {
     for _ in 0..runs {
         let t = Instant::now();
         let c = cpu_times().0;
-        let r = run_elf(&elf, u64::MAX).expect("load");
+        let mut cpu = load_elf(&elf).expect("load");
+        cpu.set_translate(!interpret);
+        let r = run_cpu(&mut cpu, u64::MAX);
         let dt = t.elapsed().as_secs_f64();
         best_ours_cpu = best_ours_cpu.min(cpu_times().0 - c);
         assert!(
@@ -70,6 +74,10 @@ fn main() {
     let ips_ours = count as f64 / best_ours;
     let ips_qemu = count as f64 / best_qemu;
     println!("program:            {path}");
+    println!(
+        "prizm-emu mode:     {}",
+        if interpret { "interpreter only" } else { "translation to x86-64" }
+    );
     println!("instructions:       {count}");
     println!(
         "prizm-emu:          {best_ours:.3} s  {:.1} M instructions/s",

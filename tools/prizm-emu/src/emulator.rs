@@ -31,6 +31,9 @@ pub struct Options {
     /// The 8-byte hardware ID read at 0x8001FFD0 (and 0xA001FFD0); `None`: the model's
     /// [`Model::hardware_id`] (`EMU-CG50`...).
     pub hardware_id: Option<[u8; 8]>,
+    /// Interpret every instruction instead of translating cached code to host code
+    /// (same results, slower; for comparing the two).
+    pub interpret: bool,
 }
 
 impl Default for Options {
@@ -43,6 +46,7 @@ impl Default for Options {
             elf: None,
             frame_dir: None,
             hardware_id: None,
+            interpret: false,
         }
     }
 }
@@ -195,6 +199,9 @@ impl Emulator {
         }
         mem.io.keys = KeyQueue::new(options.keys.clone());
         let mut cpu = Cpu::new(mem);
+        if options.interpret {
+            cpu.set_translate(false);
+        }
         cpu.add_special(OS_ENTRY);
         cpu.add_special(OS_ENTRY_P2);
         cpu.add_special(MAGIC_RETURN);

@@ -22,6 +22,8 @@ OPTIONS:
     --max-instructions N        instruction budget (default 2000000000)
     --hardware-id ID            the 8-byte ID at 0x8001FFD0 (default EMU-CG50,
                                 EMU-CG20 or EMU-CG10 by model)
+    --interpret                 interpret every instruction (no translation to host
+                                code; same results, about half the speed)
     -h, --help                  this text
 
 KEY SCRIPT:
@@ -102,6 +104,7 @@ fn main() -> ExitCode {
                         .parse()
                         .map_err(|_| format!("--max-instructions: `{v}` is not a number"))?;
                 }
+                "--interpret" => opts.interpret = true,
                 "--hardware-id" => {
                     let v = value("--hardware-id")?;
                     let id: [u8; 8] = v.as_bytes().try_into().map_err(|_| {

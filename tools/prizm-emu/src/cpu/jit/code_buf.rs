@@ -3,6 +3,7 @@
 
 use std::ffi::c_void;
 
+#[cfg(unix)]
 unsafe extern "C" {
     fn mmap(addr: *mut c_void, len: usize, prot: i32, flags: i32, fd: i32, off: i64)
     -> *mut c_void;
@@ -28,7 +29,14 @@ pub struct CodeBuf {
 unsafe impl Send for CodeBuf {}
 
 impl CodeBuf {
+    /// No executable memory on this host: `None` (the CPU interprets).
+    #[cfg(not(unix))]
+    pub fn new(_size: usize) -> Option<CodeBuf> {
+        None
+    }
+
     /// Maps `size` bytes; `None` when the system refuses (the CPU then interprets).
+    #[cfg(unix)]
     pub fn new(size: usize) -> Option<CodeBuf> {
         // SAFETY: an anonymous private mapping at an address of the kernel's choice.
         let p = unsafe {
@@ -78,6 +86,7 @@ impl CodeBuf {
     }
 }
 
+#[cfg(unix)]
 impl Drop for CodeBuf {
     fn drop(&mut self) {
         // SAFETY: the mapping made in `new`, unmapped once.

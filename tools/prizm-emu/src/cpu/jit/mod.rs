@@ -58,7 +58,11 @@ unsafe impl Send for MemView {}
 
 /// A translated run: returns the index, relative to its first entry, of the entry the
 /// chain goes on with.
+#[cfg(target_arch = "x86_64")]
 type Native = unsafe extern "sysv64" fn(*mut Cpu) -> *const Insn;
+/// (Never called: other hosts translate nothing.)
+#[cfg(not(target_arch = "x86_64"))]
+type Native = unsafe extern "C" fn(*mut Cpu) -> *const Insn;
 
 /// Size of the code mapping (virtual; pages are committed as they fill).
 const CODE_SIZE: usize = 64 << 20;
@@ -75,7 +79,7 @@ impl Jit {
     /// A translator; `enabled` false (or a host without x86-64) makes it translate
     /// nothing.
     pub(crate) fn new(enabled: bool) -> Jit {
-        let buf = if enabled && cfg!(target_arch = "x86_64") {
+        let buf = if enabled && cfg!(all(target_arch = "x86_64", unix)) {
             CodeBuf::new(CODE_SIZE)
         } else {
             None

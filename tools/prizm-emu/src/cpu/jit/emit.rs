@@ -37,6 +37,17 @@ fn home(s: usize) -> Rm {
     }
 }
 
+/// Callee-saved registers, pushed by every run's prologue (the pool may use them).
+const CALLEE_SAVED: [u8; 6] = [RBX, RBP, R12, R13, R14, R15];
+
+/// Restores the callee-saved registers and returns (RAX: the entry to go on at).
+fn leave(a: &mut Asm) {
+    for r in CALLEE_SAVED.iter().rev() {
+        a.pop(*r);
+    }
+    a.ret();
+}
+
 /// Where a run goes on (entries by index in the run).
 #[derive(Clone, Copy)]
 pub(super) enum Exit {
@@ -62,6 +73,8 @@ pub(super) struct Ctx {
     pub(super) k: u32,
     /// The run's first entry (entries never move while their block lives).
     pub(super) base: *const Insn,
+    /// Where a chained run enters: after the fixed part of the prologue.
+    chain_entry: i32,
     /// Host register of each slot, if any.
     host: [Option<u8>; SLOTS],
     /// Uses of each slot so far.
@@ -80,6 +93,7 @@ impl Ctx {
             bails: Vec::new(),
             k: 0,
             base: std::ptr::null(),
+            chain_entry: 0,
             host: [None; SLOTS],
             uses: [0; SLOTS],
             written: [false; SLOTS],
@@ -98,11 +112,6 @@ impl Ctx {
         }
         cx.store_back = counted.written;
         cx
-    }
-
-    /// Host registers in use that the ABI says to preserve.
-    fn saved(&self) -> impl Iterator<Item = u8> + '_ {
-        self.host.iter().flatten().copied().filter(|&r| r != RSI)
     }
 
     /// A slot read.
@@ -128,16 +137,18 @@ impl Ctx {
         }
     }
 
-    /// Saves registers, loads the memory view and the slots kept in host registers.
+    /// Saves the callee-saved registers and loads the memory view (the same code for
+    /// every run: its length is [`Ctx::chain_entry`]), then loads the slots kept in host registers
+    /// (where a run chained from another one enters).
     pub(super) fn prologue(&mut self) {
-        let saved: Vec<u8> = self.saved().collect();
-        for r in saved {
+        for r in CALLEE_SAVED {
             self.a.push(r);
         }
         let view = offset_of!(Cpu, view);
         self.a.load64(R8, field(view + offset_of!(MemView, pages)));
         self.a.load64(R9, field(view + offset_of!(MemView, arena)));
         self.a.load64(R10, field(view + offset_of!(MemView, code)));
+        self.chain_entry = self.a.code.len() as i32;
         for s in 0..SLOTS {
             if let Some(r) = self.host[s] {
                 self.a.load(r, home(s));
@@ -145,16 +156,13 @@ impl Ctx {
         }
     }
 
-    /// Leaves the run for `to` (stores slots back, restores registers).
+    /// Leaves the run for `to` (stores slots back; chains to the next run or restores
+    /// registers and returns).
     pub(super) fn exit(&mut self, to: Exit) {
         for s in 0..SLOTS {
             if let (Some(r), true) = (self.host[s], self.store_back[s]) {
                 self.a.store(home(s), r);
             }
-        }
-        let saved: Vec<u8> = self.saved().collect();
-        for &r in saved.iter().rev() {
-            self.a.pop(r);
         }
         let a = &mut self.a;
         let entry = |k: u32| self.base.wrapping_add(k as usize) as u64;
@@ -164,7 +172,7 @@ impl Ctx {
         match to {
             Exit::Entry(k) => {
                 a.mov_imm64(EAX, entry(k));
-                a.ret();
+                leave(a);
                 return;
             }
             // As `op_end_fall`: the linked block, if it still starts at `to_pc`.
@@ -199,12 +207,15 @@ impl Ctx {
         a.mov_imm64(R11, op_native as Handler as usize as u64);
         a.alu64(Alu::Cmp, EDX, Rm::Reg(R11));
         fails.push(a.jcc(cc::NE));
+        // Into the next run after its fixed prologue (the registers are saved and
+        // the view loaded already).
         a.load64(EDX, Rm::Mem(EAX, link));
+        a.lea64(EDX, Rm::Mem(EDX, self.chain_entry));
         a.jmp_reg(EDX);
         for f in fails {
             a.bind(f);
         }
-        a.ret();
+        leave(a);
     }
 
     /// Leaves the run for the interpreter at the current entry when `cond` holds (the

@@ -233,13 +233,16 @@ impl Memory {
         self.pages[(addr >> PAGE_SHIFT) as usize]
     }
 
-    /// Raw pointers to the page table, arena and code flags, for translated code; valid
-    /// until the next [`Memory::map`].
-    pub(crate) fn view(&mut self) -> crate::cpu::jit::MemView {
+    /// Raw pointers to the page table, arena, code flags and block map (and `insns`,
+    /// the CPU's instruction store), for translated code; valid until the next
+    /// [`Memory::map`].
+    pub(crate) fn view(&mut self, insns: *const crate::cpu::exec::Insn) -> crate::cpu::jit::MemView {
         crate::cpu::jit::MemView {
             pages: self.pages.as_ptr(),
             arena: self.arena.as_mut_ptr(),
             code: self.code.as_ptr(),
+            blockmap: self.blockmap.as_ptr(),
+            insns,
         }
     }
 

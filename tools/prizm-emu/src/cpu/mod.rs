@@ -334,7 +334,7 @@ impl Cpu {
     pub fn run(&mut self, max: u64) -> Stop {
         self.stop = None;
         self.limit = self.icount.saturating_add(max);
-        self.view = self.mem.view();
+        self.view = self.mem.view(self.insns.as_ptr());
         while self.icount < self.limit {
             self.mem.code_written = false;
             // Blocks invalidated by stores since the last chain: unlink them.

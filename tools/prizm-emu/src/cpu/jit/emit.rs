@@ -182,15 +182,43 @@ impl Ctx {
                 a.alu_imm(Alu::Cmp, Rm::Mem(ECX, pc), to_pc);
                 fails.push(a.jcc(cc::NE));
             }
-            // As `op_end_jump`: the last target, if the PC is there again.
+            // As `op_end_jump`: the last target, if the PC is there again; else (as
+            // `op_link`) the block at the PC, which becomes the last target.
             Exit::Jump(k) => {
                 a.mov_imm64(EAX, entry(k));
                 a.load(ECX, field(offset_of!(Cpu, pc)));
                 a.alu(Alu::Cmp, ECX, Rm::Mem(EAX, pc));
-                fails.push(a.jcc(cc::NE));
+                let miss = a.jcc(cc::NE);
                 a.load64(R11, Rm::Mem(EAX, link));
                 a.alu(Alu::Cmp, ECX, Rm::Mem(R11, pc));
+                let hit = a.jcc(cc::E);
+                a.bind(miss);
+                // R11: the page entry; fast-path page, even PC.
+                a.load(R11, Rm::Reg(ECX));
+                a.shift(Shift::Shr, Rm::Reg(R11), 16);
+                a.load(R11, Rm::Idx(R8, R11, 2));
+                a.test_imm(Rm::Reg(R11), PAGE_R);
+                fails.push(a.jcc(cc::E));
+                a.test_imm(Rm::Reg(ECX), 1);
                 fails.push(a.jcc(cc::NE));
+                // The block map entry of the arena halfword: a header index, or 0.
+                a.alu_imm(Alu::And, Rm::Reg(R11), 0xFFFF_0000);
+                a.movzx16(EDX, Rm::Reg(ECX));
+                a.alu(Alu::Add, R11, Rm::Reg(EDX));
+                a.shift(Shift::Shr, Rm::Reg(R11), 1);
+                let view = offset_of!(Cpu, view);
+                a.load64(EDX, field(view + offset_of!(MemView, blockmap)));
+                a.load(R11, Rm::Idx(EDX, R11, 2));
+                a.test(Rm::Reg(R11), R11);
+                fails.push(a.jcc(cc::E));
+                a.shift64(Shift::Shl, Rm::Reg(R11), size_of::<Insn>().trailing_zeros() as u8);
+                a.alu64(Alu::Add, R11, field(view + offset_of!(MemView, insns)));
+                // The same storage may be seen at several addresses: the block's own.
+                a.alu(Alu::Cmp, ECX, Rm::Mem(R11, pc));
+                fails.push(a.jcc(cc::NE));
+                a.store(Rm::Mem(EAX, pc), ECX);
+                a.store64(Rm::Mem(EAX, link), R11);
+                a.bind(hit);
                 a.load64(ECX, Rm::Reg(R11));
             }
         }

@@ -41,6 +41,10 @@ pub(crate) struct MemView {
     pub(crate) arena: *mut u8,
     /// One byte per arena halfword: nonzero for cached code.
     pub(crate) code: *const u8,
+    /// One entry per arena halfword: index of the block starting there in `insns`.
+    pub(crate) blockmap: *const u32,
+    /// The CPU's instruction store (blocks and their entries).
+    pub(crate) insns: *const Insn,
 }
 
 impl MemView {
@@ -49,6 +53,8 @@ impl MemView {
         pages: std::ptr::null(),
         arena: std::ptr::null_mut(),
         code: std::ptr::null(),
+        blockmap: std::ptr::null(),
+        insns: std::ptr::null(),
     };
 }
 

@@ -266,6 +266,11 @@ impl Asm {
             self.byte(k);
         }
     }
+    /// `op rm64, imm8`.
+    pub fn shift64(&mut self, op: Shift, rm: Rm, k: u8) {
+        self.op(false, true, &[0xC1], op as u8, rm);
+        self.byte(k);
+    }
     /// `op rm32, cl`.
     pub fn shift_cl(&mut self, op: Shift, rm: Rm) {
         self.op(false, false, &[0xD3], op as u8, rm);

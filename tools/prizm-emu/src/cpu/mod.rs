@@ -1,5 +1,6 @@
 //! The SH-4A (SH7305, no FPU) processor: register file, memory accessors and the run
-//! loop. Decoding lives in [`decode`], instruction semantics in [`exec`].
+//! loop. Decoding lives in [`decode`], instruction semantics in [`exec`], the
+//! translation of cached blocks to x86-64 code in `jit`.
 //!
 //! Time: one instruction is one cycle of a 118 MHz clock ([`CLOCK_HZ`]); waits made by
 //! the OS layer (key-script waits, delays, sleeps) add idle cycles on top.

@@ -76,7 +76,11 @@ fn main() {
     println!("program:            {path}");
     println!(
         "prizm-emu mode:     {}",
-        if interpret { "interpreter only" } else { "translation to x86-64" }
+        if interpret {
+            "interpreter only"
+        } else {
+            "translation to x86-64"
+        }
     );
     println!("instructions:       {count}");
     println!(

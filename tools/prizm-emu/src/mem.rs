@@ -236,7 +236,10 @@ impl Memory {
     /// Raw pointers to the page table, arena, code flags and block map (and `insns`,
     /// the CPU's instruction store), for translated code; valid until the next
     /// [`Memory::map`].
-    pub(crate) fn view(&mut self, insns: *const crate::cpu::exec::Insn) -> crate::cpu::jit::MemView {
+    pub(crate) fn view(
+        &mut self,
+        insns: *const crate::cpu::exec::Insn,
+    ) -> crate::cpu::jit::MemView {
         crate::cpu::jit::MemView {
             pages: self.pages.as_ptr(),
             arena: self.arena.as_mut_ptr(),

@@ -1,7 +1,7 @@
 //! Instruction semantics, as a threaded interpreter over pre-decoded blocks.
 //!
 //! The run loop ([`Cpu::run`]) decodes straight-line code once into a block of
-//! [`Insn`]s (handler pointer, address, instruction word, position in the block), ending
+//! `Insn`s (handler pointer, address, instruction word, position in the block), ending
 //! at a branch (plus its delay slot), a trap, or a 64 KiB page boundary, followed by a
 //! terminator. Every handler executes its instruction and jumps straight to the next
 //! entry's handler with `become` (a guaranteed tail call): inside a block there is no

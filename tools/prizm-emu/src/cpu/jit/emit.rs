@@ -4,9 +4,9 @@
 use super::super::Cpu;
 use super::super::decode::{DECODE, Op};
 use super::super::exec::{HANDLERS, Handler, Insn, op_div1_run};
-use super::{MemView, op_native};
 use super::x64::{Alu, Asm, Fixup, Rm, Shift, cc};
 use super::x64::{EAX, ECX, EDX, R8, R9, R10, R11, R12, R13, R14, R15, RBP, RBX, RDI, RSI};
+use super::{MemView, op_native};
 use crate::mem::{PAGE_R, PAGE_W};
 use std::mem::offset_of;
 
@@ -211,7 +211,11 @@ impl Ctx {
                 a.load(R11, Rm::Idx(EDX, R11, 2));
                 a.test(Rm::Reg(R11), R11);
                 fails.push(a.jcc(cc::E));
-                a.shift64(Shift::Shl, Rm::Reg(R11), size_of::<Insn>().trailing_zeros() as u8);
+                a.shift64(
+                    Shift::Shl,
+                    Rm::Reg(R11),
+                    size_of::<Insn>().trailing_zeros() as u8,
+                );
                 a.alu64(Alu::Add, R11, field(view + offset_of!(MemView, insns)));
                 // The same storage may be seen at several addresses: the block's own.
                 a.alu(Alu::Cmp, ECX, Rm::Mem(R11, pc));
@@ -379,25 +383,18 @@ pub(super) fn kind(x: &Insn) -> Option<Op> {
             | Ocbi
             | Ocbp
             | Ocbwb
-            | Bt
-            | Bf
-            | BtS
-            | BfS
-            | Bra
-            | Bsr
-            | Rts
-            | Jmp
-            | Jsr
-            | Braf
-            | Bsrf
-    ) || access(op, x).is_some();
+    ) || is_branch(op)
+        || access(op, x).is_some();
     known.then_some(op)
 }
 
 /// Whether `op` is one of the translated branches (they end a block).
 pub(super) fn is_branch(op: Op) -> bool {
     use Op::*;
-    matches!(op, Bt | Bf | BtS | BfS | Bra | Bsr | Rts | Jmp | Jsr | Braf | Bsrf)
+    matches!(
+        op,
+        Bt | Bf | BtS | BfS | Bra | Bsr | Rts | Jmp | Jsr | Braf | Bsrf
+    )
 }
 
 /// How a memory instruction forms its address.
@@ -477,7 +474,11 @@ pub(super) fn access(op: Op, x: &Insn) -> Option<Access> {
         MovBLGbr => ld(1, Addr::Gbr(imm), Data::R(0)),
         MovWLGbr => ld(2, Addr::Gbr(imm * 2), Data::R(0)),
         MovLLGbr => ld(4, Addr::Gbr(imm * 4), Data::R(0)),
-        MovWLPc => ld(2, Addr::Abs(x.pc.wrapping_add(4).wrapping_add(imm * 2)), Data::R(n)),
+        MovWLPc => ld(
+            2,
+            Addr::Abs(x.pc.wrapping_add(4).wrapping_add(imm * 2)),
+            Data::R(n),
+        ),
         MovLLPc => ld(
             4,
             Addr::Abs((x.pc & !3).wrapping_add(4).wrapping_add(imm * 4)),
@@ -654,8 +655,7 @@ pub(super) fn emit(cx: &mut Ctx, op: Op, x: &Insn) {
         }
         Mova => {
             let r0 = cx.w(0);
-            cx.a
-                .store_imm(r0, (x.pc & !3).wrapping_add(4).wrapping_add(imm8 * 4));
+            cx.a.store_imm(r0, (x.pc & !3).wrapping_add(4).wrapping_add(imm8 * 4));
         }
         Add | Sub | And | Or | Xor | Addv | Subv => {
             let (rm, rn) = (cx.r(m), cx.w(n));
@@ -794,8 +794,7 @@ pub(super) fn emit(cx: &mut Ctx, op: Op, x: &Insn) {
         Rotcl | Rotcr => {
             let rn = cx.w(n);
             cx.t_to_carry();
-            cx.a
-                .shift(if op == Rotcl { Shift::Rcl } else { Shift::Rcr }, rn, 1);
+            cx.a.shift(if op == Rotcl { Shift::Rcl } else { Shift::Rcr }, rn, 1);
             cx.set_t(cc::B);
         }
         Shll2 | Shll8 | Shll16 | Shlr2 | Shlr8 | Shlr16 => {
@@ -851,7 +850,9 @@ pub(super) fn emit(cx: &mut Ctx, op: Op, x: &Insn) {
             let t = cx.w(SLOT_T);
             cx.a.store_imm(t, (op == Sett) as u32);
         }
-        Clrs | Sets => cx.a.store_imm(field(offset_of!(Cpu, s)), (op == Sets) as u32),
+        Clrs | Sets => {
+            cx.a.store_imm(field(offset_of!(Cpu, s)), (op == Sets) as u32)
+        }
         MulL => {
             let (rm, rn) = (cx.r(m), cx.r(n));
             cx.a.load(EAX, rn);

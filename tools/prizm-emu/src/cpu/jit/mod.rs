@@ -28,8 +28,8 @@ use super::exec::{Handler, Insn, SLOT, handler_of, op_end_fall, op_end_jump};
 use code_buf::CodeBuf;
 use emit::{Ctx, Exit, SLOT_T, field, is_branch, kind};
 use std::mem::offset_of;
-use x64::{Alu, Rm, cc};
 use x64::EAX;
+use x64::{Alu, Rm, cc};
 
 /// Where translated code finds memory (see [`crate::mem::Memory::view`]).
 #[repr(C)]
@@ -100,7 +100,9 @@ impl Jit {
 
     /// Whether the code buffer needs a flush before the next block.
     pub(crate) fn nearly_full(&self) -> bool {
-        self.buf.as_ref().is_some_and(|b| b.used() + BLOCK_ROOM > CODE_SIZE)
+        self.buf
+            .as_ref()
+            .is_some_and(|b| b.used() + BLOCK_ROOM > CODE_SIZE)
     }
 
     /// Forgets every translation (the caller forgets every block).
@@ -207,8 +209,7 @@ fn branch(cx: &mut Ctx, e: &[Insn], s: usize, p: usize, op: Op) -> usize {
             cx.a.alu_imm(Alu::Cmp, t, 0);
             let taken = cx.a.jcc(if op == Op::BtS { cc::NE } else { cc::E });
             // Not taken: the slot runs as an ordinary instruction in the next block.
-            cx.a
-                .alu64_imm8(Alu::Sub, field(offset_of!(Cpu, icount)), 1);
+            cx.a.alu64_imm8(Alu::Sub, field(offset_of!(Cpu, icount)), 1);
             cx.exit(to(p + 3));
             cx.a.bind(taken);
         }

@@ -134,7 +134,11 @@ fn differential(programs: u32, seed: u64) -> u64 {
                 }
             }
         }
-        compare_memory(&mut jit, &mut interp, &format!("program {p} (seed {seed:#x})"));
+        compare_memory(
+            &mut jit,
+            &mut interp,
+            &format!("program {p} (seed {seed:#x})"),
+        );
         total += jit.icount;
     }
     total

@@ -188,112 +188,98 @@ macro_rules! wr8 {
         wr!($cpu, $i, 1, u8, $a, $v)
     };
 }
-macro_rules! wr16 {
-    ($cpu:ident, $i:ident, $a:expr, $v:expr) => {
-        wr!($cpu, $i, 2, u16, $a, $v)
-    };
-}
-macro_rules! wr32 {
-    ($cpu:ident, $i:ident, $a:expr, $v:expr) => {
-        wr!($cpu, $i, 4, u32, $a, $v)
-    };
-}
-/// `@Rn+` load of a long word (lds.l/ldc.l).
-macro_rules! pop {
-    ($cpu:ident, $i:ident, $n:expr) => {{
-        let n: usize = $n;
-        let a = $cpu.r[n];
-        let v = rd32!($cpu, $i, a);
-        $cpu.r[n] = a.wrapping_add(4);
-        v
-    }};
-}
-/// `@-Rn` store of a long word (sts.l/stc.l).
-macro_rules! push {
-    ($cpu:ident, $i:ident, $n:expr, $v:expr) => {{
-        let n: usize = $n;
-        let v: u32 = $v;
-        let a = $cpu.r[n].wrapping_sub(4);
-        wr32!($cpu, $i, a, v);
-        $cpu.r[n] = a;
-    }};
-}
-/// Fast-path-only read: anything else runs the instruction's slow variant `$slow`
-/// (the instruction has changed nothing yet).
-macro_rules! rdf {
-    ($cpu:ident, $i:ident, $slow:ident, $n:literal, $t:ty, $a:expr) => {{
-        let a: u32 = $a;
-        let e = $cpu.mem.entry(a);
-        if e & PAGE_R == 0 || misaligned(a, $n) {
-            become $slow($cpu, $i)
-        }
-        // SAFETY: readable entry, access aligned to its size.
-        <$t>::from_be_bytes(unsafe { $cpu.mem.arena_read::<$n>(e, a) }) as u32
-    }};
-}
-macro_rules! rd8f {
-    ($cpu:ident, $i:ident, $s:ident, $a:expr) => {
-        rdf!($cpu, $i, $s, 1, u8, $a)
-    };
-}
-macro_rules! rd16f {
-    ($cpu:ident, $i:ident, $s:ident, $a:expr) => {
-        rdf!($cpu, $i, $s, 2, u16, $a)
-    };
-}
-macro_rules! rd32f {
-    ($cpu:ident, $i:ident, $s:ident, $a:expr) => {
-        rdf!($cpu, $i, $s, 4, u32, $a)
-    };
-}
-/// Fast-path-only write (not to cached code); anything else runs `$slow`.
-macro_rules! wrf {
-    ($cpu:ident, $i:ident, $slow:ident, $n:literal, $t:ty, $a:expr, $v:expr) => {{
-        let a: u32 = $a;
-        let v: u32 = $v;
-        let e = $cpu.mem.entry(a);
-        // SAFETY (of `try_arena_write`): writable (hence mapped) entry, aligned access.
-        if e & PAGE_W == 0
-            || misaligned(a, $n)
-            || !unsafe {
-                $cpu.mem
-                    .try_arena_write::<$n>(e, a, (v as $t).to_be_bytes())
+// Memory instructions have one handler generic over `SLOW`: the fast variant
+// (`SLOW = false`, in the handler table) takes the inline fast path and, for anything
+// else, switches to the slow variant (`$h::<true>`) before the instruction has changed
+// anything; the slow variant goes through `read_slow_at`/`write_slow_at`.
+
+/// Reads `$t` at `$a` in handler `$h<SLOW>`.
+macro_rules! rdx {
+    ($cpu:ident, $i:ident, $h:ident, $n:literal, $t:ty, $a:expr) => {{
+        if SLOW {
+            rd!($cpu, $i, $n, $t, $a)
+        } else {
+            let a: u32 = $a;
+            let e = $cpu.mem.entry(a);
+            if e & PAGE_R == 0 || misaligned(a, $n) {
+                become $h::<true>($cpu, $i)
             }
-        {
-            become $slow($cpu, $i)
+            // SAFETY: readable entry, access aligned to its size.
+            <$t>::from_be_bytes(unsafe { $cpu.mem.arena_read::<$n>(e, a) }) as u32
         }
     }};
 }
-macro_rules! wr8f {
-    ($cpu:ident, $i:ident, $s:ident, $a:expr, $v:expr) => {
-        wrf!($cpu, $i, $s, 1, u8, $a, $v)
+macro_rules! rd8x {
+    ($cpu:ident, $i:ident, $h:ident, $a:expr) => {
+        rdx!($cpu, $i, $h, 1, u8, $a)
     };
 }
-macro_rules! wr16f {
-    ($cpu:ident, $i:ident, $s:ident, $a:expr, $v:expr) => {
-        wrf!($cpu, $i, $s, 2, u16, $a, $v)
+macro_rules! rd16x {
+    ($cpu:ident, $i:ident, $h:ident, $a:expr) => {
+        rdx!($cpu, $i, $h, 2, u16, $a)
     };
 }
-macro_rules! wr32f {
-    ($cpu:ident, $i:ident, $s:ident, $a:expr, $v:expr) => {
-        wrf!($cpu, $i, $s, 4, u32, $a, $v)
+macro_rules! rd32x {
+    ($cpu:ident, $i:ident, $h:ident, $a:expr) => {
+        rdx!($cpu, $i, $h, 4, u32, $a)
     };
 }
-macro_rules! popf {
-    ($cpu:ident, $i:ident, $s:ident, $n:expr) => {{
+/// Writes the low bytes of `$v` at `$a` in handler `$h<SLOW>` (the fast variant never
+/// writes over cached code).
+macro_rules! wrx {
+    ($cpu:ident, $i:ident, $h:ident, $n:literal, $t:ty, $a:expr, $v:expr) => {{
+        if SLOW {
+            wr!($cpu, $i, $n, $t, $a, $v)
+        } else {
+            let a: u32 = $a;
+            let v: u32 = $v;
+            let e = $cpu.mem.entry(a);
+            // SAFETY (of `try_arena_write`): writable (hence mapped) entry, aligned
+            // access.
+            if e & PAGE_W == 0
+                || misaligned(a, $n)
+                || !unsafe {
+                    $cpu.mem
+                        .try_arena_write::<$n>(e, a, (v as $t).to_be_bytes())
+                }
+            {
+                become $h::<true>($cpu, $i)
+            }
+        }
+    }};
+}
+macro_rules! wr8x {
+    ($cpu:ident, $i:ident, $h:ident, $a:expr, $v:expr) => {
+        wrx!($cpu, $i, $h, 1, u8, $a, $v)
+    };
+}
+macro_rules! wr16x {
+    ($cpu:ident, $i:ident, $h:ident, $a:expr, $v:expr) => {
+        wrx!($cpu, $i, $h, 2, u16, $a, $v)
+    };
+}
+macro_rules! wr32x {
+    ($cpu:ident, $i:ident, $h:ident, $a:expr, $v:expr) => {
+        wrx!($cpu, $i, $h, 4, u32, $a, $v)
+    };
+}
+/// `@Rn+` load of a long word in handler `$h<SLOW>`.
+macro_rules! popx {
+    ($cpu:ident, $i:ident, $h:ident, $n:expr) => {{
         let n: usize = $n;
         let a = $cpu.r[n];
-        let v = rd32f!($cpu, $i, $s, a);
+        let v = rd32x!($cpu, $i, $h, a);
         $cpu.r[n] = a.wrapping_add(4);
         v
     }};
 }
-macro_rules! pushf {
-    ($cpu:ident, $i:ident, $s:ident, $n:expr, $v:expr) => {{
+/// `@-Rn` store of a long word in handler `$h<SLOW>`.
+macro_rules! pushx {
+    ($cpu:ident, $i:ident, $h:ident, $n:expr, $v:expr) => {{
         let n: usize = $n;
         let v: u32 = $v;
         let a = $cpu.r[n].wrapping_sub(4);
-        wr32f!($cpu, $i, $s, a, v);
+        wr32x!($cpu, $i, $h, a, v);
         $cpu.r[n] = a;
     }};
 }
@@ -305,6 +291,17 @@ macro_rules! next_after_store {
         if $cpu.mem.code_written {
             $cpu.exit_after($i);
             return;
+        }
+        next!($cpu, $i)
+    }};
+}
+
+/// The end of a memory instruction's handler: in the slow variant, as
+/// [`next_after_store!`] (a store there may have hit cached code); else [`next!`].
+macro_rules! next_mem {
+    ($cpu:ident, $i:ident) => {{
+        if SLOW {
+            next_after_store!($cpu, $i)
         }
         next!($cpu, $i)
     }};
@@ -719,59 +716,29 @@ fn op_MovI(cpu: &mut Cpu, i: *const Insn) {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWLPc(cpu: &mut Cpu, i: *const Insn) {
+fn op_MovWLPc<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
     {
         let a = pc.wrapping_add(4).wrapping_add(imm8(w) * 2);
-        cpu.r[n] = sx16(rd16f!(cpu, i, op_MovWLPc_slow, a));
+        cpu.r[n] = sx16(rd16x!(cpu, i, op_MovWLPc, a));
     }
-    next!(cpu, i)
-}
-
-/// The slow path of `op_MovWLPc` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovWLPc_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
-        let a = pc.wrapping_add(4).wrapping_add(imm8(w) * 2);
-        cpu.r[n] = sx16(rd16!(cpu, i, a));
-    }
-    next!(cpu, i)
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLLPc(cpu: &mut Cpu, i: *const Insn) {
+fn op_MovLLPc<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
     {
         let a = (pc & !3).wrapping_add(4).wrapping_add(imm8(w) * 4);
-        cpu.r[n] = rd32f!(cpu, i, op_MovLLPc_slow, a);
+        cpu.r[n] = rd32x!(cpu, i, op_MovLLPc, a);
     }
-    next!(cpu, i)
-}
-
-/// The slow path of `op_MovLLPc` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovLLPc_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
-        let a = (pc & !3).wrapping_add(4).wrapping_add(imm8(w) * 4);
-        cpu.r[n] = rd32!(cpu, i, a);
-    }
-    next!(cpu, i)
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
@@ -785,157 +752,76 @@ fn op_Mova(cpu: &mut Cpu, i: *const Insn) {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBS(cpu: &mut Cpu, i: *const Insn) {
+fn op_MovBS<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
     {
         let v = cpu.r[m];
-        wr8f!(cpu, i, op_MovBS_slow, cpu.r[n], v)
+        wr8x!(cpu, i, op_MovBS, cpu.r[n], v)
     }
-    next!(cpu, i)
+    next_mem!(cpu, i)
 }
 
-/// The slow path of `op_MovBS` (slow-path memory, or a store to cached code).
 #[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovBS_slow(cpu: &mut Cpu, i: *const Insn) {
+fn op_MovWS<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
     {
         let v = cpu.r[m];
-        wr8!(cpu, i, cpu.r[n], v)
+        wr16x!(cpu, i, op_MovWS, cpu.r[n], v)
     }
-    next_after_store!(cpu, i)
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWS(cpu: &mut Cpu, i: *const Insn) {
+fn op_MovLS<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
     {
         let v = cpu.r[m];
-        wr16f!(cpu, i, op_MovWS_slow, cpu.r[n], v)
+        wr32x!(cpu, i, op_MovLS, cpu.r[n], v)
     }
-    next!(cpu, i)
+    next_mem!(cpu, i)
 }
 
-/// The slow path of `op_MovWS` (slow-path memory, or a store to cached code).
 #[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovWS_slow(cpu: &mut Cpu, i: *const Insn) {
+fn op_MovBL<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
-    {
-        let v = cpu.r[m];
-        wr16!(cpu, i, cpu.r[n], v)
-    }
-    next_after_store!(cpu, i)
+    cpu.r[n] = sx8(rd8x!(cpu, i, op_MovBL, cpu.r[m]));
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLS(cpu: &mut Cpu, i: *const Insn) {
+fn op_MovWL<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
-    {
-        let v = cpu.r[m];
-        wr32f!(cpu, i, op_MovLS_slow, cpu.r[n], v)
-    }
-    next!(cpu, i)
+    cpu.r[n] = sx16(rd16x!(cpu, i, op_MovWL, cpu.r[m]));
+    next_mem!(cpu, i)
 }
 
-/// The slow path of `op_MovLS` (slow-path memory, or a store to cached code).
 #[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovLS_slow(cpu: &mut Cpu, i: *const Insn) {
+fn op_MovLL<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
-    {
-        let v = cpu.r[m];
-        wr32!(cpu, i, cpu.r[n], v)
-    }
-    next_after_store!(cpu, i)
+    cpu.r[n] = rd32x!(cpu, i, op_MovLL, cpu.r[m]);
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBL(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = sx8(rd8f!(cpu, i, op_MovBL_slow, cpu.r[m]));
-    next!(cpu, i)
-}
-
-/// The slow path of `op_MovBL` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovBL_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = sx8(rd8!(cpu, i, cpu.r[m]));
-    next!(cpu, i)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_MovWL(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = sx16(rd16f!(cpu, i, op_MovWL_slow, cpu.r[m]));
-    next!(cpu, i)
-}
-
-/// The slow path of `op_MovWL` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovWL_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = sx16(rd16!(cpu, i, cpu.r[m]));
-    next!(cpu, i)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_MovLL(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = rd32f!(cpu, i, op_MovLL_slow, cpu.r[m]);
-    next!(cpu, i)
-}
-
-/// The slow path of `op_MovLL` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovLL_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = rd32!(cpu, i, cpu.r[m]);
-    next!(cpu, i)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_MovBSDec(cpu: &mut Cpu, i: *const Insn) {
+fn op_MovBSDec<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
@@ -943,31 +829,14 @@ fn op_MovBSDec(cpu: &mut Cpu, i: *const Insn) {
     {
         let v = cpu.r[m];
         let a = cpu.r[n].wrapping_sub(1);
-        wr8f!(cpu, i, op_MovBSDec_slow, a, v);
+        wr8x!(cpu, i, op_MovBSDec, a, v);
         cpu.r[n] = a;
     }
-    next!(cpu, i)
-}
-
-/// The slow path of `op_MovBSDec` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovBSDec_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
-        let v = cpu.r[m];
-        let a = cpu.r[n].wrapping_sub(1);
-        wr8!(cpu, i, a, v);
-        cpu.r[n] = a;
-    }
-    next_after_store!(cpu, i)
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWSDec(cpu: &mut Cpu, i: *const Insn) {
+fn op_MovWSDec<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
@@ -975,31 +844,14 @@ fn op_MovWSDec(cpu: &mut Cpu, i: *const Insn) {
     {
         let v = cpu.r[m];
         let a = cpu.r[n].wrapping_sub(2);
-        wr16f!(cpu, i, op_MovWSDec_slow, a, v);
+        wr16x!(cpu, i, op_MovWSDec, a, v);
         cpu.r[n] = a;
     }
-    next!(cpu, i)
-}
-
-/// The slow path of `op_MovWSDec` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovWSDec_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
-        let v = cpu.r[m];
-        let a = cpu.r[n].wrapping_sub(2);
-        wr16!(cpu, i, a, v);
-        cpu.r[n] = a;
-    }
-    next_after_store!(cpu, i)
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLSDec(cpu: &mut Cpu, i: *const Insn) {
+fn op_MovLSDec<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
@@ -1007,658 +859,304 @@ fn op_MovLSDec(cpu: &mut Cpu, i: *const Insn) {
     {
         let v = cpu.r[m];
         let a = cpu.r[n].wrapping_sub(4);
-        wr32f!(cpu, i, op_MovLSDec_slow, a, v);
+        wr32x!(cpu, i, op_MovLSDec, a, v);
         cpu.r[n] = a;
     }
-    next!(cpu, i)
-}
-
-/// The slow path of `op_MovLSDec` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovLSDec_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
-        let v = cpu.r[m];
-        let a = cpu.r[n].wrapping_sub(4);
-        wr32!(cpu, i, a, v);
-        cpu.r[n] = a;
-    }
-    next_after_store!(cpu, i)
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBLInc(cpu: &mut Cpu, i: *const Insn) {
+fn op_MovBLInc<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
     {
         let a = cpu.r[m];
-        let v = sx8(rd8f!(cpu, i, op_MovBLInc_slow, a));
+        let v = sx8(rd8x!(cpu, i, op_MovBLInc, a));
         if n != m {
             cpu.r[m] = a.wrapping_add(1);
         }
         cpu.r[n] = v;
     }
-    next!(cpu, i)
+    next_mem!(cpu, i)
 }
 
-/// The slow path of `op_MovBLInc` (slow-path memory, or a store to cached code).
 #[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovBLInc_slow(cpu: &mut Cpu, i: *const Insn) {
+fn op_MovWLInc<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
     {
         let a = cpu.r[m];
-        let v = sx8(rd8!(cpu, i, a));
-        if n != m {
-            cpu.r[m] = a.wrapping_add(1);
-        }
-        cpu.r[n] = v;
-    }
-    next!(cpu, i)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_MovWLInc(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
-        let a = cpu.r[m];
-        let v = sx16(rd16f!(cpu, i, op_MovWLInc_slow, a));
+        let v = sx16(rd16x!(cpu, i, op_MovWLInc, a));
         if n != m {
             cpu.r[m] = a.wrapping_add(2);
         }
         cpu.r[n] = v;
     }
-    next!(cpu, i)
+    next_mem!(cpu, i)
 }
 
-/// The slow path of `op_MovWLInc` (slow-path memory, or a store to cached code).
 #[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovWLInc_slow(cpu: &mut Cpu, i: *const Insn) {
+fn op_MovLLInc<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
     {
         let a = cpu.r[m];
-        let v = sx16(rd16!(cpu, i, a));
-        if n != m {
-            cpu.r[m] = a.wrapping_add(2);
-        }
-        cpu.r[n] = v;
-    }
-    next!(cpu, i)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_MovLLInc(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
-        let a = cpu.r[m];
-        let v = rd32f!(cpu, i, op_MovLLInc_slow, a);
+        let v = rd32x!(cpu, i, op_MovLLInc, a);
         if n != m {
             cpu.r[m] = a.wrapping_add(4);
         }
         cpu.r[n] = v;
     }
-    next!(cpu, i)
-}
-
-/// The slow path of `op_MovLLInc` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovLLInc_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
-        let a = cpu.r[m];
-        let v = rd32!(cpu, i, a);
-        if n != m {
-            cpu.r[m] = a.wrapping_add(4);
-        }
-        cpu.r[n] = v;
-    }
-    next!(cpu, i)
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBS0(cpu: &mut Cpu, i: *const Insn) {
+fn op_MovBS0<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
     {
         let v = cpu.r[m];
-        wr8f!(cpu, i, op_MovBS0_slow, cpu.r[n].wrapping_add(cpu.r[0]), v)
+        wr8x!(cpu, i, op_MovBS0, cpu.r[n].wrapping_add(cpu.r[0]), v)
     }
-    next!(cpu, i)
+    next_mem!(cpu, i)
 }
 
-/// The slow path of `op_MovBS0` (slow-path memory, or a store to cached code).
 #[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovBS0_slow(cpu: &mut Cpu, i: *const Insn) {
+fn op_MovWS0<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
     {
         let v = cpu.r[m];
-        wr8!(cpu, i, cpu.r[n].wrapping_add(cpu.r[0]), v)
+        wr16x!(cpu, i, op_MovWS0, cpu.r[n].wrapping_add(cpu.r[0]), v)
     }
-    next_after_store!(cpu, i)
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWS0(cpu: &mut Cpu, i: *const Insn) {
+fn op_MovLS0<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
     {
         let v = cpu.r[m];
-        wr16f!(cpu, i, op_MovWS0_slow, cpu.r[n].wrapping_add(cpu.r[0]), v)
+        wr32x!(cpu, i, op_MovLS0, cpu.r[n].wrapping_add(cpu.r[0]), v)
     }
-    next!(cpu, i)
+    next_mem!(cpu, i)
 }
 
-/// The slow path of `op_MovWS0` (slow-path memory, or a store to cached code).
 #[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovWS0_slow(cpu: &mut Cpu, i: *const Insn) {
+fn op_MovBL0<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.r[n] = sx8(rd8x!(cpu, i, op_MovBL0, cpu.r[m].wrapping_add(cpu.r[0])));
+    next_mem!(cpu, i)
+}
+
+#[allow(non_snake_case, unused_variables)]
+fn op_MovWL0<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.r[n] = sx16(rd16x!(cpu, i, op_MovWL0, cpu.r[m].wrapping_add(cpu.r[0])));
+    next_mem!(cpu, i)
+}
+
+#[allow(non_snake_case, unused_variables)]
+fn op_MovLL0<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    cpu.r[n] = rd32x!(cpu, i, op_MovLL0, cpu.r[m].wrapping_add(cpu.r[0]));
+    next_mem!(cpu, i)
+}
+
+#[allow(non_snake_case, unused_variables)]
+fn op_MovLSDisp<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
     {
         let v = cpu.r[m];
-        wr16!(cpu, i, cpu.r[n].wrapping_add(cpu.r[0]), v)
-    }
-    next_after_store!(cpu, i)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_MovLS0(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
-        let v = cpu.r[m];
-        wr32f!(cpu, i, op_MovLS0_slow, cpu.r[n].wrapping_add(cpu.r[0]), v)
-    }
-    next!(cpu, i)
-}
-
-/// The slow path of `op_MovLS0` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovLS0_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
-        let v = cpu.r[m];
-        wr32!(cpu, i, cpu.r[n].wrapping_add(cpu.r[0]), v)
-    }
-    next_after_store!(cpu, i)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_MovBL0(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = sx8(rd8f!(
-        cpu,
-        i,
-        op_MovBL0_slow,
-        cpu.r[m].wrapping_add(cpu.r[0])
-    ));
-    next!(cpu, i)
-}
-
-/// The slow path of `op_MovBL0` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovBL0_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = sx8(rd8!(cpu, i, cpu.r[m].wrapping_add(cpu.r[0])));
-    next!(cpu, i)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_MovWL0(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = sx16(rd16f!(
-        cpu,
-        i,
-        op_MovWL0_slow,
-        cpu.r[m].wrapping_add(cpu.r[0])
-    ));
-    next!(cpu, i)
-}
-
-/// The slow path of `op_MovWL0` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovWL0_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = sx16(rd16!(cpu, i, cpu.r[m].wrapping_add(cpu.r[0])));
-    next!(cpu, i)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_MovLL0(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = rd32f!(cpu, i, op_MovLL0_slow, cpu.r[m].wrapping_add(cpu.r[0]));
-    next!(cpu, i)
-}
-
-/// The slow path of `op_MovLL0` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovLL0_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = rd32!(cpu, i, cpu.r[m].wrapping_add(cpu.r[0]));
-    next!(cpu, i)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_MovLSDisp(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
-        let v = cpu.r[m];
-        wr32f!(
+        wr32x!(
             cpu,
             i,
-            op_MovLSDisp_slow,
+            op_MovLSDisp,
             cpu.r[n].wrapping_add((w as u32 & 0xF) * 4),
             v
         )
     }
-    next!(cpu, i)
+    next_mem!(cpu, i)
 }
 
-/// The slow path of `op_MovLSDisp` (slow-path memory, or a store to cached code).
 #[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovLSDisp_slow(cpu: &mut Cpu, i: *const Insn) {
+fn op_MovLLDisp<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
     {
-        let v = cpu.r[m];
-        wr32!(cpu, i, cpu.r[n].wrapping_add((w as u32 & 0xF) * 4), v)
-    }
-    next_after_store!(cpu, i)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_MovLLDisp(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
-        cpu.r[n] = rd32f!(
+        cpu.r[n] = rd32x!(
             cpu,
             i,
-            op_MovLLDisp_slow,
+            op_MovLLDisp,
             cpu.r[m].wrapping_add((w as u32 & 0xF) * 4)
         )
     }
-    next!(cpu, i)
-}
-
-/// The slow path of `op_MovLLDisp` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovLLDisp_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
-        cpu.r[n] = rd32!(cpu, i, cpu.r[m].wrapping_add((w as u32 & 0xF) * 4))
-    }
-    next!(cpu, i)
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBS4(cpu: &mut Cpu, i: *const Insn) {
+fn op_MovBS4<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
     {
         let v = cpu.r[0];
-        wr8f!(
+        wr8x!(cpu, i, op_MovBS4, cpu.r[m].wrapping_add(w as u32 & 0xF), v)
+    }
+    next_mem!(cpu, i)
+}
+
+#[allow(non_snake_case, unused_variables)]
+fn op_MovWS4<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
+    // SAFETY: `i` is the entry being executed.
+    let Insn { pc, w, n, m, .. } = unsafe { *i };
+    let n = reg(n);
+    let m = reg(m);
+    {
+        let v = cpu.r[0];
+        wr16x!(
             cpu,
             i,
-            op_MovBS4_slow,
-            cpu.r[m].wrapping_add(w as u32 & 0xF),
-            v
-        )
-    }
-    next!(cpu, i)
-}
-
-/// The slow path of `op_MovBS4` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovBS4_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
-        let v = cpu.r[0];
-        wr8!(cpu, i, cpu.r[m].wrapping_add(w as u32 & 0xF), v)
-    }
-    next_after_store!(cpu, i)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_MovWS4(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
-        let v = cpu.r[0];
-        wr16f!(
-            cpu,
-            i,
-            op_MovWS4_slow,
+            op_MovWS4,
             cpu.r[m].wrapping_add((w as u32 & 0xF) * 2),
             v
         )
     }
-    next!(cpu, i)
+    next_mem!(cpu, i)
 }
 
-/// The slow path of `op_MovWS4` (slow-path memory, or a store to cached code).
 #[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovWS4_slow(cpu: &mut Cpu, i: *const Insn) {
+fn op_MovBL4<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
-    {
-        let v = cpu.r[0];
-        wr16!(cpu, i, cpu.r[m].wrapping_add((w as u32 & 0xF) * 2), v)
-    }
-    next_after_store!(cpu, i)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_MovBL4(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[0] = sx8(rd8f!(
+    cpu.r[0] = sx8(rd8x!(
         cpu,
         i,
-        op_MovBL4_slow,
+        op_MovBL4,
         cpu.r[m].wrapping_add(w as u32 & 0xF)
     ));
-    next!(cpu, i)
-}
-
-/// The slow path of `op_MovBL4` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovBL4_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[0] = sx8(rd8!(cpu, i, cpu.r[m].wrapping_add(w as u32 & 0xF)));
-    next!(cpu, i)
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWL4(cpu: &mut Cpu, i: *const Insn) {
+fn op_MovWL4<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
     {
-        cpu.r[0] = sx16(rd16f!(
+        cpu.r[0] = sx16(rd16x!(
             cpu,
             i,
-            op_MovWL4_slow,
+            op_MovWL4,
             cpu.r[m].wrapping_add((w as u32 & 0xF) * 2)
         ))
     }
-    next!(cpu, i)
-}
-
-/// The slow path of `op_MovWL4` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovWL4_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
-        cpu.r[0] = sx16(rd16!(cpu, i, cpu.r[m].wrapping_add((w as u32 & 0xF) * 2)))
-    }
-    next!(cpu, i)
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovBSGbr(cpu: &mut Cpu, i: *const Insn) {
+fn op_MovBSGbr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
     {
         let v = cpu.r[0];
-        wr8f!(cpu, i, op_MovBSGbr_slow, cpu.gbr.wrapping_add(imm8(w)), v)
+        wr8x!(cpu, i, op_MovBSGbr, cpu.gbr.wrapping_add(imm8(w)), v)
     }
-    next!(cpu, i)
+    next_mem!(cpu, i)
 }
 
-/// The slow path of `op_MovBSGbr` (slow-path memory, or a store to cached code).
 #[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovBSGbr_slow(cpu: &mut Cpu, i: *const Insn) {
+fn op_MovWSGbr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
     {
         let v = cpu.r[0];
-        wr8!(cpu, i, cpu.gbr.wrapping_add(imm8(w)), v)
+        wr16x!(cpu, i, op_MovWSGbr, cpu.gbr.wrapping_add(imm8(w) * 2), v)
     }
-    next_after_store!(cpu, i)
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovWSGbr(cpu: &mut Cpu, i: *const Insn) {
+fn op_MovLSGbr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
     {
         let v = cpu.r[0];
-        wr16f!(
-            cpu,
-            i,
-            op_MovWSGbr_slow,
-            cpu.gbr.wrapping_add(imm8(w) * 2),
-            v
-        )
+        wr32x!(cpu, i, op_MovLSGbr, cpu.gbr.wrapping_add(imm8(w) * 4), v)
     }
-    next!(cpu, i)
+    next_mem!(cpu, i)
 }
 
-/// The slow path of `op_MovWSGbr` (slow-path memory, or a store to cached code).
 #[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovWSGbr_slow(cpu: &mut Cpu, i: *const Insn) {
+fn op_MovBLGbr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
-    {
-        let v = cpu.r[0];
-        wr16!(cpu, i, cpu.gbr.wrapping_add(imm8(w) * 2), v)
-    }
-    next_after_store!(cpu, i)
+    cpu.r[0] = sx8(rd8x!(cpu, i, op_MovBLGbr, cpu.gbr.wrapping_add(imm8(w))));
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_MovLSGbr(cpu: &mut Cpu, i: *const Insn) {
+fn op_MovWLGbr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
-    {
-        let v = cpu.r[0];
-        wr32f!(
-            cpu,
-            i,
-            op_MovLSGbr_slow,
-            cpu.gbr.wrapping_add(imm8(w) * 4),
-            v
-        )
-    }
-    next!(cpu, i)
-}
-
-/// The slow path of `op_MovLSGbr` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovLSGbr_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
-        let v = cpu.r[0];
-        wr32!(cpu, i, cpu.gbr.wrapping_add(imm8(w) * 4), v)
-    }
-    next_after_store!(cpu, i)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_MovBLGbr(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[0] = sx8(rd8f!(
+    cpu.r[0] = sx16(rd16x!(
         cpu,
         i,
-        op_MovBLGbr_slow,
-        cpu.gbr.wrapping_add(imm8(w))
-    ));
-    next!(cpu, i)
-}
-
-/// The slow path of `op_MovBLGbr` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovBLGbr_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[0] = sx8(rd8!(cpu, i, cpu.gbr.wrapping_add(imm8(w))));
-    next!(cpu, i)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_MovWLGbr(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[0] = sx16(rd16f!(
-        cpu,
-        i,
-        op_MovWLGbr_slow,
+        op_MovWLGbr,
         cpu.gbr.wrapping_add(imm8(w) * 2)
     ));
-    next!(cpu, i)
+    next_mem!(cpu, i)
 }
 
-/// The slow path of `op_MovWLGbr` (slow-path memory, or a store to cached code).
 #[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovWLGbr_slow(cpu: &mut Cpu, i: *const Insn) {
+fn op_MovLLGbr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
-    cpu.r[0] = sx16(rd16!(cpu, i, cpu.gbr.wrapping_add(imm8(w) * 2)));
-    next!(cpu, i)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_MovLLGbr(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[0] = rd32f!(cpu, i, op_MovLLGbr_slow, cpu.gbr.wrapping_add(imm8(w) * 4));
-    next!(cpu, i)
-}
-
-/// The slow path of `op_MovLLGbr` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_MovLLGbr_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[0] = rd32!(cpu, i, cpu.gbr.wrapping_add(imm8(w) * 4));
-    next!(cpu, i)
+    cpu.r[0] = rd32x!(cpu, i, op_MovLLGbr, cpu.gbr.wrapping_add(imm8(w) * 4));
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
@@ -1772,35 +1270,20 @@ fn op_MovuaLInc(cpu: &mut Cpu, i: *const Insn) {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Movli(cpu: &mut Cpu, i: *const Insn) {
+fn op_Movli<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
     {
-        cpu.r[0] = rd32f!(cpu, i, op_Movli_slow, cpu.r[n]);
+        cpu.r[0] = rd32x!(cpu, i, op_Movli, cpu.r[n]);
         cpu.ldst = true;
     }
-    next!(cpu, i)
-}
-
-/// The slow path of `op_Movli` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_Movli_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
-        cpu.r[0] = rd32!(cpu, i, cpu.r[n]);
-        cpu.ldst = true;
-    }
-    next!(cpu, i)
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Movco(cpu: &mut Cpu, i: *const Insn) {
+fn op_Movco<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
@@ -1808,63 +1291,27 @@ fn op_Movco(cpu: &mut Cpu, i: *const Insn) {
     {
         if cpu.ldst {
             let v = cpu.r[0];
-            wr32f!(cpu, i, op_Movco_slow, cpu.r[n], v);
+            wr32x!(cpu, i, op_Movco, cpu.r[n], v);
             cpu.t = 1;
         } else {
             cpu.t = 0;
         }
         cpu.ldst = false;
     }
-    next!(cpu, i)
-}
-
-/// The slow path of `op_Movco` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_Movco_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
-        if cpu.ldst {
-            let v = cpu.r[0];
-            wr32!(cpu, i, cpu.r[n], v);
-            cpu.t = 1;
-        } else {
-            cpu.t = 0;
-        }
-        cpu.ldst = false;
-    }
-    next_after_store!(cpu, i)
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_Movca(cpu: &mut Cpu, i: *const Insn) {
+fn op_Movca<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
     {
         let v = cpu.r[0];
-        wr32f!(cpu, i, op_Movca_slow, cpu.r[n], v)
+        wr32x!(cpu, i, op_Movca, cpu.r[n], v)
     }
-    next!(cpu, i)
-}
-
-/// The slow path of `op_Movca` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_Movca_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
-        let v = cpu.r[0];
-        wr32!(cpu, i, cpu.r[n], v)
-    }
-    next_after_store!(cpu, i)
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
@@ -2358,31 +1805,16 @@ fn op_TstI(cpu: &mut Cpu, i: *const Insn) {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_TstB(cpu: &mut Cpu, i: *const Insn) {
+fn op_TstB<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
     {
-        let v = rd8f!(cpu, i, op_TstB_slow, cpu.gbr.wrapping_add(cpu.r[0]));
+        let v = rd8x!(cpu, i, op_TstB, cpu.gbr.wrapping_add(cpu.r[0]));
         cpu.t = (v & imm8(w) == 0) as u32;
     }
-    next!(cpu, i)
-}
-
-/// The slow path of `op_TstB` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_TstB_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
-        let v = rd8!(cpu, i, cpu.gbr.wrapping_add(cpu.r[0]));
-        cpu.t = (v & imm8(w) == 0) as u32;
-    }
-    next!(cpu, i)
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
@@ -2992,499 +2424,229 @@ fn op_StsPr(cpu: &mut Cpu, i: *const Insn) {
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLSr(cpu: &mut Cpu, i: *const Insn) {
+fn op_LdcLSr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
     {
-        let v = popf!(cpu, i, op_LdcLSr_slow, n);
+        let v = popx!(cpu, i, op_LdcLSr, n);
         cpu.set_sr(v)
     }
-    next!(cpu, i)
+    next_mem!(cpu, i)
 }
 
-/// The slow path of `op_LdcLSr` (slow-path memory, or a store to cached code).
 #[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_LdcLSr_slow(cpu: &mut Cpu, i: *const Insn) {
+fn op_LdcLGbr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
-    {
-        let v = pop!(cpu, i, n);
-        cpu.set_sr(v)
-    }
-    next!(cpu, i)
+    cpu.gbr = popx!(cpu, i, op_LdcLGbr, n);
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLGbr(cpu: &mut Cpu, i: *const Insn) {
+fn op_LdcLVbr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
-    cpu.gbr = popf!(cpu, i, op_LdcLGbr_slow, n);
-    next!(cpu, i)
+    cpu.vbr = popx!(cpu, i, op_LdcLVbr, n);
+    next_mem!(cpu, i)
 }
 
-/// The slow path of `op_LdcLGbr` (slow-path memory, or a store to cached code).
 #[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_LdcLGbr_slow(cpu: &mut Cpu, i: *const Insn) {
+fn op_LdcLSsr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
-    cpu.gbr = pop!(cpu, i, n);
-    next!(cpu, i)
+    cpu.ssr = popx!(cpu, i, op_LdcLSsr, n);
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLVbr(cpu: &mut Cpu, i: *const Insn) {
+fn op_LdcLSpc<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
-    cpu.vbr = popf!(cpu, i, op_LdcLVbr_slow, n);
-    next!(cpu, i)
+    cpu.spc = popx!(cpu, i, op_LdcLSpc, n);
+    next_mem!(cpu, i)
 }
 
-/// The slow path of `op_LdcLVbr` (slow-path memory, or a store to cached code).
 #[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_LdcLVbr_slow(cpu: &mut Cpu, i: *const Insn) {
+fn op_LdcLSgr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
-    cpu.vbr = pop!(cpu, i, n);
-    next!(cpu, i)
+    cpu.sgr = popx!(cpu, i, op_LdcLSgr, n);
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLSsr(cpu: &mut Cpu, i: *const Insn) {
+fn op_LdcLDbr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
-    cpu.ssr = popf!(cpu, i, op_LdcLSsr_slow, n);
-    next!(cpu, i)
+    cpu.dbr = popx!(cpu, i, op_LdcLDbr, n);
+    next_mem!(cpu, i)
 }
 
-/// The slow path of `op_LdcLSsr` (slow-path memory, or a store to cached code).
 #[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_LdcLSsr_slow(cpu: &mut Cpu, i: *const Insn) {
+fn op_LdcLBank<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
-    cpu.ssr = pop!(cpu, i, n);
-    next!(cpu, i)
+    cpu.r_bank[m & 7] = popx!(cpu, i, op_LdcLBank, n);
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLSpc(cpu: &mut Cpu, i: *const Insn) {
+fn op_LdsLMach<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
-    cpu.spc = popf!(cpu, i, op_LdcLSpc_slow, n);
-    next!(cpu, i)
+    cpu.mach = popx!(cpu, i, op_LdsLMach, n);
+    next_mem!(cpu, i)
 }
 
-/// The slow path of `op_LdcLSpc` (slow-path memory, or a store to cached code).
 #[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_LdcLSpc_slow(cpu: &mut Cpu, i: *const Insn) {
+fn op_LdsLMacl<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
-    cpu.spc = pop!(cpu, i, n);
-    next!(cpu, i)
+    cpu.macl = popx!(cpu, i, op_LdsLMacl, n);
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLSgr(cpu: &mut Cpu, i: *const Insn) {
+fn op_LdsLPr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
-    cpu.sgr = popf!(cpu, i, op_LdcLSgr_slow, n);
-    next!(cpu, i)
-}
-
-/// The slow path of `op_LdcLSgr` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_LdcLSgr_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.sgr = pop!(cpu, i, n);
-    next!(cpu, i)
+    cpu.pr = popx!(cpu, i, op_LdsLPr, n);
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_LdcLDbr(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.dbr = popf!(cpu, i, op_LdcLDbr_slow, n);
-    next!(cpu, i)
-}
-
-/// The slow path of `op_LdcLDbr` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_LdcLDbr_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.dbr = pop!(cpu, i, n);
-    next!(cpu, i)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_LdcLBank(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r_bank[m & 7] = popf!(cpu, i, op_LdcLBank_slow, n);
-    next!(cpu, i)
-}
-
-/// The slow path of `op_LdcLBank` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_LdcLBank_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r_bank[m & 7] = pop!(cpu, i, n);
-    next!(cpu, i)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_LdsLMach(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.mach = popf!(cpu, i, op_LdsLMach_slow, n);
-    next!(cpu, i)
-}
-
-/// The slow path of `op_LdsLMach` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_LdsLMach_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.mach = pop!(cpu, i, n);
-    next!(cpu, i)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_LdsLMacl(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.macl = popf!(cpu, i, op_LdsLMacl_slow, n);
-    next!(cpu, i)
-}
-
-/// The slow path of `op_LdsLMacl` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_LdsLMacl_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.macl = pop!(cpu, i, n);
-    next!(cpu, i)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_LdsLPr(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.pr = popf!(cpu, i, op_LdsLPr_slow, n);
-    next!(cpu, i)
-}
-
-/// The slow path of `op_LdsLPr` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_LdsLPr_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.pr = pop!(cpu, i, n);
-    next!(cpu, i)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_StcLSr(cpu: &mut Cpu, i: *const Insn) {
+fn op_StcLSr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
     {
         let v = cpu.sr();
-        pushf!(cpu, i, op_StcLSr_slow, n, v)
+        pushx!(cpu, i, op_StcLSr, n, v)
     }
-    next!(cpu, i)
+    next_mem!(cpu, i)
 }
 
-/// The slow path of `op_StcLSr` (slow-path memory, or a store to cached code).
 #[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_StcLSr_slow(cpu: &mut Cpu, i: *const Insn) {
+fn op_StcLGbr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
-    {
-        let v = cpu.sr();
-        push!(cpu, i, n, v)
-    }
-    next_after_store!(cpu, i)
+    pushx!(cpu, i, op_StcLGbr, n, cpu.gbr);
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcLGbr(cpu: &mut Cpu, i: *const Insn) {
+fn op_StcLVbr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
-    pushf!(cpu, i, op_StcLGbr_slow, n, cpu.gbr);
-    next!(cpu, i)
+    pushx!(cpu, i, op_StcLVbr, n, cpu.vbr);
+    next_mem!(cpu, i)
 }
 
-/// The slow path of `op_StcLGbr` (slow-path memory, or a store to cached code).
 #[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_StcLGbr_slow(cpu: &mut Cpu, i: *const Insn) {
+fn op_StcLSsr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
-    push!(cpu, i, n, cpu.gbr);
-    next_after_store!(cpu, i)
+    pushx!(cpu, i, op_StcLSsr, n, cpu.ssr);
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcLVbr(cpu: &mut Cpu, i: *const Insn) {
+fn op_StcLSpc<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
-    pushf!(cpu, i, op_StcLVbr_slow, n, cpu.vbr);
-    next!(cpu, i)
+    pushx!(cpu, i, op_StcLSpc, n, cpu.spc);
+    next_mem!(cpu, i)
 }
 
-/// The slow path of `op_StcLVbr` (slow-path memory, or a store to cached code).
 #[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_StcLVbr_slow(cpu: &mut Cpu, i: *const Insn) {
+fn op_StcLSgr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
-    push!(cpu, i, n, cpu.vbr);
-    next_after_store!(cpu, i)
+    pushx!(cpu, i, op_StcLSgr, n, cpu.sgr);
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcLSsr(cpu: &mut Cpu, i: *const Insn) {
+fn op_StcLDbr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
-    pushf!(cpu, i, op_StcLSsr_slow, n, cpu.ssr);
-    next!(cpu, i)
+    pushx!(cpu, i, op_StcLDbr, n, cpu.dbr);
+    next_mem!(cpu, i)
 }
 
-/// The slow path of `op_StcLSsr` (slow-path memory, or a store to cached code).
 #[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_StcLSsr_slow(cpu: &mut Cpu, i: *const Insn) {
+fn op_StcLBank<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
-    push!(cpu, i, n, cpu.ssr);
-    next_after_store!(cpu, i)
+    pushx!(cpu, i, op_StcLBank, n, cpu.r_bank[m & 7]);
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcLSpc(cpu: &mut Cpu, i: *const Insn) {
+fn op_StsLMach<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
-    pushf!(cpu, i, op_StcLSpc_slow, n, cpu.spc);
-    next!(cpu, i)
+    pushx!(cpu, i, op_StsLMach, n, cpu.mach);
+    next_mem!(cpu, i)
 }
 
-/// The slow path of `op_StcLSpc` (slow-path memory, or a store to cached code).
 #[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_StcLSpc_slow(cpu: &mut Cpu, i: *const Insn) {
+fn op_StsLMacl<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
-    push!(cpu, i, n, cpu.spc);
-    next_after_store!(cpu, i)
+    pushx!(cpu, i, op_StsLMacl, n, cpu.macl);
+    next_mem!(cpu, i)
 }
 
 #[allow(non_snake_case, unused_variables)]
-fn op_StcLSgr(cpu: &mut Cpu, i: *const Insn) {
+fn op_StsLPr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
     // SAFETY: `i` is the entry being executed.
     let Insn { pc, w, n, m, .. } = unsafe { *i };
     let n = reg(n);
     let m = reg(m);
-    pushf!(cpu, i, op_StcLSgr_slow, n, cpu.sgr);
-    next!(cpu, i)
-}
-
-/// The slow path of `op_StcLSgr` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_StcLSgr_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    push!(cpu, i, n, cpu.sgr);
-    next_after_store!(cpu, i)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_StcLDbr(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    pushf!(cpu, i, op_StcLDbr_slow, n, cpu.dbr);
-    next!(cpu, i)
-}
-
-/// The slow path of `op_StcLDbr` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_StcLDbr_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    push!(cpu, i, n, cpu.dbr);
-    next_after_store!(cpu, i)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_StcLBank(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    pushf!(cpu, i, op_StcLBank_slow, n, cpu.r_bank[m & 7]);
-    next!(cpu, i)
-}
-
-/// The slow path of `op_StcLBank` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_StcLBank_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    push!(cpu, i, n, cpu.r_bank[m & 7]);
-    next_after_store!(cpu, i)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_StsLMach(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    pushf!(cpu, i, op_StsLMach_slow, n, cpu.mach);
-    next!(cpu, i)
-}
-
-/// The slow path of `op_StsLMach` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_StsLMach_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    push!(cpu, i, n, cpu.mach);
-    next_after_store!(cpu, i)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_StsLMacl(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    pushf!(cpu, i, op_StsLMacl_slow, n, cpu.macl);
-    next!(cpu, i)
-}
-
-/// The slow path of `op_StsLMacl` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_StsLMacl_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    push!(cpu, i, n, cpu.macl);
-    next_after_store!(cpu, i)
-}
-
-#[allow(non_snake_case, unused_variables)]
-fn op_StsLPr(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    pushf!(cpu, i, op_StsLPr_slow, n, cpu.pr);
-    next!(cpu, i)
-}
-
-/// The slow path of `op_StsLPr` (slow-path memory, or a store to cached code).
-#[allow(non_snake_case, unused_variables)]
-#[cold]
-fn op_StsLPr_slow(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    push!(cpu, i, n, cpu.pr);
-    next_after_store!(cpu, i)
+    pushx!(cpu, i, op_StsLPr, n, cpu.pr);
+    next_mem!(cpu, i)
 }
 
 /// The handler of each operation.
@@ -3493,39 +2655,39 @@ pub(crate) const fn handler(op: Op) -> Handler {
         Op::Illegal => op_Illegal,
         Op::Mov => op_Mov,
         Op::MovI => op_MovI,
-        Op::MovWLPc => op_MovWLPc,
-        Op::MovLLPc => op_MovLLPc,
+        Op::MovWLPc => op_MovWLPc::<false>,
+        Op::MovLLPc => op_MovLLPc::<false>,
         Op::Mova => op_Mova,
-        Op::MovBS => op_MovBS,
-        Op::MovWS => op_MovWS,
-        Op::MovLS => op_MovLS,
-        Op::MovBL => op_MovBL,
-        Op::MovWL => op_MovWL,
-        Op::MovLL => op_MovLL,
-        Op::MovBSDec => op_MovBSDec,
-        Op::MovWSDec => op_MovWSDec,
-        Op::MovLSDec => op_MovLSDec,
-        Op::MovBLInc => op_MovBLInc,
-        Op::MovWLInc => op_MovWLInc,
-        Op::MovLLInc => op_MovLLInc,
-        Op::MovBS0 => op_MovBS0,
-        Op::MovWS0 => op_MovWS0,
-        Op::MovLS0 => op_MovLS0,
-        Op::MovBL0 => op_MovBL0,
-        Op::MovWL0 => op_MovWL0,
-        Op::MovLL0 => op_MovLL0,
-        Op::MovLSDisp => op_MovLSDisp,
-        Op::MovLLDisp => op_MovLLDisp,
-        Op::MovBS4 => op_MovBS4,
-        Op::MovWS4 => op_MovWS4,
-        Op::MovBL4 => op_MovBL4,
-        Op::MovWL4 => op_MovWL4,
-        Op::MovBSGbr => op_MovBSGbr,
-        Op::MovWSGbr => op_MovWSGbr,
-        Op::MovLSGbr => op_MovLSGbr,
-        Op::MovBLGbr => op_MovBLGbr,
-        Op::MovWLGbr => op_MovWLGbr,
-        Op::MovLLGbr => op_MovLLGbr,
+        Op::MovBS => op_MovBS::<false>,
+        Op::MovWS => op_MovWS::<false>,
+        Op::MovLS => op_MovLS::<false>,
+        Op::MovBL => op_MovBL::<false>,
+        Op::MovWL => op_MovWL::<false>,
+        Op::MovLL => op_MovLL::<false>,
+        Op::MovBSDec => op_MovBSDec::<false>,
+        Op::MovWSDec => op_MovWSDec::<false>,
+        Op::MovLSDec => op_MovLSDec::<false>,
+        Op::MovBLInc => op_MovBLInc::<false>,
+        Op::MovWLInc => op_MovWLInc::<false>,
+        Op::MovLLInc => op_MovLLInc::<false>,
+        Op::MovBS0 => op_MovBS0::<false>,
+        Op::MovWS0 => op_MovWS0::<false>,
+        Op::MovLS0 => op_MovLS0::<false>,
+        Op::MovBL0 => op_MovBL0::<false>,
+        Op::MovWL0 => op_MovWL0::<false>,
+        Op::MovLL0 => op_MovLL0::<false>,
+        Op::MovLSDisp => op_MovLSDisp::<false>,
+        Op::MovLLDisp => op_MovLLDisp::<false>,
+        Op::MovBS4 => op_MovBS4::<false>,
+        Op::MovWS4 => op_MovWS4::<false>,
+        Op::MovBL4 => op_MovBL4::<false>,
+        Op::MovWL4 => op_MovWL4::<false>,
+        Op::MovBSGbr => op_MovBSGbr::<false>,
+        Op::MovWSGbr => op_MovWSGbr::<false>,
+        Op::MovLSGbr => op_MovLSGbr::<false>,
+        Op::MovBLGbr => op_MovBLGbr::<false>,
+        Op::MovWLGbr => op_MovWLGbr::<false>,
+        Op::MovLLGbr => op_MovLLGbr::<false>,
         Op::Movt => op_Movt,
         Op::SwapB => op_SwapB,
         Op::SwapW => op_SwapW,
@@ -3536,9 +2698,9 @@ pub(crate) const fn handler(op: Op) -> Handler {
         Op::ExtsW => op_ExtsW,
         Op::MovuaL => op_MovuaL,
         Op::MovuaLInc => op_MovuaLInc,
-        Op::Movli => op_Movli,
-        Op::Movco => op_Movco,
-        Op::Movca => op_Movca,
+        Op::Movli => op_Movli::<false>,
+        Op::Movco => op_Movco::<false>,
+        Op::Movca => op_Movca::<false>,
         Op::Add => op_Add,
         Op::AddI => op_AddI,
         Op::Addc => op_Addc,
@@ -3578,7 +2740,7 @@ pub(crate) const fn handler(op: Op) -> Handler {
         Op::Not => op_Not,
         Op::Tst => op_Tst,
         Op::TstI => op_TstI,
-        Op::TstB => op_TstB,
+        Op::TstB => op_TstB::<false>,
         Op::AndB => op_AndB,
         Op::OrB => op_OrB,
         Op::XorB => op_XorB,
@@ -3648,28 +2810,28 @@ pub(crate) const fn handler(op: Op) -> Handler {
         Op::StsMach => op_StsMach,
         Op::StsMacl => op_StsMacl,
         Op::StsPr => op_StsPr,
-        Op::LdcLSr => op_LdcLSr,
-        Op::LdcLGbr => op_LdcLGbr,
-        Op::LdcLVbr => op_LdcLVbr,
-        Op::LdcLSsr => op_LdcLSsr,
-        Op::LdcLSpc => op_LdcLSpc,
-        Op::LdcLSgr => op_LdcLSgr,
-        Op::LdcLDbr => op_LdcLDbr,
-        Op::LdcLBank => op_LdcLBank,
-        Op::LdsLMach => op_LdsLMach,
-        Op::LdsLMacl => op_LdsLMacl,
-        Op::LdsLPr => op_LdsLPr,
-        Op::StcLSr => op_StcLSr,
-        Op::StcLGbr => op_StcLGbr,
-        Op::StcLVbr => op_StcLVbr,
-        Op::StcLSsr => op_StcLSsr,
-        Op::StcLSpc => op_StcLSpc,
-        Op::StcLSgr => op_StcLSgr,
-        Op::StcLDbr => op_StcLDbr,
-        Op::StcLBank => op_StcLBank,
-        Op::StsLMach => op_StsLMach,
-        Op::StsLMacl => op_StsLMacl,
-        Op::StsLPr => op_StsLPr,
+        Op::LdcLSr => op_LdcLSr::<false>,
+        Op::LdcLGbr => op_LdcLGbr::<false>,
+        Op::LdcLVbr => op_LdcLVbr::<false>,
+        Op::LdcLSsr => op_LdcLSsr::<false>,
+        Op::LdcLSpc => op_LdcLSpc::<false>,
+        Op::LdcLSgr => op_LdcLSgr::<false>,
+        Op::LdcLDbr => op_LdcLDbr::<false>,
+        Op::LdcLBank => op_LdcLBank::<false>,
+        Op::LdsLMach => op_LdsLMach::<false>,
+        Op::LdsLMacl => op_LdsLMacl::<false>,
+        Op::LdsLPr => op_LdsLPr::<false>,
+        Op::StcLSr => op_StcLSr::<false>,
+        Op::StcLGbr => op_StcLGbr::<false>,
+        Op::StcLVbr => op_StcLVbr::<false>,
+        Op::StcLSsr => op_StcLSsr::<false>,
+        Op::StcLSpc => op_StcLSpc::<false>,
+        Op::StcLSgr => op_StcLSgr::<false>,
+        Op::StcLDbr => op_StcLDbr::<false>,
+        Op::StcLBank => op_StcLBank::<false>,
+        Op::StsLMach => op_StsLMach::<false>,
+        Op::StsLMacl => op_StsLMacl::<false>,
+        Op::StsLPr => op_StsLPr::<false>,
     }
 }
 

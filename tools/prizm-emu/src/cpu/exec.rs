@@ -307,6 +307,35 @@ macro_rules! next_mem {
     }};
 }
 
+/// Defines instruction handlers from their bodies, each written
+/// `fn op_Name(cpu, i, pc, w, n, m) { body }`: the names the body uses for the CPU, the
+/// entry, and the entry's address, word and Rn/Rm indices. `op_Name<SLOW>` makes a
+/// memory instruction's handler generic over its slow variant (see [`rdx!`]);
+/// `-> next_after_store` ends the chain after a store that hit cached code. After the
+/// body, the chain goes on at the next entry.
+macro_rules! handlers {
+    ($(
+        $(#[$attr:meta])*
+        fn $name:ident $(<$slow:ident>)? (
+            $cpu:ident, $i:ident, $pc:ident, $w:ident, $n:ident, $m:ident
+        ) $(-> $end:ident)? $body:block
+    )*) => {$(
+        $(#[$attr])*
+        #[allow(non_snake_case, unused_variables)]
+        fn $name $(<const $slow: bool>)? ($cpu: &mut Cpu, $i: *const Insn) {
+            // SAFETY: `i` is the entry being executed.
+            let Insn { pc: $pc, w: $w, n: $n, m: $m, .. } = unsafe { *$i };
+            let $n = reg($n);
+            let $m = reg($m);
+            $body
+            handlers!(@end $cpu, $i, [$($end)?], [$($slow)?]);
+        }
+    )*};
+    (@end $cpu:ident, $i:ident, [$end:ident], []) => { $end!($cpu, $i) };
+    (@end $cpu:ident, $i:ident, [], []) => { next!($cpu, $i) };
+    (@end $cpu:ident, $i:ident, [], [$slow:ident]) => { next_mem!($cpu, $i) };
+}
+
 impl Cpu {
     /// Looks up the cached block at `cpu.pc`; when it fits in the budget, counts its
     /// instructions and returns its first entry.
@@ -695,183 +724,78 @@ pub(crate) fn op_div1_run(cpu: &mut Cpu, i: *const Insn) {
 
 // ---------------- everything else ----------------
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Mov(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = cpu.r[m];
-    next!(cpu, i)
-}
+handlers! {
+    fn op_Mov(cpu, i, pc, w, n, m) {
+        cpu.r[n] = cpu.r[m];
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovI(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = simm8(w);
-    next!(cpu, i)
-}
+    fn op_MovI(cpu, i, pc, w, n, m) {
+        cpu.r[n] = simm8(w);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovWLPc<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_MovWLPc<SLOW>(cpu, i, pc, w, n, m) {
         let a = pc.wrapping_add(4).wrapping_add(imm8(w) * 2);
         cpu.r[n] = sx16(rd16x!(cpu, i, op_MovWLPc, a));
     }
-    next_mem!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovLLPc<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_MovLLPc<SLOW>(cpu, i, pc, w, n, m) {
         let a = (pc & !3).wrapping_add(4).wrapping_add(imm8(w) * 4);
         cpu.r[n] = rd32x!(cpu, i, op_MovLLPc, a);
     }
-    next_mem!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Mova(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[0] = (pc & !3).wrapping_add(4).wrapping_add(imm8(w) * 4);
-    next!(cpu, i)
-}
+    fn op_Mova(cpu, i, pc, w, n, m) {
+        cpu.r[0] = (pc & !3).wrapping_add(4).wrapping_add(imm8(w) * 4);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovBS<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_MovBS<SLOW>(cpu, i, pc, w, n, m) {
         let v = cpu.r[m];
         wr8x!(cpu, i, op_MovBS, cpu.r[n], v)
     }
-    next_mem!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovWS<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_MovWS<SLOW>(cpu, i, pc, w, n, m) {
         let v = cpu.r[m];
         wr16x!(cpu, i, op_MovWS, cpu.r[n], v)
     }
-    next_mem!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovLS<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_MovLS<SLOW>(cpu, i, pc, w, n, m) {
         let v = cpu.r[m];
         wr32x!(cpu, i, op_MovLS, cpu.r[n], v)
     }
-    next_mem!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovBL<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = sx8(rd8x!(cpu, i, op_MovBL, cpu.r[m]));
-    next_mem!(cpu, i)
-}
+    fn op_MovBL<SLOW>(cpu, i, pc, w, n, m) {
+        cpu.r[n] = sx8(rd8x!(cpu, i, op_MovBL, cpu.r[m]));
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovWL<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = sx16(rd16x!(cpu, i, op_MovWL, cpu.r[m]));
-    next_mem!(cpu, i)
-}
+    fn op_MovWL<SLOW>(cpu, i, pc, w, n, m) {
+        cpu.r[n] = sx16(rd16x!(cpu, i, op_MovWL, cpu.r[m]));
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovLL<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = rd32x!(cpu, i, op_MovLL, cpu.r[m]);
-    next_mem!(cpu, i)
-}
+    fn op_MovLL<SLOW>(cpu, i, pc, w, n, m) {
+        cpu.r[n] = rd32x!(cpu, i, op_MovLL, cpu.r[m]);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovBSDec<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_MovBSDec<SLOW>(cpu, i, pc, w, n, m) {
         let v = cpu.r[m];
         let a = cpu.r[n].wrapping_sub(1);
         wr8x!(cpu, i, op_MovBSDec, a, v);
         cpu.r[n] = a;
     }
-    next_mem!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovWSDec<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_MovWSDec<SLOW>(cpu, i, pc, w, n, m) {
         let v = cpu.r[m];
         let a = cpu.r[n].wrapping_sub(2);
         wr16x!(cpu, i, op_MovWSDec, a, v);
         cpu.r[n] = a;
     }
-    next_mem!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovLSDec<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_MovLSDec<SLOW>(cpu, i, pc, w, n, m) {
         let v = cpu.r[m];
         let a = cpu.r[n].wrapping_sub(4);
         wr32x!(cpu, i, op_MovLSDec, a, v);
         cpu.r[n] = a;
     }
-    next_mem!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovBLInc<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_MovBLInc<SLOW>(cpu, i, pc, w, n, m) {
         let a = cpu.r[m];
         let v = sx8(rd8x!(cpu, i, op_MovBLInc, a));
         if n != m {
@@ -879,16 +803,8 @@ fn op_MovBLInc<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
         }
         cpu.r[n] = v;
     }
-    next_mem!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovWLInc<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_MovWLInc<SLOW>(cpu, i, pc, w, n, m) {
         let a = cpu.r[m];
         let v = sx16(rd16x!(cpu, i, op_MovWLInc, a));
         if n != m {
@@ -896,16 +812,8 @@ fn op_MovWLInc<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
         }
         cpu.r[n] = v;
     }
-    next_mem!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovLLInc<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_MovLLInc<SLOW>(cpu, i, pc, w, n, m) {
         let a = cpu.r[m];
         let v = rd32x!(cpu, i, op_MovLLInc, a);
         if n != m {
@@ -913,85 +821,35 @@ fn op_MovLLInc<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
         }
         cpu.r[n] = v;
     }
-    next_mem!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovBS0<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_MovBS0<SLOW>(cpu, i, pc, w, n, m) {
         let v = cpu.r[m];
         wr8x!(cpu, i, op_MovBS0, cpu.r[n].wrapping_add(cpu.r[0]), v)
     }
-    next_mem!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovWS0<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_MovWS0<SLOW>(cpu, i, pc, w, n, m) {
         let v = cpu.r[m];
         wr16x!(cpu, i, op_MovWS0, cpu.r[n].wrapping_add(cpu.r[0]), v)
     }
-    next_mem!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovLS0<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_MovLS0<SLOW>(cpu, i, pc, w, n, m) {
         let v = cpu.r[m];
         wr32x!(cpu, i, op_MovLS0, cpu.r[n].wrapping_add(cpu.r[0]), v)
     }
-    next_mem!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovBL0<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = sx8(rd8x!(cpu, i, op_MovBL0, cpu.r[m].wrapping_add(cpu.r[0])));
-    next_mem!(cpu, i)
-}
+    fn op_MovBL0<SLOW>(cpu, i, pc, w, n, m) {
+        cpu.r[n] = sx8(rd8x!(cpu, i, op_MovBL0, cpu.r[m].wrapping_add(cpu.r[0])));
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovWL0<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = sx16(rd16x!(cpu, i, op_MovWL0, cpu.r[m].wrapping_add(cpu.r[0])));
-    next_mem!(cpu, i)
-}
+    fn op_MovWL0<SLOW>(cpu, i, pc, w, n, m) {
+        cpu.r[n] = sx16(rd16x!(cpu, i, op_MovWL0, cpu.r[m].wrapping_add(cpu.r[0])));
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovLL0<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = rd32x!(cpu, i, op_MovLL0, cpu.r[m].wrapping_add(cpu.r[0]));
-    next_mem!(cpu, i)
-}
+    fn op_MovLL0<SLOW>(cpu, i, pc, w, n, m) {
+        cpu.r[n] = rd32x!(cpu, i, op_MovLL0, cpu.r[m].wrapping_add(cpu.r[0]));
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovLSDisp<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_MovLSDisp<SLOW>(cpu, i, pc, w, n, m) {
         let v = cpu.r[m];
         wr32x!(
             cpu,
@@ -1001,16 +859,8 @@ fn op_MovLSDisp<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
             v
         )
     }
-    next_mem!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovLLDisp<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_MovLLDisp<SLOW>(cpu, i, pc, w, n, m) {
         cpu.r[n] = rd32x!(
             cpu,
             i,
@@ -1018,29 +868,13 @@ fn op_MovLLDisp<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
             cpu.r[m].wrapping_add((w as u32 & 0xF) * 4)
         )
     }
-    next_mem!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovBS4<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_MovBS4<SLOW>(cpu, i, pc, w, n, m) {
         let v = cpu.r[0];
         wr8x!(cpu, i, op_MovBS4, cpu.r[m].wrapping_add(w as u32 & 0xF), v)
     }
-    next_mem!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovWS4<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_MovWS4<SLOW>(cpu, i, pc, w, n, m) {
         let v = cpu.r[0];
         wr16x!(
             cpu,
@@ -1050,31 +884,17 @@ fn op_MovWS4<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
             v
         )
     }
-    next_mem!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovBL4<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[0] = sx8(rd8x!(
-        cpu,
-        i,
-        op_MovBL4,
-        cpu.r[m].wrapping_add(w as u32 & 0xF)
-    ));
-    next_mem!(cpu, i)
-}
+    fn op_MovBL4<SLOW>(cpu, i, pc, w, n, m) {
+        cpu.r[0] = sx8(rd8x!(
+            cpu,
+            i,
+            op_MovBL4,
+            cpu.r[m].wrapping_add(w as u32 & 0xF)
+        ));
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovWL4<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_MovWL4<SLOW>(cpu, i, pc, w, n, m) {
         cpu.r[0] = sx16(rd16x!(
             cpu,
             i,
@@ -1082,183 +902,77 @@ fn op_MovWL4<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
             cpu.r[m].wrapping_add((w as u32 & 0xF) * 2)
         ))
     }
-    next_mem!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovBSGbr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_MovBSGbr<SLOW>(cpu, i, pc, w, n, m) {
         let v = cpu.r[0];
         wr8x!(cpu, i, op_MovBSGbr, cpu.gbr.wrapping_add(imm8(w)), v)
     }
-    next_mem!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovWSGbr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_MovWSGbr<SLOW>(cpu, i, pc, w, n, m) {
         let v = cpu.r[0];
         wr16x!(cpu, i, op_MovWSGbr, cpu.gbr.wrapping_add(imm8(w) * 2), v)
     }
-    next_mem!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovLSGbr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_MovLSGbr<SLOW>(cpu, i, pc, w, n, m) {
         let v = cpu.r[0];
         wr32x!(cpu, i, op_MovLSGbr, cpu.gbr.wrapping_add(imm8(w) * 4), v)
     }
-    next_mem!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovBLGbr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[0] = sx8(rd8x!(cpu, i, op_MovBLGbr, cpu.gbr.wrapping_add(imm8(w))));
-    next_mem!(cpu, i)
-}
+    fn op_MovBLGbr<SLOW>(cpu, i, pc, w, n, m) {
+        cpu.r[0] = sx8(rd8x!(cpu, i, op_MovBLGbr, cpu.gbr.wrapping_add(imm8(w))));
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovWLGbr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[0] = sx16(rd16x!(
-        cpu,
-        i,
-        op_MovWLGbr,
-        cpu.gbr.wrapping_add(imm8(w) * 2)
-    ));
-    next_mem!(cpu, i)
-}
+    fn op_MovWLGbr<SLOW>(cpu, i, pc, w, n, m) {
+        cpu.r[0] = sx16(rd16x!(
+            cpu,
+            i,
+            op_MovWLGbr,
+            cpu.gbr.wrapping_add(imm8(w) * 2)
+        ));
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovLLGbr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[0] = rd32x!(cpu, i, op_MovLLGbr, cpu.gbr.wrapping_add(imm8(w) * 4));
-    next_mem!(cpu, i)
-}
+    fn op_MovLLGbr<SLOW>(cpu, i, pc, w, n, m) {
+        cpu.r[0] = rd32x!(cpu, i, op_MovLLGbr, cpu.gbr.wrapping_add(imm8(w) * 4));
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Movt(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = cpu.t;
-    next!(cpu, i)
-}
+    fn op_Movt(cpu, i, pc, w, n, m) {
+        cpu.r[n] = cpu.t;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_SwapB(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_SwapB(cpu, i, pc, w, n, m) {
         let v = cpu.r[m];
         cpu.r[n] = (v & 0xFFFF_0000) | ((v & 0xFF) << 8) | ((v >> 8) & 0xFF);
     }
-    next!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_SwapW(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = cpu.r[m].rotate_left(16);
-    next!(cpu, i)
-}
+    fn op_SwapW(cpu, i, pc, w, n, m) {
+        cpu.r[n] = cpu.r[m].rotate_left(16);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Xtrct(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = (cpu.r[m] << 16) | (cpu.r[n] >> 16);
-    next!(cpu, i)
-}
+    fn op_Xtrct(cpu, i, pc, w, n, m) {
+        cpu.r[n] = (cpu.r[m] << 16) | (cpu.r[n] >> 16);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_ExtuB(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = cpu.r[m] & 0xFF;
-    next!(cpu, i)
-}
+    fn op_ExtuB(cpu, i, pc, w, n, m) {
+        cpu.r[n] = cpu.r[m] & 0xFF;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_ExtuW(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = cpu.r[m] & 0xFFFF;
-    next!(cpu, i)
-}
+    fn op_ExtuW(cpu, i, pc, w, n, m) {
+        cpu.r[n] = cpu.r[m] & 0xFFFF;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_ExtsB(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = sx8(cpu.r[m]);
-    next!(cpu, i)
-}
+    fn op_ExtsB(cpu, i, pc, w, n, m) {
+        cpu.r[n] = sx8(cpu.r[m]);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_ExtsW(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = sx16(cpu.r[m]);
-    next!(cpu, i)
-}
+    fn op_ExtsW(cpu, i, pc, w, n, m) {
+        cpu.r[n] = sx16(cpu.r[m]);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovuaL(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[0] = rd32u!(cpu, i, cpu.r[n]);
-    next!(cpu, i)
-}
+    fn op_MovuaL(cpu, i, pc, w, n, m) {
+        cpu.r[0] = rd32u!(cpu, i, cpu.r[n]);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MovuaLInc(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_MovuaLInc(cpu, i, pc, w, n, m) {
         let a = cpu.r[n];
         let v = rd32u!(cpu, i, a);
         if n != 0 {
@@ -1266,29 +980,13 @@ fn op_MovuaLInc(cpu: &mut Cpu, i: *const Insn) {
         }
         cpu.r[0] = v;
     }
-    next!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Movli<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_Movli<SLOW>(cpu, i, pc, w, n, m) {
         cpu.r[0] = rd32x!(cpu, i, op_Movli, cpu.r[n]);
         cpu.ldst = true;
     }
-    next_mem!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Movco<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_Movco<SLOW>(cpu, i, pc, w, n, m) {
         if cpu.ldst {
             let v = cpu.r[0];
             wr32x!(cpu, i, op_Movco, cpu.r[n], v);
@@ -1298,274 +996,114 @@ fn op_Movco<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
         }
         cpu.ldst = false;
     }
-    next_mem!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Movca<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_Movca<SLOW>(cpu, i, pc, w, n, m) {
         let v = cpu.r[0];
         wr32x!(cpu, i, op_Movca, cpu.r[n], v)
     }
-    next_mem!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Add(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = cpu.r[n].wrapping_add(cpu.r[m]);
-    next!(cpu, i)
-}
+    fn op_Add(cpu, i, pc, w, n, m) {
+        cpu.r[n] = cpu.r[n].wrapping_add(cpu.r[m]);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_AddI(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = cpu.r[n].wrapping_add(simm8(w));
-    next!(cpu, i)
-}
+    fn op_AddI(cpu, i, pc, w, n, m) {
+        cpu.r[n] = cpu.r[n].wrapping_add(simm8(w));
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Addc(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_Addc(cpu, i, pc, w, n, m) {
         let s = cpu.r[n] as u64 + cpu.r[m] as u64 + cpu.t as u64;
         cpu.r[n] = s as u32;
         cpu.t = (s >> 32) as u32;
     }
-    next!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Addv(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_Addv(cpu, i, pc, w, n, m) {
         let (v, o) = (cpu.r[n] as i32).overflowing_add(cpu.r[m] as i32);
         cpu.r[n] = v as u32;
         cpu.t = o as u32;
     }
-    next!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Sub(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = cpu.r[n].wrapping_sub(cpu.r[m]);
-    next!(cpu, i)
-}
+    fn op_Sub(cpu, i, pc, w, n, m) {
+        cpu.r[n] = cpu.r[n].wrapping_sub(cpu.r[m]);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Subc(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_Subc(cpu, i, pc, w, n, m) {
         let (a, b) = (cpu.r[n] as u64, cpu.r[m] as u64 + cpu.t as u64);
         cpu.t = (a < b) as u32;
         cpu.r[n] = a.wrapping_sub(b) as u32;
     }
-    next!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Subv(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_Subv(cpu, i, pc, w, n, m) {
         let (v, o) = (cpu.r[n] as i32).overflowing_sub(cpu.r[m] as i32);
         cpu.r[n] = v as u32;
         cpu.t = o as u32;
     }
-    next!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Neg(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = 0u32.wrapping_sub(cpu.r[m]);
-    next!(cpu, i)
-}
+    fn op_Neg(cpu, i, pc, w, n, m) {
+        cpu.r[n] = 0u32.wrapping_sub(cpu.r[m]);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Negc(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_Negc(cpu, i, pc, w, n, m) {
         let b = cpu.r[m] as u64 + cpu.t as u64;
         cpu.t = (b != 0) as u32;
         cpu.r[n] = 0u64.wrapping_sub(b) as u32;
     }
-    next!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Dt(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_Dt(cpu, i, pc, w, n, m) {
         cpu.r[n] = cpu.r[n].wrapping_sub(1);
         cpu.t = (cpu.r[n] == 0) as u32;
     }
-    next!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_CmpEq(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.t = (cpu.r[n] == cpu.r[m]) as u32;
-    next!(cpu, i)
-}
+    fn op_CmpEq(cpu, i, pc, w, n, m) {
+        cpu.t = (cpu.r[n] == cpu.r[m]) as u32;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_CmpEqI(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.t = (cpu.r[0] == simm8(w)) as u32;
-    next!(cpu, i)
-}
+    fn op_CmpEqI(cpu, i, pc, w, n, m) {
+        cpu.t = (cpu.r[0] == simm8(w)) as u32;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_CmpHs(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.t = (cpu.r[n] >= cpu.r[m]) as u32;
-    next!(cpu, i)
-}
+    fn op_CmpHs(cpu, i, pc, w, n, m) {
+        cpu.t = (cpu.r[n] >= cpu.r[m]) as u32;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_CmpHi(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.t = (cpu.r[n] > cpu.r[m]) as u32;
-    next!(cpu, i)
-}
+    fn op_CmpHi(cpu, i, pc, w, n, m) {
+        cpu.t = (cpu.r[n] > cpu.r[m]) as u32;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_CmpGe(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.t = (cpu.r[n] as i32 >= cpu.r[m] as i32) as u32;
-    next!(cpu, i)
-}
+    fn op_CmpGe(cpu, i, pc, w, n, m) {
+        cpu.t = (cpu.r[n] as i32 >= cpu.r[m] as i32) as u32;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_CmpGt(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.t = (cpu.r[n] as i32 > cpu.r[m] as i32) as u32;
-    next!(cpu, i)
-}
+    fn op_CmpGt(cpu, i, pc, w, n, m) {
+        cpu.t = (cpu.r[n] as i32 > cpu.r[m] as i32) as u32;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_CmpPz(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.t = (cpu.r[n] as i32 >= 0) as u32;
-    next!(cpu, i)
-}
+    fn op_CmpPz(cpu, i, pc, w, n, m) {
+        cpu.t = (cpu.r[n] as i32 >= 0) as u32;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_CmpPl(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.t = (cpu.r[n] as i32 > 0) as u32;
-    next!(cpu, i)
-}
+    fn op_CmpPl(cpu, i, pc, w, n, m) {
+        cpu.t = (cpu.r[n] as i32 > 0) as u32;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_CmpStr(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_CmpStr(cpu, i, pc, w, n, m) {
         let x = cpu.r[n] ^ cpu.r[m];
         cpu.t =
             (x & 0xFF == 0 || x & 0xFF00 == 0 || x & 0xFF_0000 == 0 || x & 0xFF00_0000 == 0) as u32;
     }
-    next!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Div0s(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_Div0s(cpu, i, pc, w, n, m) {
         cpu.q = cpu.r[n] >> 31;
         cpu.m = cpu.r[m] >> 31;
         cpu.t = cpu.q ^ cpu.m;
     }
-    next!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Div0u(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_Div0u(cpu, i, pc, w, n, m) {
         cpu.q = 0;
         cpu.m = 0;
         cpu.t = 0;
     }
-    next!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Div1(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_Div1(cpu, i, pc, w, n, m) {
         let old_q = cpu.q;
         cpu.q = cpu.r[n] >> 31;
         let divisor = cpu.r[m];
@@ -1581,76 +1119,32 @@ fn op_Div1(cpu: &mut Cpu, i: *const Insn) {
         cpu.q ^= carry ^ cpu.m;
         cpu.t = (cpu.q == cpu.m) as u32;
     }
-    next!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MulL(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.macl = cpu.r[n].wrapping_mul(cpu.r[m]);
-    next!(cpu, i)
-}
+    fn op_MulL(cpu, i, pc, w, n, m) {
+        cpu.macl = cpu.r[n].wrapping_mul(cpu.r[m]);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MulsW(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_MulsW(cpu, i, pc, w, n, m) {
         cpu.macl = ((cpu.r[n] as i16 as i32) * (cpu.r[m] as i16 as i32)) as u32
     }
-    next!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MuluW(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.macl = (cpu.r[n] & 0xFFFF) * (cpu.r[m] & 0xFFFF);
-    next!(cpu, i)
-}
+    fn op_MuluW(cpu, i, pc, w, n, m) {
+        cpu.macl = (cpu.r[n] & 0xFFFF) * (cpu.r[m] & 0xFFFF);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_DmulsL(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_DmulsL(cpu, i, pc, w, n, m) {
         let p = (cpu.r[n] as i32 as i64) * (cpu.r[m] as i32 as i64);
         cpu.mach = (p >> 32) as u32;
         cpu.macl = p as u32;
     }
-    next!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_DmuluL(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_DmuluL(cpu, i, pc, w, n, m) {
         let p = (cpu.r[n] as u64) * (cpu.r[m] as u64);
         cpu.mach = (p >> 32) as u32;
         cpu.macl = p as u32;
     }
-    next!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MacL(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_MacL(cpu, i, pc, w, n, m) {
         let a = rd32!(cpu, i, cpu.r[n]);
         cpu.r[n] = cpu.r[n].wrapping_add(4);
         let b = rd32!(cpu, i, cpu.r[m]);
@@ -1664,16 +1158,8 @@ fn op_MacL(cpu: &mut Cpu, i: *const Insn) {
         cpu.mach = (sum >> 32) as u32;
         cpu.macl = sum as u32;
     }
-    next!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_MacW(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_MacW(cpu, i, pc, w, n, m) {
         let a = rd16!(cpu, i, cpu.r[n]);
         cpu.r[n] = cpu.r[n].wrapping_add(2);
         let b = rd16!(cpu, i, cpu.r[m]);
@@ -1698,355 +1184,145 @@ fn op_MacW(cpu: &mut Cpu, i: *const Insn) {
             cpu.macl = sum as u32;
         }
     }
-    next!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Clrmac(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_Clrmac(cpu, i, pc, w, n, m) {
         cpu.mach = 0;
         cpu.macl = 0;
     }
-    next!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_And(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] &= cpu.r[m];
-    next!(cpu, i)
-}
+    fn op_And(cpu, i, pc, w, n, m) {
+        cpu.r[n] &= cpu.r[m];
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_AndI(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[0] &= imm8(w);
-    next!(cpu, i)
-}
+    fn op_AndI(cpu, i, pc, w, n, m) {
+        cpu.r[0] &= imm8(w);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Or(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] |= cpu.r[m];
-    next!(cpu, i)
-}
+    fn op_Or(cpu, i, pc, w, n, m) {
+        cpu.r[n] |= cpu.r[m];
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_OrI(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[0] |= imm8(w);
-    next!(cpu, i)
-}
+    fn op_OrI(cpu, i, pc, w, n, m) {
+        cpu.r[0] |= imm8(w);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Xor(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] ^= cpu.r[m];
-    next!(cpu, i)
-}
+    fn op_Xor(cpu, i, pc, w, n, m) {
+        cpu.r[n] ^= cpu.r[m];
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_XorI(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[0] ^= imm8(w);
-    next!(cpu, i)
-}
+    fn op_XorI(cpu, i, pc, w, n, m) {
+        cpu.r[0] ^= imm8(w);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Not(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = !cpu.r[m];
-    next!(cpu, i)
-}
+    fn op_Not(cpu, i, pc, w, n, m) {
+        cpu.r[n] = !cpu.r[m];
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Tst(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.t = (cpu.r[n] & cpu.r[m] == 0) as u32;
-    next!(cpu, i)
-}
+    fn op_Tst(cpu, i, pc, w, n, m) {
+        cpu.t = (cpu.r[n] & cpu.r[m] == 0) as u32;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_TstI(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.t = (cpu.r[0] & imm8(w) == 0) as u32;
-    next!(cpu, i)
-}
+    fn op_TstI(cpu, i, pc, w, n, m) {
+        cpu.t = (cpu.r[0] & imm8(w) == 0) as u32;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_TstB<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_TstB<SLOW>(cpu, i, pc, w, n, m) {
         let v = rd8x!(cpu, i, op_TstB, cpu.gbr.wrapping_add(cpu.r[0]));
         cpu.t = (v & imm8(w) == 0) as u32;
     }
-    next_mem!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_AndB(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_AndB(cpu, i, pc, w, n, m) -> next_after_store {
         let a = cpu.gbr.wrapping_add(cpu.r[0]);
         let v = rd8!(cpu, i, a);
         wr8!(cpu, i, a, v & imm8(w));
     }
-    next_after_store!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_OrB(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_OrB(cpu, i, pc, w, n, m) -> next_after_store {
         let a = cpu.gbr.wrapping_add(cpu.r[0]);
         let v = rd8!(cpu, i, a);
         wr8!(cpu, i, a, v | imm8(w));
     }
-    next_after_store!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_XorB(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_XorB(cpu, i, pc, w, n, m) -> next_after_store {
         let a = cpu.gbr.wrapping_add(cpu.r[0]);
         let v = rd8!(cpu, i, a);
         wr8!(cpu, i, a, v ^ imm8(w));
     }
-    next_after_store!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_TasB(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_TasB(cpu, i, pc, w, n, m) -> next_after_store {
         let a = cpu.r[n];
         let v = rd8!(cpu, i, a);
         cpu.t = (v == 0) as u32;
         wr8!(cpu, i, a, v | 0x80);
     }
-    next_after_store!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Shll(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_Shll(cpu, i, pc, w, n, m) {
         cpu.t = cpu.r[n] >> 31;
         cpu.r[n] <<= 1;
     }
-    next!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Shal(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_Shal(cpu, i, pc, w, n, m) {
         cpu.t = cpu.r[n] >> 31;
         cpu.r[n] <<= 1;
     }
-    next!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Shlr(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_Shlr(cpu, i, pc, w, n, m) {
         cpu.t = cpu.r[n] & 1;
         cpu.r[n] >>= 1;
     }
-    next!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Shar(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_Shar(cpu, i, pc, w, n, m) {
         cpu.t = cpu.r[n] & 1;
         cpu.r[n] = ((cpu.r[n] as i32) >> 1) as u32;
     }
-    next!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Rotl(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_Rotl(cpu, i, pc, w, n, m) {
         cpu.t = cpu.r[n] >> 31;
         cpu.r[n] = cpu.r[n].rotate_left(1);
     }
-    next!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Rotr(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_Rotr(cpu, i, pc, w, n, m) {
         cpu.t = cpu.r[n] & 1;
         cpu.r[n] = cpu.r[n].rotate_right(1);
     }
-    next!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Rotcl(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_Rotcl(cpu, i, pc, w, n, m) {
         let t = cpu.r[n] >> 31;
         cpu.r[n] = (cpu.r[n] << 1) | cpu.t;
         cpu.t = t;
     }
-    next!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Rotcr(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_Rotcr(cpu, i, pc, w, n, m) {
         let t = cpu.r[n] & 1;
         cpu.r[n] = (cpu.r[n] >> 1) | (cpu.t << 31);
         cpu.t = t;
     }
-    next!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Shll2(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] <<= 2;
-    next!(cpu, i)
-}
+    fn op_Shll2(cpu, i, pc, w, n, m) {
+        cpu.r[n] <<= 2;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Shlr2(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] >>= 2;
-    next!(cpu, i)
-}
+    fn op_Shlr2(cpu, i, pc, w, n, m) {
+        cpu.r[n] >>= 2;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Shll8(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] <<= 8;
-    next!(cpu, i)
-}
+    fn op_Shll8(cpu, i, pc, w, n, m) {
+        cpu.r[n] <<= 8;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Shlr8(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] >>= 8;
-    next!(cpu, i)
-}
+    fn op_Shlr8(cpu, i, pc, w, n, m) {
+        cpu.r[n] >>= 8;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Shll16(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] <<= 16;
-    next!(cpu, i)
-}
+    fn op_Shll16(cpu, i, pc, w, n, m) {
+        cpu.r[n] <<= 16;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Shlr16(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] >>= 16;
-    next!(cpu, i)
-}
+    fn op_Shlr16(cpu, i, pc, w, n, m) {
+        cpu.r[n] >>= 16;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Shad(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_Shad(cpu, i, pc, w, n, m) {
         let s = cpu.r[m] as i32;
         let v = cpu.r[n];
         cpu.r[n] = if s >= 0 {
@@ -2057,16 +1333,8 @@ fn op_Shad(cpu: &mut Cpu, i: *const Insn) {
             ((v as i32) >> ((!s & 31) + 1)) as u32
         };
     }
-    next!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Shld(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_Shld(cpu, i, pc, w, n, m) {
         let s = cpu.r[m] as i32;
         let v = cpu.r[n];
         cpu.r[n] = if s >= 0 {
@@ -2077,576 +1345,233 @@ fn op_Shld(cpu: &mut Cpu, i: *const Insn) {
             v >> ((!s & 31) + 1)
         };
     }
-    next!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Clrt(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.t = 0;
-    next!(cpu, i)
-}
+    fn op_Clrt(cpu, i, pc, w, n, m) {
+        cpu.t = 0;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Sett(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.t = 1;
-    next!(cpu, i)
-}
+    fn op_Sett(cpu, i, pc, w, n, m) {
+        cpu.t = 1;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Clrs(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.s = 0;
-    next!(cpu, i)
-}
+    fn op_Clrs(cpu, i, pc, w, n, m) {
+        cpu.s = 0;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Sets(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.s = 1;
-    next!(cpu, i)
-}
+    fn op_Sets(cpu, i, pc, w, n, m) {
+        cpu.s = 1;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Nop(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {}
-    next!(cpu, i)
-}
+    fn op_Nop(cpu, i, pc, w, n, m) {
+        {}
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Synco(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {}
-    next!(cpu, i)
-}
+    fn op_Synco(cpu, i, pc, w, n, m) {
+        {}
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Pref(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {}
-    next!(cpu, i)
-}
+    fn op_Pref(cpu, i, pc, w, n, m) {
+        {}
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Prefi(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {}
-    next!(cpu, i)
-}
+    fn op_Prefi(cpu, i, pc, w, n, m) {
+        {}
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Icbi(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {}
-    next!(cpu, i)
-}
+    fn op_Icbi(cpu, i, pc, w, n, m) {
+        {}
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Ocbi(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {}
-    next!(cpu, i)
-}
+    fn op_Ocbi(cpu, i, pc, w, n, m) {
+        {}
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Ocbp(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {}
-    next!(cpu, i)
-}
+    fn op_Ocbp(cpu, i, pc, w, n, m) {
+        {}
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_Ocbwb(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {}
-    next!(cpu, i)
-}
+    fn op_Ocbwb(cpu, i, pc, w, n, m) {
+        {}
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_LdcSr(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_LdcSr(cpu, i, pc, w, n, m) {
         let v = cpu.r[n];
         cpu.set_sr(v)
     }
-    next!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_LdcGbr(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.gbr = cpu.r[n];
-    next!(cpu, i)
-}
+    fn op_LdcGbr(cpu, i, pc, w, n, m) {
+        cpu.gbr = cpu.r[n];
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_LdcVbr(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.vbr = cpu.r[n];
-    next!(cpu, i)
-}
+    fn op_LdcVbr(cpu, i, pc, w, n, m) {
+        cpu.vbr = cpu.r[n];
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_LdcSsr(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.ssr = cpu.r[n];
-    next!(cpu, i)
-}
+    fn op_LdcSsr(cpu, i, pc, w, n, m) {
+        cpu.ssr = cpu.r[n];
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_LdcSpc(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.spc = cpu.r[n];
-    next!(cpu, i)
-}
+    fn op_LdcSpc(cpu, i, pc, w, n, m) {
+        cpu.spc = cpu.r[n];
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_LdcSgr(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.sgr = cpu.r[n];
-    next!(cpu, i)
-}
+    fn op_LdcSgr(cpu, i, pc, w, n, m) {
+        cpu.sgr = cpu.r[n];
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_LdcDbr(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.dbr = cpu.r[n];
-    next!(cpu, i)
-}
+    fn op_LdcDbr(cpu, i, pc, w, n, m) {
+        cpu.dbr = cpu.r[n];
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_LdcBank(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r_bank[m & 7] = cpu.r[n];
-    next!(cpu, i)
-}
+    fn op_LdcBank(cpu, i, pc, w, n, m) {
+        cpu.r_bank[m & 7] = cpu.r[n];
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_StcSr(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = cpu.sr();
-    next!(cpu, i)
-}
+    fn op_StcSr(cpu, i, pc, w, n, m) {
+        cpu.r[n] = cpu.sr();
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_StcGbr(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = cpu.gbr;
-    next!(cpu, i)
-}
+    fn op_StcGbr(cpu, i, pc, w, n, m) {
+        cpu.r[n] = cpu.gbr;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_StcVbr(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = cpu.vbr;
-    next!(cpu, i)
-}
+    fn op_StcVbr(cpu, i, pc, w, n, m) {
+        cpu.r[n] = cpu.vbr;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_StcSsr(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = cpu.ssr;
-    next!(cpu, i)
-}
+    fn op_StcSsr(cpu, i, pc, w, n, m) {
+        cpu.r[n] = cpu.ssr;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_StcSpc(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = cpu.spc;
-    next!(cpu, i)
-}
+    fn op_StcSpc(cpu, i, pc, w, n, m) {
+        cpu.r[n] = cpu.spc;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_StcSgr(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = cpu.sgr;
-    next!(cpu, i)
-}
+    fn op_StcSgr(cpu, i, pc, w, n, m) {
+        cpu.r[n] = cpu.sgr;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_StcDbr(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = cpu.dbr;
-    next!(cpu, i)
-}
+    fn op_StcDbr(cpu, i, pc, w, n, m) {
+        cpu.r[n] = cpu.dbr;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_StcBank(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = cpu.r_bank[m & 7];
-    next!(cpu, i)
-}
+    fn op_StcBank(cpu, i, pc, w, n, m) {
+        cpu.r[n] = cpu.r_bank[m & 7];
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_LdsMach(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.mach = cpu.r[n];
-    next!(cpu, i)
-}
+    fn op_LdsMach(cpu, i, pc, w, n, m) {
+        cpu.mach = cpu.r[n];
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_LdsMacl(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.macl = cpu.r[n];
-    next!(cpu, i)
-}
+    fn op_LdsMacl(cpu, i, pc, w, n, m) {
+        cpu.macl = cpu.r[n];
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_LdsPr(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.pr = cpu.r[n];
-    next!(cpu, i)
-}
+    fn op_LdsPr(cpu, i, pc, w, n, m) {
+        cpu.pr = cpu.r[n];
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_StsMach(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = cpu.mach;
-    next!(cpu, i)
-}
+    fn op_StsMach(cpu, i, pc, w, n, m) {
+        cpu.r[n] = cpu.mach;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_StsMacl(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = cpu.macl;
-    next!(cpu, i)
-}
+    fn op_StsMacl(cpu, i, pc, w, n, m) {
+        cpu.r[n] = cpu.macl;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_StsPr(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r[n] = cpu.pr;
-    next!(cpu, i)
-}
+    fn op_StsPr(cpu, i, pc, w, n, m) {
+        cpu.r[n] = cpu.pr;
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_LdcLSr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_LdcLSr<SLOW>(cpu, i, pc, w, n, m) {
         let v = popx!(cpu, i, op_LdcLSr, n);
         cpu.set_sr(v)
     }
-    next_mem!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_LdcLGbr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.gbr = popx!(cpu, i, op_LdcLGbr, n);
-    next_mem!(cpu, i)
-}
+    fn op_LdcLGbr<SLOW>(cpu, i, pc, w, n, m) {
+        cpu.gbr = popx!(cpu, i, op_LdcLGbr, n);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_LdcLVbr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.vbr = popx!(cpu, i, op_LdcLVbr, n);
-    next_mem!(cpu, i)
-}
+    fn op_LdcLVbr<SLOW>(cpu, i, pc, w, n, m) {
+        cpu.vbr = popx!(cpu, i, op_LdcLVbr, n);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_LdcLSsr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.ssr = popx!(cpu, i, op_LdcLSsr, n);
-    next_mem!(cpu, i)
-}
+    fn op_LdcLSsr<SLOW>(cpu, i, pc, w, n, m) {
+        cpu.ssr = popx!(cpu, i, op_LdcLSsr, n);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_LdcLSpc<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.spc = popx!(cpu, i, op_LdcLSpc, n);
-    next_mem!(cpu, i)
-}
+    fn op_LdcLSpc<SLOW>(cpu, i, pc, w, n, m) {
+        cpu.spc = popx!(cpu, i, op_LdcLSpc, n);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_LdcLSgr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.sgr = popx!(cpu, i, op_LdcLSgr, n);
-    next_mem!(cpu, i)
-}
+    fn op_LdcLSgr<SLOW>(cpu, i, pc, w, n, m) {
+        cpu.sgr = popx!(cpu, i, op_LdcLSgr, n);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_LdcLDbr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.dbr = popx!(cpu, i, op_LdcLDbr, n);
-    next_mem!(cpu, i)
-}
+    fn op_LdcLDbr<SLOW>(cpu, i, pc, w, n, m) {
+        cpu.dbr = popx!(cpu, i, op_LdcLDbr, n);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_LdcLBank<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.r_bank[m & 7] = popx!(cpu, i, op_LdcLBank, n);
-    next_mem!(cpu, i)
-}
+    fn op_LdcLBank<SLOW>(cpu, i, pc, w, n, m) {
+        cpu.r_bank[m & 7] = popx!(cpu, i, op_LdcLBank, n);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_LdsLMach<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.mach = popx!(cpu, i, op_LdsLMach, n);
-    next_mem!(cpu, i)
-}
+    fn op_LdsLMach<SLOW>(cpu, i, pc, w, n, m) {
+        cpu.mach = popx!(cpu, i, op_LdsLMach, n);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_LdsLMacl<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.macl = popx!(cpu, i, op_LdsLMacl, n);
-    next_mem!(cpu, i)
-}
+    fn op_LdsLMacl<SLOW>(cpu, i, pc, w, n, m) {
+        cpu.macl = popx!(cpu, i, op_LdsLMacl, n);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_LdsLPr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    cpu.pr = popx!(cpu, i, op_LdsLPr, n);
-    next_mem!(cpu, i)
-}
+    fn op_LdsLPr<SLOW>(cpu, i, pc, w, n, m) {
+        cpu.pr = popx!(cpu, i, op_LdsLPr, n);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_StcLSr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    {
+    fn op_StcLSr<SLOW>(cpu, i, pc, w, n, m) {
         let v = cpu.sr();
         pushx!(cpu, i, op_StcLSr, n, v)
     }
-    next_mem!(cpu, i)
-}
 
-#[allow(non_snake_case, unused_variables)]
-fn op_StcLGbr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    pushx!(cpu, i, op_StcLGbr, n, cpu.gbr);
-    next_mem!(cpu, i)
-}
+    fn op_StcLGbr<SLOW>(cpu, i, pc, w, n, m) {
+        pushx!(cpu, i, op_StcLGbr, n, cpu.gbr);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_StcLVbr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    pushx!(cpu, i, op_StcLVbr, n, cpu.vbr);
-    next_mem!(cpu, i)
-}
+    fn op_StcLVbr<SLOW>(cpu, i, pc, w, n, m) {
+        pushx!(cpu, i, op_StcLVbr, n, cpu.vbr);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_StcLSsr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    pushx!(cpu, i, op_StcLSsr, n, cpu.ssr);
-    next_mem!(cpu, i)
-}
+    fn op_StcLSsr<SLOW>(cpu, i, pc, w, n, m) {
+        pushx!(cpu, i, op_StcLSsr, n, cpu.ssr);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_StcLSpc<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    pushx!(cpu, i, op_StcLSpc, n, cpu.spc);
-    next_mem!(cpu, i)
-}
+    fn op_StcLSpc<SLOW>(cpu, i, pc, w, n, m) {
+        pushx!(cpu, i, op_StcLSpc, n, cpu.spc);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_StcLSgr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    pushx!(cpu, i, op_StcLSgr, n, cpu.sgr);
-    next_mem!(cpu, i)
-}
+    fn op_StcLSgr<SLOW>(cpu, i, pc, w, n, m) {
+        pushx!(cpu, i, op_StcLSgr, n, cpu.sgr);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_StcLDbr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    pushx!(cpu, i, op_StcLDbr, n, cpu.dbr);
-    next_mem!(cpu, i)
-}
+    fn op_StcLDbr<SLOW>(cpu, i, pc, w, n, m) {
+        pushx!(cpu, i, op_StcLDbr, n, cpu.dbr);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_StcLBank<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    pushx!(cpu, i, op_StcLBank, n, cpu.r_bank[m & 7]);
-    next_mem!(cpu, i)
-}
+    fn op_StcLBank<SLOW>(cpu, i, pc, w, n, m) {
+        pushx!(cpu, i, op_StcLBank, n, cpu.r_bank[m & 7]);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_StsLMach<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    pushx!(cpu, i, op_StsLMach, n, cpu.mach);
-    next_mem!(cpu, i)
-}
+    fn op_StsLMach<SLOW>(cpu, i, pc, w, n, m) {
+        pushx!(cpu, i, op_StsLMach, n, cpu.mach);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_StsLMacl<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    pushx!(cpu, i, op_StsLMacl, n, cpu.macl);
-    next_mem!(cpu, i)
-}
+    fn op_StsLMacl<SLOW>(cpu, i, pc, w, n, m) {
+        pushx!(cpu, i, op_StsLMacl, n, cpu.macl);
+    }
 
-#[allow(non_snake_case, unused_variables)]
-fn op_StsLPr<const SLOW: bool>(cpu: &mut Cpu, i: *const Insn) {
-    // SAFETY: `i` is the entry being executed.
-    let Insn { pc, w, n, m, .. } = unsafe { *i };
-    let n = reg(n);
-    let m = reg(m);
-    pushx!(cpu, i, op_StsLPr, n, cpu.pr);
-    next_mem!(cpu, i)
+    fn op_StsLPr<SLOW>(cpu, i, pc, w, n, m) {
+        pushx!(cpu, i, op_StsLPr, n, cpu.pr);
+    }
 }
 
 /// The handler of each operation.

@@ -43,8 +43,14 @@ fn libgcc_dir() -> PathBuf {
         return PathBuf::from(dir);
     }
     let rustc = env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
-    let out = Command::new(&rustc).args(["--print", "sysroot"]).output().expect("run rustc --print sysroot");
+    let out = Command::new(&rustc)
+        .args(["--print", "sysroot"])
+        .output()
+        .expect("run rustc --print sysroot");
     let sysroot = String::from_utf8(out.stdout).expect("sysroot path is UTF-8");
     let host = env::var("HOST").expect("cargo sets HOST");
-    Path::new(sysroot.trim()).join("lib/rustlib").join(host).join("codegen-backends/lib/sh-elf")
+    Path::new(sysroot.trim())
+        .join("lib/rustlib")
+        .join(host)
+        .join("codegen-backends/lib/sh-elf")
 }

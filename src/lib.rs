@@ -23,14 +23,14 @@
 #![cfg_attr(prizm, feature(asm_experimental_arch))]
 #![warn(missing_docs)]
 
-pub mod rt;
-pub mod sys;
 pub mod display;
-pub mod keyboard;
 pub mod heap;
-pub mod time;
+pub mod keyboard;
+pub mod rt;
 pub mod storage;
 mod sync;
+pub mod sys;
+pub mod time;
 
 pub use heapless;
 pub use libm;
@@ -38,15 +38,29 @@ pub use libm;
 /// Declares the add-in's main function: `fn() -> i32`, or `fn()`; its value (0 when it
 /// returns nothing) goes back to the OS.
 ///
+/// On the PC (`cargo check`, `cargo clippy`, `cargo test --workspace`), where the
+/// calculator-only parts of this crate do not exist, it declares instead a `main` that
+/// says the program is an add-in and exits with status 2; keep the add-in's code in a
+/// module compiled for the calculator only:
+///
 /// ```ignore
-/// #![no_std]
-/// #![no_main]
-/// prizm::entry!(main);
-/// fn main() { /* ... */ }
+/// // src/main.rs
+/// #![cfg_attr(target_vendor = "casio", no_std, no_main)]
+/// #[cfg(target_vendor = "casio")]
+/// mod addin; // src/addin.rs: `pub fn main() { /* ... */ }`
+/// prizm::entry!(addin::main);
+/// ```
+///
+/// and tell rustc about the calculator's vendor in `Cargo.toml`:
+///
+/// ```toml
+/// [lints.rust]
+/// unexpected_cfgs = { level = "warn", check-cfg = ['cfg(target_vendor, values("casio"))'] }
 /// ```
 #[macro_export]
 macro_rules! entry {
     ($main:path) => {
+        #[cfg(target_vendor = "casio")]
         #[doc(hidden)]
         #[unsafe(no_mangle)]
         pub extern "C" fn prizm_main() -> i32 {
@@ -56,6 +70,16 @@ macro_rules! entry {
             #[cfg(debug_assertions)]
             $crate::rt::record_usage();
             code
+        }
+
+        #[cfg(not(target_vendor = "casio"))]
+        fn main() {
+            ::std::eprintln!(
+                "{} is a Casio Prizm add-in: build it with `cargo prizm build`, run it in \
+                 the emulator with `cargo prizm run`",
+                ::core::env!("CARGO_BIN_NAME"),
+            );
+            ::std::process::exit(2);
         }
     };
 }

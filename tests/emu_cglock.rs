@@ -17,7 +17,6 @@ use cargo_prizm::build::Built;
 use prizm_emu::os::Event;
 use prizm_emu::{Emulator, Options, Outcome};
 
-
 /// Title bar colours (RGB565) of `examples/cglock/src/addin/draw.rs`.
 const LOCKED_BAR: u16 = (20 << 11) | (4 << 5) | 2;
 const UNLOCKED_BAR: u16 = (28 << 5) | 8;
@@ -463,7 +462,11 @@ fn translated_and_interpreted_runs_agree() {
     let mut runs: Vec<(Emulator, PathBuf)> = [false, true]
         .into_iter()
         .map(|interpret| {
-            let dir = fresh_dir(if interpret { "agree-interp" } else { "agree-jit" });
+            let dir = fresh_dir(if interpret {
+                "agree-interp"
+            } else {
+                "agree-jit"
+            });
             let mut emu = common::load(
                 built(),
                 Options {
@@ -483,8 +486,15 @@ fn translated_and_interpreted_runs_agree() {
         }
         let (a, b) = (&runs[0].0, &runs[1].0);
         assert_eq!(a.cpu.icount, b.cpu.icount, "instructions after {item}");
-        assert_eq!(a.cpu.save_regs(), b.cpu.save_regs(), "registers after {item}");
-        assert!(a.screen_rgb565() == b.screen_rgb565(), "screen after {item}");
+        assert_eq!(
+            a.cpu.save_regs(),
+            b.cpu.save_regs(),
+            "registers after {item}"
+        );
+        assert!(
+            a.screen_rgb565() == b.screen_rgb565(),
+            "screen after {item}"
+        );
     }
     assert!(!bar_locked(&runs[0].0), "the session ends unlocked");
     assert_eq!(record(&runs[0].1), record(&runs[1].1));

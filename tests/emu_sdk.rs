@@ -17,7 +17,7 @@ use prizm::display::{Frame, PIXELS, WIDTH};
 use prizm_emu::{Emulator, Options, Outcome};
 
 const MANIFEST: &str = "tests/addins/sdk-areas/Cargo.toml";
-const SOURCE: &str = "tests/addins/sdk-areas/src/main.rs";
+const SOURCE: &str = "tests/addins/sdk-areas/src/addin.rs";
 
 /// The add-in, built once per test run.
 fn built() -> &'static cargo_prizm::build::Built {
@@ -97,46 +97,92 @@ fn display_fills_shapes_text_and_partial_update() {
     for x in 200..=299 {
         assert_eq!(v(x, 30), YELLOW, "horizontal line at x={x}");
     }
-    assert_eq!((v(199, 30), v(300, 30), v(250, 29), v(250, 31)), (bg, bg, bg, bg));
+    assert_eq!(
+        (v(199, 30), v(300, 30), v(250, 29), v(250, 31)),
+        (bg, bg, bg, bg)
+    );
     for y in 40..=90 {
         assert_eq!(v(210, y), CYAN, "vertical line at y={y}");
     }
-    assert_eq!((v(210, 39), v(210, 91), v(209, 60), v(211, 60)), (bg, bg, bg, bg));
+    assert_eq!(
+        (v(210, 39), v(210, 91), v(209, 60), v(211, 60)),
+        (bg, bg, bg, bg)
+    );
     for i in 0..=40 {
         assert_eq!(v(220 + i, 40 + i), WHITE, "diagonal at i={i}");
     }
     assert_eq!((v(221, 40), v(220, 41)), (bg, bg));
     // The outline of (300, 100) 40x30; its rows 100..120 are under the orange band.
     for y in 120..=129 {
-        assert_eq!((v(300, y), v(339, y)), (MAGENTA, MAGENTA), "outline sides at y={y}");
+        assert_eq!(
+            (v(300, y), v(339, y)),
+            (MAGENTA, MAGENTA),
+            "outline sides at y={y}"
+        );
     }
     for x in 300..=339 {
         assert_eq!(v(x, 129), MAGENTA, "outline bottom at x={x}");
     }
-    assert_eq!((v(301, 125), v(338, 128), v(340, 125), v(300, 130)), (bg, bg, bg, bg));
+    assert_eq!(
+        (v(301, 125), v(338, 128), v(340, 125), v(300, 130)),
+        (bg, bg, bg, bg)
+    );
     // Filled circle of diameter 21 at (140, 140): centre (150, 150).
-    assert_eq!((v(150, 150), v(140, 150), v(160, 150), v(150, 140), v(150, 160)), (LIME, LIME, LIME, LIME, LIME));
+    assert_eq!(
+        (
+            v(150, 150),
+            v(140, 150),
+            v(160, 150),
+            v(150, 140),
+            v(150, 160)
+        ),
+        (LIME, LIME, LIME, LIME, LIME)
+    );
     assert_eq!((v(140, 140), v(160, 160)), (bg, bg), "circle corners");
     // Text: 8 cells of 6x10, white on black, from (40, 120).
-    let text_px: Vec<u16> = (120..130).flat_map(|y| (40..88).map(move |x| (x, y))).map(|(x, y)| v(x, y)).collect();
-    assert!(text_px.iter().all(|&p| p == WHITE || p == BLACK), "text box is white on black");
+    let text_px: Vec<u16> = (120..130)
+        .flat_map(|y| (40..88).map(move |x| (x, y)))
+        .map(|(x, y)| v(x, y))
+        .collect();
+    assert!(
+        text_px.iter().all(|&p| p == WHITE || p == BLACK),
+        "text box is white on black"
+    );
     let ink = text_px.iter().filter(|&&p| p == WHITE).count();
     assert!((60..300).contains(&ink), "text ink: {ink} pixels");
-    assert_eq!((v(39, 125), v(88, 125), v(60, 130)), (bg, bg, bg), "around the text");
+    assert_eq!(
+        (v(39, 125), v(88, 125), v(60, 130)),
+        (bg, bg, bg),
+        "around the text"
+    );
     // The 3x2 picture at (5, 5).
-    assert_eq!([v(5, 5), v(6, 5), v(7, 5), v(5, 6), v(6, 6), v(7, 6)], [RED, LIME, BLUE, WHITE, BLACK, 0x1234]);
+    assert_eq!(
+        [v(5, 5), v(6, 5), v(7, 5), v(5, 6), v(6, 6), v(7, 6)],
+        [RED, LIME, BLUE, WHITE, BLACK, 0x1234]
+    );
     // The bands are in VRAM...
     for y in 100..120 {
-        assert!(vram[y * WIDTH..(y + 1) * WIDTH].iter().all(|&p| p == ORANGE), "shown band, row {y}");
+        assert!(
+            vram[y * WIDTH..(y + 1) * WIDTH]
+                .iter()
+                .all(|&p| p == ORANGE),
+            "shown band, row {y}"
+        );
     }
     for y in 180..190 {
-        assert!(vram[y * WIDTH..(y + 1) * WIDTH].iter().all(|&p| p == GRAY), "hidden band, row {y}");
+        assert!(
+            vram[y * WIDTH..(y + 1) * WIDTH].iter().all(|&p| p == GRAY),
+            "hidden band, row {y}"
+        );
     }
     // ...but only rows 100..=119 were put to the display after the full update.
     for y in 0..216 {
         let row = |s: &[u16]| s[y * WIDTH..(y + 1) * WIDTH].to_vec();
         if (180..190).contains(&y) {
-            assert!(row(&lcd).iter().all(|&p| p != GRAY), "row {y} must not be displayed yet");
+            assert!(
+                row(&lcd).iter().all(|&p| p != GRAY),
+                "row {y} must not be displayed yet"
+            );
         } else {
             assert_eq!(row(&lcd), row(&vram), "displayed row {y}");
         }
@@ -152,10 +198,18 @@ fn display_fills_shapes_text_and_partial_update() {
         scene::draw_bands(f);
     });
     let diff = |a: &[u16], b: &[u16]| a.iter().zip(b).filter(|(x, y)| x != y).count();
-    assert_eq!(diff(&vram, &after), 0, "VRAM differs from the host rendering");
+    assert_eq!(
+        diff(&vram, &after),
+        0,
+        "VRAM differs from the host rendering"
+    );
     let mut expected_lcd = before.clone();
     expected_lcd[100 * WIDTH..120 * WIDTH].copy_from_slice(&after[100 * WIDTH..120 * WIDTH]);
-    assert_eq!(diff(&lcd, &expected_lcd), 0, "display differs from the host rendering");
+    assert_eq!(
+        diff(&lcd, &expected_lcd),
+        0,
+        "display differs from the host rendering"
+    );
 }
 
 /// The keys of the keyboard run and what the add-in records for them.
@@ -171,7 +225,10 @@ fn keyboard_record() -> Vec<u16> {
             let mut emu = start(KEY_SCRIPT, Some(&dir));
             assert_eq!(emu.run_until_idle(), Outcome::Returned(0));
             let bytes = std::fs::read(dir.join("keys.bin")).expect("keys.bin written");
-            bytes.chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect()
+            bytes
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect()
         })
         .clone()
 }
@@ -210,16 +267,46 @@ fn storage_files_folders_and_mcs_items() {
     let text = std::fs::read(dir.join("storage.txt")).expect("storage.txt written");
     let rep = report(&text);
     for step in [
-        "write", "exists_again", "read", "replace", "mkdir", "write_bin", "file_api", "delete", "rename", "find",
-        "mcs_folder", "mcs_create", "mcs_replace", "mcs_delete", "mcs_read",
+        "write",
+        "exists_again",
+        "read",
+        "replace",
+        "mkdir",
+        "write_bin",
+        "file_api",
+        "delete",
+        "rename",
+        "find",
+        "mcs_folder",
+        "mcs_create",
+        "mcs_replace",
+        "mcs_delete",
+        "mcs_read",
     ] {
-        assert_eq!(rep.get(step).map(String::as_str), Some("ok"), "step {step}: {}", String::from_utf8_lossy(&text));
+        assert_eq!(
+            rep.get(step).map(String::as_str),
+            Some("ok"),
+            "step {step}: {}",
+            String::from_utf8_lossy(&text)
+        );
     }
     // What the emulator's storage memory holds afterwards.
-    assert_eq!(emu.storage_read("\\\\fls0\\a.txt").unwrap(), b"replaced by a longer text");
-    assert_eq!(std::fs::read(dir.join("a.txt")).unwrap(), b"replaced by a longer text");
-    assert!(!dir.join("a.txt~").exists(), "replace leaves no temporary file");
-    assert_eq!(std::fs::read(dir.join("sub").join("b.bin")).unwrap(), (0..=255u8).collect::<Vec<_>>());
+    assert_eq!(
+        emu.storage_read("\\\\fls0\\a.txt").unwrap(),
+        b"replaced by a longer text"
+    );
+    assert_eq!(
+        std::fs::read(dir.join("a.txt")).unwrap(),
+        b"replaced by a longer text"
+    );
+    assert!(
+        !dir.join("a.txt~").exists(),
+        "replace leaves no temporary file"
+    );
+    assert_eq!(
+        std::fs::read(dir.join("sub").join("b.bin")).unwrap(),
+        (0..=255u8).collect::<Vec<_>>()
+    );
     assert_eq!(std::fs::read(dir.join("c.dat")).unwrap(), b"ABCDEFGH");
     assert!(!dir.join("gone.txt").exists());
     assert!(!dir.join("old.txt").exists());
@@ -227,9 +314,14 @@ fn storage_files_folders_and_mcs_items() {
     assert_eq!(rep["found"], "a.txt:25 new.txt:5");
     // Main memory: one item left, with the replaced data, no temporary item.
     let mcs = dir.join(".mcs").join("SDKTEST");
-    assert_eq!(std::fs::read(mcs.join("ITEM1")).unwrap(), b"new, longer mcs data");
-    let mut items: Vec<String> =
-        std::fs::read_dir(&mcs).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(
+        std::fs::read(mcs.join("ITEM1")).unwrap(),
+        b"new, longer mcs data"
+    );
+    let mut items: Vec<String> = std::fs::read_dir(&mcs)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     items.sort();
     assert_eq!(items, ["ITEM1"]);
 }
@@ -241,7 +333,9 @@ fn time_run(wait_ms: u64) -> HashMap<String, u64> {
     assert_eq!(emu.run_until_idle(), Outcome::Returned(0));
     assert!(emu.emulated_seconds() >= (wait_ms + 500) as f64 / 1000.0);
     let rep = report(&std::fs::read(dir.join("time.txt")).unwrap());
-    rep.into_iter().map(|(k, v)| (k, v.parse().unwrap())).collect()
+    rep.into_iter()
+        .map(|(k, v)| (k, v.parse().unwrap()))
+        .collect()
 }
 
 #[test]
@@ -251,11 +345,17 @@ fn time_ticks_follow_waits_and_sleep() {
         let ticks = wait_ms * 128 / 1000;
         // The key wait (plus the frame GetKey shows), then a 500 ms sleep (64 ticks).
         let waited = r["t1"] - r["t0"];
-        assert!((ticks..=ticks + 3).contains(&waited), "{wait_ms} ms wait: {waited} ticks");
+        assert!(
+            (ticks..=ticks + 3).contains(&waited),
+            "{wait_ms} ms wait: {waited} ticks"
+        );
         let slept = r["t2"] - r["t1"];
         assert!((64..=65).contains(&slept), "500 ms sleep: {slept} ticks");
         let ms = r["elapsed_ms"];
-        assert!((wait_ms + 500..=wait_ms + 540).contains(&ms), "Instant::elapsed: {ms} ms");
+        assert!(
+            (wait_ms + 500..=wait_ms + 540).contains(&ms),
+            "Instant::elapsed: {ms} ms"
+        );
         // The emulated RTC starts at 12:00:00.
         assert_eq!((r["hour"], r["minute"]), (12, 0));
     }
@@ -271,20 +371,42 @@ fn heap_allocates_frees_and_reports() {
     let rep = report(&text);
     // size used free largest_free high_water allocations failed_request
     let s: Vec<Vec<usize>> = (0..5)
-        .map(|i| rep[&format!("s{i}")].split(' ').map(|n| n.parse().unwrap()).collect())
+        .map(|i| {
+            rep[&format!("s{i}")]
+                .split(' ')
+                .map(|n| n.parse().unwrap())
+                .collect()
+        })
         .collect();
     let size = 16 * 1024;
     assert_eq!(s[0], [size, 0, size, size, 0, 0, 0], "fresh heap");
     // A 1000-byte Vec and a 256-byte Box (both multiples of the 8-byte granularity).
-    assert_eq!(s[1], [size, 1256, size - 1256, size - 1256, 1256, 2, 0], "two blocks");
+    assert_eq!(
+        s[1],
+        [size, 1256, size - 1256, size - 1256, 1256, 2, 0],
+        "two blocks"
+    );
     assert_eq!(s[2][..3], [size, 256, size - 256], "Vec freed");
     assert_eq!(s[2][5], 1);
-    assert_eq!(s[3], [size, 0, size, size, 1256, 0, 0], "all freed, high-water mark kept");
-    assert_eq!(s[4], [size, 0, size, size, 1256, 0, 1 << 20], "the failed request is remembered");
+    assert_eq!(
+        s[3],
+        [size, 0, size, size, 1256, 0, 0],
+        "all freed, high-water mark kept"
+    );
+    assert_eq!(
+        s[4],
+        [size, 0, size, size, 1256, 0, 1 << 20],
+        "the failed request is remembered"
+    );
     assert_eq!(rep["failed"], "true");
     // The statistics are on the screen too: ink in the text rows, white below.
     let lcd = emu.screen_rgb565();
-    let ink = |y0: usize, y1: usize| lcd[y0 * WIDTH..y1 * WIDTH].iter().filter(|&&p| p != WHITE).count();
+    let ink = |y0: usize, y1: usize| {
+        lcd[y0 * WIDTH..y1 * WIDTH]
+            .iter()
+            .filter(|&&p| p != WHITE)
+            .count()
+    };
     assert!(ink(2, 68) > 500, "statistics drawn: {}", ink(2, 68));
     assert_eq!(ink(80, 216), 0);
 }
@@ -292,20 +414,33 @@ fn heap_allocates_frees_and_reports() {
 /// The line and column of the add-in's deliberate panic.
 fn panic_location() -> (u32, u32) {
     let src = std::fs::read_to_string(common::repo_root().join(SOURCE)).unwrap();
-    let (i, line) = src.lines().enumerate().find(|(_, l)| l.contains("// PANIC-LINE")).unwrap();
+    let (i, line) = src
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("// PANIC-LINE"))
+        .unwrap();
     (i as u32 + 1, line.find("panic!").unwrap() as u32 + 1)
 }
 
 #[test]
 fn panic_screen_shows_message_and_location_until_menu() {
     let mut emu = start("6", None);
-    assert_eq!(emu.run_until_idle(), Outcome::Idle, "the panic screen waits for a key");
+    assert_eq!(
+        emu.run_until_idle(),
+        Outcome::Idle,
+        "the panic screen waits for a key"
+    );
     common::save_screenshot(&emu, "sdk-panic");
     let lcd = emu.screen_rgb565().to_vec();
     // Title bar, black message text, navy location text, footer.
     assert_eq!(px(&lcd, 0, 0), RED);
     assert_eq!(px(&lcd, 383, 15), RED);
-    let count = |y0: usize, y1: usize, c: u16| lcd[y0 * WIDTH..y1 * WIDTH].iter().filter(|&&p| p == c).count();
+    let count = |y0: usize, y1: usize, c: u16| {
+        lcd[y0 * WIDTH..y1 * WIDTH]
+            .iter()
+            .filter(|&&p| p == c)
+            .count()
+    };
     assert!(count(22, 33, BLACK) > 100, "message line");
     assert!(count(37, 48, NAVY) > 100, "location line");
     assert!(count(204, 216, BLACK) > 100, "footer");
@@ -313,9 +448,16 @@ fn panic_screen_shows_message_and_location_until_menu() {
     // Exactly the screen the SDK draws for this message and place.
     let (line, col) = panic_location();
     let expected = host_frame(|f| {
-        prizm::rt::panic_screen::draw(f, "sdk-areas: deliberate panic 42", Some((SOURCE, line, col)))
+        prizm::rt::panic_screen::draw(
+            f,
+            "sdk-areas: deliberate panic 42",
+            Some((SOURCE, line, col)),
+        )
     });
-    assert!(lcd == expected, "panic screen differs from the SDK's drawing of {SOURCE}:{line}:{col}");
+    assert!(
+        lcd == expected,
+        "panic screen differs from the SDK's drawing of {SOURCE}:{line}:{col}"
+    );
 
     // Other keys keep it there; MENU leaves.
     emu.press("EXE").unwrap();
@@ -330,9 +472,16 @@ fn out_of_memory_screen() {
     assert_eq!(emu.run_until_idle(), Outcome::Idle);
     common::save_screenshot(&emu, "sdk-oom");
     let expected = host_frame(|f| {
-        prizm::rt::panic_screen::draw(f, "memory allocation of 65536 bytes failed", Some(("alloc", 1, 1)))
+        prizm::rt::panic_screen::draw(
+            f,
+            "memory allocation of 65536 bytes failed",
+            Some(("alloc", 1, 1)),
+        )
     });
-    assert!(emu.screen_rgb565() == expected.as_slice(), "out-of-memory screen");
+    assert!(
+        emu.screen_rgb565() == expected.as_slice(),
+        "out-of-memory screen"
+    );
     emu.press("MENU").unwrap();
     assert_eq!(emu.run_until_idle(), Outcome::Menu);
 }

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 const DOC: &str = "src/sys/EMULATOR.md";
 
@@ -38,7 +38,13 @@ fn why_missing(area: &str, name: &str) -> (&'static str, bool, &'static str) {
         "Bdisp_WriteDDRegister3_bit7",
     ];
     const KEY_HW: &[&str] = &["Keyboard_SpyMatrixCode", "SpecialMatrixcodeProcessing"];
-    const OS_ROM: &[&str] = &["GetMiniGlyphPtr", "GetFKeyPtr", "LocalizeMessage1", "MCS_GetMainMemoryStart", "Bfile_GetBlockAddress"];
+    const OS_ROM: &[&str] = &[
+        "GetMiniGlyphPtr",
+        "GetFKeyPtr",
+        "LocalizeMessage1",
+        "MCS_GetMainMemoryStart",
+        "Bfile_GetBlockAddress",
+    ];
     const FS_INTERNAL: &[&str] = &[
         "Bfile_FindFirst_NON_SMEM",
         "Bfile_FindNext_NON_SMEM",
@@ -49,30 +55,84 @@ fn why_missing(area: &str, name: &str) -> (&'static str, bool, &'static str) {
     ];
     const CLOCK: &[&str] = &["RTC_SetDateTime"];
     const UNKNOWN: &[&str] = &[
-        "Syscall02A4", "Syscall02A7", "Syscall02A9", "Syscall1816", "Test01A8", "Test127E", "Test17BC", "Test1B0E",
-        "Test1E44", "TestMode",
+        "Syscall02A4",
+        "Syscall02A7",
+        "Syscall02A9",
+        "Syscall1816",
+        "Test01A8",
+        "Test127E",
+        "Test17BC",
+        "Test1B0E",
+        "Test1E44",
+        "TestMode",
     ];
     // Calls whose documentation (libfxcg, WikiPrizm) leaves too much unknown to
     // reproduce them faithfully.
     const UNDOC_PARAMS: &[&str] = &[
-        "PrintLine2", "DispInt", "Bdisp_MMPrint", "Bdisp_MMPrintRef", "DisplayMBString2", "EditMBStringCtrl3",
-        "EditMBStringCtrl4", "Box", "Box2", "BoxInnerClear", "StandardScrollbar", "ProgressBar", "ProgressBar0",
-        "App_InitDlgDescriptor", "DrawFrameWorkbench", "Bdisp_HeaderText2", "memcmp3",
+        "PrintLine2",
+        "DispInt",
+        "Bdisp_MMPrint",
+        "Bdisp_MMPrintRef",
+        "DisplayMBString2",
+        "EditMBStringCtrl3",
+        "EditMBStringCtrl4",
+        "Box",
+        "Box2",
+        "BoxInnerClear",
+        "StandardScrollbar",
+        "ProgressBar",
+        "ProgressBar0",
+        "App_InitDlgDescriptor",
+        "DrawFrameWorkbench",
+        "Bdisp_HeaderText2",
+        "memcmp3",
     ];
     const UNDOC_FORMAT: &[&str] = &[
-        "Bdisp_ShapeBase", "Bdisp_ShapeBase3XVRAM", "Bdisp_ShapeToDD", "Bdisp_ShapeToVRAM16C",
-        "Bdisp_WriteGraphDD_WB", "Bdisp_WriteGraphVRAM", "Bdisp_WriteGraphVRAM_WB", "MsgBoxMoveWB",
-        "WriteBackground", "DefineStatusGlyph", "Bdisp_HeaderFill", "Bdisp_HeaderFill2", "ItoA_10digit",
-        "BCDtoInternal", "MCS_WriteItem", "Alpha_GetData", "Alpha_SetData",
+        "Bdisp_ShapeBase",
+        "Bdisp_ShapeBase3XVRAM",
+        "Bdisp_ShapeToDD",
+        "Bdisp_ShapeToVRAM16C",
+        "Bdisp_WriteGraphDD_WB",
+        "Bdisp_WriteGraphVRAM",
+        "Bdisp_WriteGraphVRAM_WB",
+        "MsgBoxMoveWB",
+        "WriteBackground",
+        "DefineStatusGlyph",
+        "Bdisp_HeaderFill",
+        "Bdisp_HeaderFill2",
+        "ItoA_10digit",
+        "BCDtoInternal",
+        "MCS_WriteItem",
+        "Alpha_GetData",
+        "Alpha_SetData",
     ];
     const OS_PICTURES: &[&str] = &[
-        "PrintXY_2", "Bdisp_WriteSystemMessage", "PrintGlyph", "PrintMiniGlyph", "SetupMode_StatusIcon", "d_c_Icon",
-        "BatteryIcon", "KeyboardIcon", "LineIcon", "NormIcon", "RadIcon", "RealIcon", "FKey_Display", "Set_FKeys1",
+        "PrintXY_2",
+        "Bdisp_WriteSystemMessage",
+        "PrintGlyph",
+        "PrintMiniGlyph",
+        "SetupMode_StatusIcon",
+        "d_c_Icon",
+        "BatteryIcon",
+        "KeyboardIcon",
+        "LineIcon",
+        "NormIcon",
+        "RadIcon",
+        "RealIcon",
+        "FKey_Display",
+        "Set_FKeys1",
         "Set_FKeys2",
     ];
     const OS_SCREENS: &[&str] = &[
-        "DisplayMessageBox", "CharacterSelectDialog", "ColorIndexDialog1", "OpenFileDialog", "SaveFileDialog",
-        "ConfirmFileOverwriteDialog", "OverwriteConfirmation", "ResetAllDialog", "EditMBStringCtrl",
+        "DisplayMessageBox",
+        "CharacterSelectDialog",
+        "ColorIndexDialog1",
+        "OpenFileDialog",
+        "SaveFileDialog",
+        "ConfirmFileOverwriteDialog",
+        "OverwriteConfirmation",
+        "ResetAllDialog",
+        "EditMBStringCtrl",
         "EditMBStringCtrl2",
     ];
     if UNDOC_PARAMS.contains(&name) {
@@ -107,28 +167,84 @@ fn why_missing(area: &str, name: &str) -> (&'static str, bool, &'static str) {
         );
     }
     if DD_HW.contains(&name) {
-        ("display controller", true, "programs the LCD controller directly; the emulator has a frame buffer, no controller")
+        (
+            "display controller",
+            true,
+            "programs the LCD controller directly; the emulator has a frame buffer, no controller",
+        )
     } else if KEY_HW.contains(&name) {
-        ("keyboard hardware", true, "reads or rewrites the OS's key-scan internals")
+        (
+            "keyboard hardware",
+            true,
+            "reads or rewrites the OS's key-scan internals",
+        )
     } else if OS_ROM.contains(&name) {
-        ("OS data", true, "returns pointers into the OS's ROM, flash or RAM (fonts, F-key pictures, message tables, file blocks), which the emulator does not have")
+        (
+            "OS data",
+            true,
+            "returns pointers into the OS's ROM, flash or RAM (fonts, F-key pictures, message tables, file blocks), which the emulator does not have",
+        )
     } else if FS_INTERNAL.contains(&name) {
-        ("file-system internals", true, "works on the flash file system's own structures, below the Bfile API the emulator maps to host files")
+        (
+            "file-system internals",
+            true,
+            "works on the flash file system's own structures, below the Bfile API the emulator maps to host files",
+        )
     } else if CLOCK.contains(&name) {
-        ("calculator clock", true, "sets the RTC; the emulated RTC follows emulated time from a fixed start")
+        (
+            "calculator clock",
+            true,
+            "sets the RTC; the emulated RTC follows emulated time from a fixed start",
+        )
     } else if UNKNOWN.contains(&name) {
-        ("diagnostics / unknown", true, "OS test-mode or undocumented calls (parameters unknown)")
+        (
+            "diagnostics / unknown",
+            true,
+            "OS test-mode or undocumented calls (parameters unknown)",
+        )
     } else {
         match area {
-            "display" => ("OS drawing", false, "OS drawing routines with undocumented structures (graph and shape blits, workbench variants): not emulated yet"),
-            "text" => ("OS text", false, "OS fonts and multi-byte string handling: not emulated yet (PrintXY and PrintMini are)"),
-            "status" => ("status area", false, "status-area icons, header and function-key bar pictures from the OS: not emulated yet"),
-            "dialog" => ("OS dialogs", false, "interactive OS screens (message boxes, file and colour dialogs, scroll and progress bars): not emulated yet"),
-            "storage" | "mcs" => ("storage", false, "less common storage calls: not emulated yet"),
+            "display" => (
+                "OS drawing",
+                false,
+                "OS drawing routines with undocumented structures (graph and shape blits, workbench variants): not emulated yet",
+            ),
+            "text" => (
+                "OS text",
+                false,
+                "OS fonts and multi-byte string handling: not emulated yet (PrintXY and PrintMini are)",
+            ),
+            "status" => (
+                "status area",
+                false,
+                "status-area icons, header and function-key bar pictures from the OS: not emulated yet",
+            ),
+            "dialog" => (
+                "OS dialogs",
+                false,
+                "interactive OS screens (message boxes, file and colour dialogs, scroll and progress bars): not emulated yet",
+            ),
+            "storage" | "mcs" => (
+                "storage",
+                false,
+                "less common storage calls: not emulated yet",
+            ),
             "power" => ("power hardware", true, "battery and reset hardware"),
-            "system" => ("OS services", true, "OS applications and services (main menu, clipboard, screenshots, add-in name)"),
-            "serial" | "usb" => ("communication", true, "serial port, USB and the link protocol: nothing is connected to an emulated calculator"),
-            "convert" => ("conversion helpers", false, "pure number and string helpers: easy to emulate, not done yet; Rust's core does the same"),
+            "system" => (
+                "OS services",
+                true,
+                "OS applications and services (main menu, clipboard, screenshots, add-in name)",
+            ),
+            "serial" | "usb" => (
+                "communication",
+                true,
+                "serial port, USB and the link protocol: nothing is connected to an emulated calculator",
+            ),
+            "convert" => (
+                "conversion helpers",
+                false,
+                "pure number and string helpers: easy to emulate, not done yet; Rust's core does the same",
+            ),
             _ => ("other", false, "not emulated yet"),
         }
     }
@@ -136,7 +252,7 @@ fn why_missing(area: &str, name: &str) -> (&'static str, bool, &'static str) {
 
 /// Names of the calls the emulator accepts but ignores (`e.ignored("Name")` in its
 /// sources).
-fn ignored_by_emulator(root: &PathBuf) -> BTreeSet<String> {
+fn ignored_by_emulator(root: &Path) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let dir = root.join("tools/prizm-emu/src/os");
     for entry in std::fs::read_dir(&dir).expect("prizm-emu's os folder") {
@@ -150,7 +266,7 @@ fn ignored_by_emulator(root: &PathBuf) -> BTreeSet<String> {
     out
 }
 
-fn generate(root: &PathBuf) -> String {
+fn generate(root: &Path) -> String {
     let emu = prizm_emu::os::table();
     let ignored = ignored_by_emulator(root);
     let sdk_numbers: BTreeSet<u16> = prizm::sys::all_calls().map(|(_, n)| n).collect();
@@ -174,7 +290,11 @@ fn generate(root: &PathBuf) -> String {
                 Some(&(_, emu_name, _)) => {
                     have += 1;
                     a_have += 1;
-                    if emu_name == name { "yes".to_string() } else { format!("yes (as {emu_name})") }
+                    if emu_name == name {
+                        "yes".to_string()
+                    } else {
+                        format!("yes (as {emu_name})")
+                    }
                 }
                 None => {
                     let why = why_missing(area, name);
@@ -184,7 +304,11 @@ fn generate(root: &PathBuf) -> String {
             };
             let _ = writeln!(rows, "| {area} | `{name}` | `{num:#06X}` | {status} |");
         }
-        let _ = writeln!(per_area, "| {area} | {a_total} | {a_have} | {} |", a_total - a_have);
+        let _ = writeln!(
+            per_area,
+            "| {area} | {a_total} | {a_have} | {} |",
+            a_total - a_have
+        );
     }
     let _ = writeln!(doc, "# OS calls: what prizm-emu implements\n");
     let _ = writeln!(
@@ -200,7 +324,10 @@ fn generate(root: &PathBuf) -> String {
          effect), {} are not.\n",
         total - have
     );
-    let _ = writeln!(doc, "| area | bindings | implemented | missing |\n|---|---|---|---|\n{per_area}");
+    let _ = writeln!(
+        doc,
+        "| area | bindings | implemented | missing |\n|---|---|---|---|\n{per_area}"
+    );
     let _ = writeln!(doc, "## Missing, by reason\n");
     let _ = writeln!(
         doc,
@@ -209,7 +336,10 @@ fn generate(root: &PathBuf) -> String {
          test such code on the calculator. The others can be emulated\n\
          and are not yet.\n"
     );
-    let _ = writeln!(doc, "| category | calculator only | reason | calls |\n|---|---|---|---|");
+    let _ = writeln!(
+        doc,
+        "| category | calculator only | reason | calls |\n|---|---|---|---|"
+    );
     let mut cats: Vec<_> = missing.into_iter().collect();
     cats.sort_by_key(|((c, only, _), v)| (!*only, usize::MAX - v.len(), *c));
     for ((cat, only, reason), calls) in cats {
@@ -222,16 +352,28 @@ fn generate(root: &PathBuf) -> String {
         );
     }
     let extra: Vec<String> = {
-        let mut v: Vec<_> = emu.values().filter(|(n, _, _)| !sdk_numbers.contains(n)).collect();
+        let mut v: Vec<_> = emu
+            .values()
+            .filter(|(n, _, _)| !sdk_numbers.contains(n))
+            .collect();
         v.sort_by_key(|c| c.0);
-        v.iter().map(|(n, name, _)| format!("`{name}` ({n:#06X})")).collect()
+        v.iter()
+            .map(|(n, name, _)| format!("`{name}` ({n:#06X})"))
+            .collect()
     };
     let _ = writeln!(
         doc,
         "\nThe emulator also implements calls the SDK does not bind: {}.\n",
-        if extra.is_empty() { "none".to_string() } else { extra.join(", ") }
+        if extra.is_empty() {
+            "none".to_string()
+        } else {
+            extra.join(", ")
+        }
     );
-    let _ = writeln!(doc, "## Every binding\n\n| area | call | number | in prizm-emu |\n|---|---|---|---|\n{rows}");
+    let _ = writeln!(
+        doc,
+        "## Every binding\n\n| area | call | number | in prizm-emu |\n|---|---|---|---|\n{rows}"
+    );
     doc.trim_end().to_string() + "\n"
 }
 
@@ -257,20 +399,57 @@ fn every_call_the_sdk_itself_uses_is_emulated() {
     // The calls the SDK's safe modules make (add-ins built on them must run in the
     // emulator).
     let used = [
-        "GetVRAMAddress", "Bdisp_PutDisp_DD", "Bdisp_PutDisp_DD_stripe", "FrameColor", "DrawFrame", "PrintXY",
-        "PrintMini", "GetKey", "GetKeyWait_OS", "EnableGetkeyToMainFunctionReturn",
-        "DisableGetkeyToMainFunctionReturn", "GetGetkeyToMainFunctionReturnFlag", "RTC_GetTicks", "RTC_GetTime",
-        "OS_InnerWait_ms", "EnableStatusArea", "DisplayStatusArea", "DefineStatusAreaFlags",
-        "DefineStatusMessage", "Bfile_OpenFile_OS", "Bfile_CloseFile_OS", "Bfile_ReadFile_OS",
-        "Bfile_WriteFile_OS", "Bfile_CreateEntry_OS", "Bfile_DeleteEntry", "Bfile_RenameEntry", "Bfile_SeekFile_OS",
-        "Bfile_TellFile_OS", "Bfile_GetFileSize_OS", "Bfile_FindFirst", "Bfile_FindNext", "Bfile_FindClose",
-        "Bfile_GetMediaFree_OS", "MCS_CreateDirectory", "MCSPutVar2", "MCSDelVar2", "MCSGetDlen2", "MCSGetData1",
+        "GetVRAMAddress",
+        "Bdisp_PutDisp_DD",
+        "Bdisp_PutDisp_DD_stripe",
+        "FrameColor",
+        "DrawFrame",
+        "PrintXY",
+        "PrintMini",
+        "GetKey",
+        "GetKeyWait_OS",
+        "EnableGetkeyToMainFunctionReturn",
+        "DisableGetkeyToMainFunctionReturn",
+        "GetGetkeyToMainFunctionReturnFlag",
+        "RTC_GetTicks",
+        "RTC_GetTime",
+        "OS_InnerWait_ms",
+        "EnableStatusArea",
+        "DisplayStatusArea",
+        "DefineStatusAreaFlags",
+        "DefineStatusMessage",
+        "Bfile_OpenFile_OS",
+        "Bfile_CloseFile_OS",
+        "Bfile_ReadFile_OS",
+        "Bfile_WriteFile_OS",
+        "Bfile_CreateEntry_OS",
+        "Bfile_DeleteEntry",
+        "Bfile_RenameEntry",
+        "Bfile_SeekFile_OS",
+        "Bfile_TellFile_OS",
+        "Bfile_GetFileSize_OS",
+        "Bfile_FindFirst",
+        "Bfile_FindNext",
+        "Bfile_FindClose",
+        "Bfile_GetMediaFree_OS",
+        "MCS_CreateDirectory",
+        "MCSPutVar2",
+        "MCSDelVar2",
+        "MCSGetDlen2",
+        "MCSGetData1",
         "MCS_GetState",
     ];
     let sdk: BTreeMap<&str, u16> = prizm::sys::all_calls().collect();
     let emu = prizm_emu::os::table();
-    let missing: Vec<&str> = used.iter().copied().filter(|n| !emu.contains_key(&sdk[n])).collect();
-    assert!(missing.is_empty(), "the SDK uses calls prizm-emu lacks: {missing:?}");
+    let missing: Vec<&str> = used
+        .iter()
+        .copied()
+        .filter(|n| !emu.contains_key(&sdk[n]))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "the SDK uses calls prizm-emu lacks: {missing:?}"
+    );
 }
 
 #[test]
@@ -284,5 +463,8 @@ fn every_missing_call_is_calculator_only() {
         .filter(|&(area, name, num)| !emu.contains_key(&num) && !why_missing(area, name).1)
         .map(|(_, name, _)| name)
         .collect();
-    assert!(open.is_empty(), "calls neither emulated nor calculator-only: {open:?}");
+    assert!(
+        open.is_empty(),
+        "calls neither emulated nor calculator-only: {open:?}"
+    );
 }

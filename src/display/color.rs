@@ -76,6 +76,7 @@ mod tests {
         assert_eq!(to_raw(Rgb565::BLUE), 0x001F);
         assert_eq!(to_raw(colors::ORANGE), 0xFD20);
         assert_eq!(to_raw(colors::GREEN), 0x0400);
+        #[allow(clippy::unusual_byte_groupings)] // the RGB565 fields: 5, 6, 5 bits
         let c = from_raw(0b10101_110011_01110);
         assert_eq!((c.r(), c.g(), c.b()), (0b10101, 0b110011, 0b01110));
     }

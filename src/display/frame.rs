@@ -136,8 +136,32 @@ impl<'a> Frame<'a> {
         for (i, c) in text.bytes().enumerate() {
             if let Some(g) = font.glyph(c) {
                 match bg {
-                    Some(bg) => blit_rows::<true>(self.px, x0 + i * w, y0, w, h, g, font.stride, 0, 0, fg, bg),
-                    None => blit_rows::<false>(self.px, x0 + i * w, y0, w, h, g, font.stride, 0, 0, fg, 0),
+                    Some(bg) => blit_rows::<true>(
+                        self.px,
+                        x0 + i * w,
+                        y0,
+                        w,
+                        h,
+                        g,
+                        font.stride,
+                        0,
+                        0,
+                        fg,
+                        bg,
+                    ),
+                    None => blit_rows::<false>(
+                        self.px,
+                        x0 + i * w,
+                        y0,
+                        w,
+                        h,
+                        g,
+                        font.stride,
+                        0,
+                        0,
+                        fg,
+                        0,
+                    ),
                 }
             }
         }
@@ -429,7 +453,9 @@ mod tests {
     ) {
         for r in 0..h as i32 {
             for c in 0..w as i32 {
-                let Some(i) = index(x + c, y + r) else { continue };
+                let Some(i) = index(x + c, y + r) else {
+                    continue;
+                };
                 let on = bits[r as usize * stride + c as usize / 8] & (0x80 >> (c % 8)) != 0;
                 if on {
                     buf[i] = fg;
@@ -443,9 +469,27 @@ mod tests {
     #[test]
     fn blit_1bpp_matches_a_pixel_by_pixel_blit_with_clipping() {
         // 13 x 3 bits, stride 3 (one spare byte per row).
-        let bits = [0b1010_0001, 0b1100_0000, 0xAA, 0xFF, 0x08, 0x55, 0x81, 0x70, 0x00];
+        let bits = [
+            0b1010_0001,
+            0b1100_0000,
+            0xAA,
+            0xFF,
+            0x08,
+            0x55,
+            0x81,
+            0x70,
+            0x00,
+        ];
         let (fg, bg) = (0xF800, 0x001F);
-        for (x, y) in [(10, 10), (-3, 5), (-9, -1), (378, 214), (383, 0), (-13, 0), (0, 216)] {
+        for (x, y) in [
+            (10, 10),
+            (-3, 5),
+            (-9, -1),
+            (378, 214),
+            (383, 0),
+            (-13, 0),
+            (0, 216),
+        ] {
             for back in [Some(bg), None] {
                 let mut got = vec![0x1234u16; PIXELS];
                 let mut want = got.clone();
@@ -470,7 +514,13 @@ mod tests {
         // 16 x 4 glyph rows (the unrolled path) and a 12-wide one (the general path),
         // at aligned and clipped positions.
         let bits: std::vec::Vec<u8> = (0..32u32).map(|i| (i * 37 + 11) as u8).collect();
-        for (w, x, y) in [(16, 0, 0), (16, 100, 50), (16, -5, 3), (16, 376, 212), (12, 7, 9)] {
+        for (w, x, y) in [
+            (16, 0, 0),
+            (16, 100, 50),
+            (16, -5, 3),
+            (16, 376, 212),
+            (12, 7, 9),
+        ] {
             let mut got = vec![0x1234u16; PIXELS];
             let mut want = got.clone();
             let (fg, bg) = (0x07E0, 0x0010);
@@ -493,14 +543,25 @@ mod tests {
     fn mono_text_matches_one_blit_per_glyph() {
         // A font of 3 glyphs ('A'..='C'), 10 x 5, stride 2.
         let bits: std::vec::Vec<u8> = (0..30u32).map(|i| (i * 73 + 5) as u8).collect();
-        let font = MonoFont1bpp { bits: &bits, width: 10, height: 5, stride: 2, first: b'A' };
-        let (fg, bg) = (super::super::from_raw(0xFFFF), super::super::from_raw(0x0010));
+        let font = MonoFont1bpp {
+            bits: &bits,
+            width: 10,
+            height: 5,
+            stride: 2,
+            first: b'A',
+        };
+        let (fg, bg) = (
+            super::super::from_raw(0xFFFF),
+            super::super::from_raw(0x0010),
+        );
         for (x, y) in [(0, 0), (30, 100), (-4, 2), (360, 213), (-100, -100)] {
             for back in [Some(bg), None] {
                 let text = "ABCxA C";
                 let mut got = vec![0x1234u16; PIXELS];
                 let mut want = got.clone();
-                let end = Frame::new(&mut got).unwrap().draw_mono_text(x, y, text, &font, fg, back);
+                let end = Frame::new(&mut got)
+                    .unwrap()
+                    .draw_mono_text(x, y, text, &font, fg, back);
                 assert_eq!(end, x + 70);
                 let mut frame = Frame::new(&mut want).unwrap();
                 for (i, c) in text.bytes().enumerate() {
@@ -519,6 +580,8 @@ mod tests {
     fn blit_1bpp_checks_the_data_length() {
         let mut buf = vec![0u16; PIXELS];
         let white = super::super::from_raw(0xFFFF);
-        Frame::new(&mut buf).unwrap().blit_1bpp(0, 0, 8, 3, &[0, 0], 1, white, None);
+        Frame::new(&mut buf)
+            .unwrap()
+            .blit_1bpp(0, 0, 8, 3, &[0, 0], 1, white, None);
     }
 }

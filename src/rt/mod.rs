@@ -19,9 +19,9 @@ mod panic;
 pub mod panic_screen;
 mod usage;
 
-pub use usage::record_usage;
 #[cfg(prizm)]
 pub(crate) use usage::note_heap;
+pub use usage::record_usage;
 pub use usage::{USAGE_MAGIC, Usage};
 
 /// What an add-in's main function may return: `()` (success) or an `i32` for the OS.

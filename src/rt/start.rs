@@ -90,7 +90,9 @@ fn window_address(addr: usize) -> Option<usize> {
 #[inline(never)]
 unsafe fn paint_stack() {
     let marker = 0u32;
-    let Some(here) = window_address(addr_of!(marker) as usize) else { return };
+    let Some(here) = window_address(addr_of!(marker) as usize) else {
+        return;
+    };
     let here = here - 256;
     let mut p = stack_floor();
     // SAFETY: [floor, here) is free stack: above static data, below every live frame.

@@ -1,26 +1,9 @@
 //! The smallest add-in: clears the screen, prints a greeting, waits for EXIT or MENU.
 //!
 //! Build and run it: `cargo prizm run --example hello -- --keys EXIT --screenshot hello.png`.
-#![no_std]
-#![no_main]
+#![cfg_attr(target_vendor = "casio", no_std, no_main)]
 
-use embedded_graphics::mono_font::{MonoTextStyle, ascii::FONT_10X20};
-use embedded_graphics::prelude::*;
-use embedded_graphics::text::Text;
-use prizm::display::os_text::{TextColor, print_xy};
-use prizm::display::{Rgb565, Screen};
-use prizm::keyboard::{Keycode, get_key};
+#[cfg(target_vendor = "casio")]
+mod addin;
 
-prizm::entry!(main);
-
-fn main() {
-    let mut screen = Screen::take().expect("the screen is free at start-up");
-    screen.clear(Rgb565::WHITE).ok();
-    print_xy(1, 2, "Hello, Prizm!", 0, TextColor::Blue);
-    let style = MonoTextStyle::new(&FONT_10X20, Rgb565::new(0, 40, 0));
-    Text::new("Written in Rust.", Point::new(12, 110), style).draw(&mut *screen).ok();
-    Text::new("Press EXIT to leave.", Point::new(12, 140), style).draw(&mut *screen).ok();
-    screen.update();
-    // GetKey handles MENU itself (the OS's main menu); EXIT returns to the OS here.
-    while get_key() != Keycode::Exit {}
-}
+prizm::entry!(addin::main);

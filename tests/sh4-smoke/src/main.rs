@@ -3,7 +3,7 @@
 //! same function run natively on the PC.
 #![no_std]
 #![no_main]
-#![feature(asm_experimental_arch)]
+#![cfg_attr(target_arch = "m68k", feature(asm_experimental_arch))]
 
 extern crate alloc;
 
@@ -48,13 +48,18 @@ impl Write for Stdout {
     fn write_str(&mut self, s: &str) -> fmt::Result {
         // SAFETY: write(1, ptr, len) reads `len` bytes of a live string.
         let n = unsafe { sh_syscall(SYS_WRITE, 1, s.as_ptr() as i32, s.len() as i32) };
-        if n == s.len() as i32 { Ok(()) } else { Err(fmt::Error) }
+        if n == s.len() as i32 {
+            Ok(())
+        } else {
+            Err(fmt::Error)
+        }
     }
 }
 
 fn exit(code: i32) -> ! {
     // SAFETY: exit(code) does not return.
     unsafe { sh_syscall(SYS_EXIT, code, 0, 0) };
+    #[allow(clippy::empty_loop)] // (unreachable: exit does not return)
     loop {}
 }
 
@@ -64,7 +69,10 @@ fn exit(code: i32) -> ! {
 pub extern "C" fn start() -> ! {
     // SAFETY: the arena is used by nothing else, and the heap is initialised once,
     // before any allocation.
-    unsafe { HEAP.lock().init(core::ptr::addr_of_mut!(ARENA) as *mut u8, 64 * 1024) };
+    unsafe {
+        HEAP.lock()
+            .init(core::ptr::addr_of_mut!(ARENA) as *mut u8, 64 * 1024)
+    };
     let mut out = Stdout;
     checks::run(&mut out).expect("write to stdout");
     checks::panic_path()

@@ -283,7 +283,10 @@ mod tests {
         let Command::Build(t) = parse("build --example hello --target-dir /tmp/t").unwrap() else {
             panic!("not a build")
         };
-        assert_eq!(t.target_dir.as_deref(), Some(std::path::Path::new("/tmp/t")));
+        assert_eq!(
+            t.target_dir.as_deref(),
+            Some(std::path::Path::new("/tmp/t"))
+        );
         assert!(parse("build --target-dir a --target-dir b").is_err());
         let e = parse("build --example=cglock --manifest-path=x").unwrap_err();
         assert!(e.to_string().contains("not both"), "{e}");

@@ -92,7 +92,8 @@ pub fn build(args: &BuildArgs, cwd: &Path) -> Result<Built> {
     if let Some(dir) = &args.target_dir {
         cargo.env("CARGO_TARGET_DIR", dir);
     }
-    let status = cargo.status()
+    let status = cargo
+        .status()
         .map_err(|e| Error::Other(format!("cannot run cargo: {e}")))?;
     if !status.success() {
         return Err(Error::Other(format!(

@@ -26,7 +26,9 @@ pub const BAND_SHOWN: (usize, usize) = (100, 120);
 pub const BAND_HIDDEN: (usize, usize) = (180, 190);
 
 /// A 3x2 picture (big-endian RGB565).
-pub const IMAGE_DATA: [u8; 12] = [0xF8, 0x00, 0x07, 0xE0, 0x00, 0x1F, 0xFF, 0xFF, 0x00, 0x00, 0x12, 0x34];
+pub const IMAGE_DATA: [u8; 12] = [
+    0xF8, 0x00, 0x07, 0xE0, 0x00, 0x1F, 0xFF, 0xFF, 0x00, 0x00, 0x12, 0x34,
+];
 
 /// Draws the scene of the first full update.
 pub fn draw_scene(f: &mut Frame<'_>) {
@@ -54,7 +56,8 @@ pub fn draw_scene(f: &mut Frame<'_>) {
         .text_color(Rgb565::WHITE)
         .background_color(Rgb565::BLACK)
         .build();
-    let _ = Text::with_baseline(TEXT, Point::new(TEXT_AT.0, TEXT_AT.1), style, Baseline::Top).draw(f);
+    let _ =
+        Text::with_baseline(TEXT, Point::new(TEXT_AT.0, TEXT_AT.1), style, Baseline::Top).draw(f);
     let img = Image565::from_be_bytes(3, 2, &IMAGE_DATA);
     let _ = Image::new(&img, Point::new(5, 5)).draw(f);
 }

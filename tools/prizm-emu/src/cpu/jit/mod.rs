@@ -79,18 +79,32 @@ const BLOCK_ROOM: usize = 64 << 10;
 pub(crate) struct Jit {
     /// `None` when translation is off (or the host refused executable memory).
     buf: Option<CodeBuf>,
+    /// Size of the code buffer.
+    size: usize,
+    /// Times the translations were forgotten (with every block).
+    pub(crate) flushes: u64,
 }
 
 impl Jit {
     /// A translator; `enabled` false (or a host without x86-64) makes it translate
     /// nothing.
     pub(crate) fn new(enabled: bool) -> Jit {
+        Jit::with_size(enabled, CODE_SIZE)
+    }
+
+    /// A translator with a code buffer of `size` bytes (more than [`BLOCK_ROOM`]).
+    pub(crate) fn with_size(enabled: bool, size: usize) -> Jit {
+        assert!(size > BLOCK_ROOM, "code buffer too small");
         let buf = if enabled && cfg!(all(target_arch = "x86_64", unix)) {
-            CodeBuf::new(CODE_SIZE)
+            CodeBuf::new(size)
         } else {
             None
         };
-        Jit { buf }
+        Jit {
+            buf,
+            size,
+            flushes: 0,
+        }
     }
 
     /// Whether blocks are translated.
@@ -102,13 +116,14 @@ impl Jit {
     pub(crate) fn nearly_full(&self) -> bool {
         self.buf
             .as_ref()
-            .is_some_and(|b| b.used() + BLOCK_ROOM > CODE_SIZE)
+            .is_some_and(|b| b.used() + BLOCK_ROOM > self.size)
     }
 
     /// Forgets every translation (the caller forgets every block).
     pub(crate) fn clear(&mut self) {
         if let Some(b) = &mut self.buf {
             b.clear();
+            self.flushes += 1;
         }
     }
 

@@ -89,8 +89,17 @@ fn compare_memory(a: &mut Cpu, b: &mut Cpu, what: &str) {
 /// Runs `programs` random programs; panics at the first difference. Returns how many
 /// instructions ran.
 fn differential(programs: u32, seed: u64) -> u64 {
+    differential_on(programs, seed, None).0
+}
+
+/// As [`differential`]; with `shared_code_buffer`, all programs run on the same two
+/// machines (code reloaded each time), the translating one with a code buffer of that
+/// size. Returns the instructions run and how many times the translating machine
+/// flushed its translations.
+fn differential_on(programs: u32, seed: u64, shared_code_buffer: Option<usize>) -> (u64, u64) {
     let mut rng = Rng(seed);
     let mut total = 0;
+    let mut shared: Option<(Cpu, Cpu)> = None;
     for p in 0..programs {
         // 4 KiB of code, entered in the middle: translated instructions with a branch
         // or any word now and then (branches mostly land in the same code).
@@ -103,11 +112,31 @@ fn differential(programs: u32, seed: u64) -> u64 {
             .collect();
         let code: Vec<u8> = words.iter().flat_map(|w| w.to_be_bytes()).collect();
         let in_ram = rng.below(2) == 0;
-        let (mut jit, mut interp, at) = machines(&code, in_ram);
+        let (mut fresh_jit, mut fresh_interp);
+        let (jit, interp, at) = match shared_code_buffer {
+            None => {
+                let at;
+                (fresh_jit, fresh_interp, at) = machines(&code, in_ram);
+                (&mut fresh_jit, &mut fresh_interp, at)
+            }
+            Some(size) => {
+                let (a, b) = shared.get_or_insert_with(|| {
+                    let (mut a, b, _) = machines(&[], false);
+                    a.jit = super::Jit::with_size(true, size);
+                    (a, b)
+                });
+                let at = if in_ram { RAM } else { CODE };
+                for cpu in [&mut *a, &mut *b] {
+                    assert!(cpu.mem.load(at, &code));
+                }
+                (a, b, at)
+            }
+        };
         assert!(jit.translates() && !interp.translates());
+        let before = jit.icount;
         let init = rng.next();
         let start = at + 1024 + 2 * rng.below(512) as u32;
-        for cpu in [&mut jit, &mut interp] {
+        for cpu in [&mut *jit, &mut *interp] {
             let mut r = Rng(init);
             for i in 0..16 {
                 cpu.r[i] = value(&mut r);
@@ -124,24 +153,21 @@ fn differential(programs: u32, seed: u64) -> u64 {
             let (x, y) = (jit.run(budget), interp.run(budget));
             let what = format!("program {p} (seed {seed:#x}), run {step}");
             assert_eq!(x, y, "{what}: stop");
-            compare(&mut jit, &mut interp, &what);
-            if jit.icount > 4000 {
+            compare(jit, interp, &what);
+            if jit.icount - before > 4000 {
                 break;
             }
             if x != Stop::Budget {
-                for cpu in [&mut jit, &mut interp] {
+                for cpu in [&mut *jit, &mut *interp] {
                     cpu.pc = cpu.pc.wrapping_add(2);
                 }
             }
         }
-        compare_memory(
-            &mut jit,
-            &mut interp,
-            &format!("program {p} (seed {seed:#x})"),
-        );
-        total += jit.icount;
+        compare_memory(jit, interp, &format!("program {p} (seed {seed:#x})"));
+        total += jit.icount - before;
     }
-    total
+    let flushes = shared.map_or(0, |(a, _)| a.jit.flushes);
+    (total, flushes)
 }
 
 /// A translated long-word store whose second halfword is cached code invalidates it.
@@ -178,6 +204,15 @@ fn translated_store_over_the_second_halfword_of_code() {
 fn translated_code_matches_the_interpreter() {
     let n = differential(1500, 0x243F_6A88_85A3_08D3);
     assert!(n > 80_000, "the programs ran only {n} instructions");
+}
+
+/// Programs on the same machines with a small code buffer: translations are flushed
+/// (with every block) when it fills, and the machine goes on as before.
+#[test]
+fn translated_code_survives_code_buffer_flushes() {
+    let (n, flushes) = differential_on(300, 0x1357_9BDF_2468_ACE0, Some(80 << 10));
+    assert!(n > 10_000, "the programs ran only {n} instructions");
+    assert!(flushes > 0, "the code buffer never filled");
 }
 
 /// Many more programs: `cargo test -p prizm-emu --release -- --ignored translated`.

@@ -485,3 +485,28 @@ fn out_of_memory_screen() {
     emu.press("MENU").unwrap();
     assert_eq!(emu.run_until_idle(), Outcome::Menu);
 }
+
+/// A stack overflow (endless recursion) is stopped where the stack runs over static
+/// data, with a report that says so and shows the recursion.
+#[test]
+fn stack_overflow_is_reported() {
+    let mut emu = start("8", None);
+    let Outcome::Crashed(report) = emu.run_until_idle() else {
+        panic!("expected a crash, got {:?}", emu.outcome());
+    };
+    assert!(report.what.starts_with("stack overflow"), "{}", report.what);
+    assert!(
+        report.text.contains("recurse"),
+        "the backtrace shows the recursion"
+    );
+    // Stopped within a level (a frame holds two copies of the 2 KiB array) past the
+    // limit, long before the stack would reach the start of RAM.
+    let below: u32 = report
+        .what
+        .split(" is ")
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("the overflow in bytes");
+    assert!(below <= 8192, "{below} bytes past the end of static data");
+}

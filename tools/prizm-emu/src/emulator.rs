@@ -63,6 +63,9 @@ impl std::fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+/// Instructions between two checks of the stack pointer (besides the checks at OS calls).
+pub const STACK_CHECK_INTERVAL: u64 = 1_000_000;
+
 /// How a run ended.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -287,8 +290,14 @@ impl Emulator {
         }
         let end = self.cpu.icount.saturating_add(n);
         while self.cpu.icount < end {
-            let slice = self.timer_slice(end - self.cpu.icount);
+            let mut slice = self.timer_slice(end - self.cpu.icount);
+            if self.stack_limit().is_some() {
+                slice = slice.min(STACK_CHECK_INTERVAL);
+            }
             let stop = self.cpu.run(slice);
+            if self.stack_overflowed() {
+                return Status::Done(self.outcome.clone().expect("set by the check"));
+            }
             match stop {
                 Stop::Budget => continue,
                 Stop::Special(MAGIC_RETURN) => {
@@ -358,6 +367,56 @@ impl Emulator {
         }
     }
 
+    /// The lowest offset in the add-in RAM the stack may use: the end of static data,
+    /// known from the ELF's `_prizm_end` (add-ins built with the SDK).
+    fn stack_limit(&self) -> Option<u32> {
+        let end = self.symbols.as_ref()?.static_end()?;
+        self.ram_offset(end)
+    }
+
+    /// The offset in the add-in RAM of `addr`, seen at the add-in's window (where the
+    /// linker puts static data) or at the model's P1/P2 aliases (where the OS puts the
+    /// stack).
+    fn ram_offset(&self, addr: u32) -> Option<u32> {
+        let p1 = self.model.ram_p1();
+        [RAM_WINDOW, p1, model::p2(p1)]
+            .into_iter()
+            .find(|&base| addr.wrapping_sub(base) < RAM_SIZE)
+            .map(|base| addr - base)
+    }
+
+    /// Ends the run with a crash report when the stack pointer has gone below the end
+    /// of static data (checked at every OS call and every [`STACK_CHECK_INTERVAL`]
+    /// instructions); returns whether it did.
+    fn stack_overflowed(&mut self) -> bool {
+        let Some(limit) = self.stack_limit() else {
+            return false;
+        };
+        let sp = self.cpu.r[15];
+        if self.outcome.is_some() || !self.ram_offset(sp).is_some_and(|o| o < limit) {
+            return false;
+        }
+        // At an OS call, the caller.
+        let pc = match self.cpu.pc {
+            OS_ENTRY | OS_ENTRY_P2 => self.cpu.pr,
+            pc => pc,
+        };
+        self.crash(
+            format!(
+                "stack overflow: r15 = {sp:#010x} is {} bytes below the end of static data \
+                 (`_prizm_end`, {:#010x}): the stack has run over static data (it had {} \
+                 bytes; checked at OS calls and every {} instructions)",
+                limit - self.ram_offset(sp).unwrap_or(limit),
+                RAM_WINDOW + limit,
+                RAM_SIZE - limit,
+                STACK_CHECK_INTERVAL
+            ),
+            pc,
+            false,
+        );
+        true
+    }
+
     fn crash(&mut self, what: String, pc: u32, in_slot: bool) {
         let r = report::crash_report(self, what, pc, in_slot);
         self.outcome = Some(Outcome::Crashed(Box::new(r)));
@@ -377,6 +436,9 @@ impl Emulator {
     }
 
     fn os_call(&mut self) {
+        if self.stack_overflowed() {
+            return;
+        }
         let number = self.cpu.r[0];
         let entry = u16::try_from(number)
             .ok()

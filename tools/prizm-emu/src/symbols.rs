@@ -3,11 +3,15 @@
 
 use object::{Object, ObjectSection, ObjectSymbol, SymbolKind};
 
-/// Function symbols of an ELF file, sorted by address.
+/// The symbol the SDK's linker script puts at the end of static data.
+const STATIC_END: &str = "_prizm_end";
+
+/// Function symbols of an ELF file, sorted by address, and the end of static data.
 #[derive(Clone, Debug)]
 pub struct Symbols {
     funcs: Vec<(u32, u32, String)>,
     text: Vec<(u32, u32)>,
+    static_end: Option<u32>,
 }
 
 impl Symbols {
@@ -21,7 +25,11 @@ impl Symbols {
             .filter(|s| s.kind() == object::SectionKind::Text)
             .map(|s| s.index())
             .collect();
+        let mut static_end = None;
         for sym in file.symbols() {
+            if sym.name() == Ok(STATIC_END) {
+                static_end = Some(sym.address() as u32);
+            }
             let in_text = sym
                 .section_index()
                 .is_some_and(|i| text_sections.contains(&i));
@@ -50,7 +58,17 @@ impl Symbols {
                 text.push((sec.address() as u32, (sec.address() + sec.size()) as u32));
             }
         }
-        Ok(Symbols { funcs, text })
+        Ok(Symbols {
+            funcs,
+            text,
+            static_end,
+        })
+    }
+
+    /// The end of the add-in's static data, where the stack must stop (the SDK's
+    /// linker script defines it as `_prizm_end`); `None` for other ELFs.
+    pub fn static_end(&self) -> Option<u32> {
+        self.static_end
     }
 
     /// Whether `addr` is inside an executable section.

@@ -33,8 +33,22 @@ pub fn main() -> i32 {
             let v: Vec<u8> = Vec::with_capacity(64 * 1024);
             v.len() as i32
         }
+        Keycode::Char(0x38) => recurse(0) as i32,
         _ => 99,
     }
+}
+
+/// Mode 8: recursion with 2 KiB frames and an OS call at each level, without end: the
+/// stack runs over static data (the emulator stops it there).
+#[inline(never)]
+fn recurse(level: u32) -> u32 {
+    let mut frame = core::hint::black_box([0u8; 2048]);
+    frame[level as usize % 2048] = level as u8;
+    let frame = core::hint::black_box(frame);
+    let ticks = time::rtc_ticks();
+    recurse(level + 1)
+        .wrapping_add(frame[level as usize % 2048] as u32)
+        .wrapping_add(ticks)
 }
 
 /// Writes `text` to `\\fls0\<name>` (replacing any older copy).

@@ -9,6 +9,7 @@
 //! | 5 | heap: allocate, free, statistics, a failed request | `\\fls0\heap.txt`, the screen |
 //! | 6 | panic with a message | the panic screen |
 //! | 7 | allocation failure (out of memory) | the panic screen |
+//! | 8 | endless recursion: a stack overflow | the emulator's crash report |
 //!
 //! Modes 1-5 return 0 when every step worked; reports are `key=value` lines.
 #![cfg_attr(target_vendor = "casio", no_std, no_main)]

@@ -458,6 +458,11 @@ fn panic_screen_shows_message_and_location_until_menu() {
         lcd == expected,
         "panic screen differs from the SDK's drawing of {SOURCE}:{line}:{col}"
     );
+    // The emulator reads the same message and place from the SDK's panic record.
+    assert_eq!(
+        emu.panic_message().as_deref(),
+        Some(format!("{SOURCE}:{line}:{col}: sdk-areas: deliberate panic 42").as_str())
+    );
 
     // Other keys keep it there; MENU leaves.
     emu.press("EXE").unwrap();
@@ -482,6 +487,10 @@ fn out_of_memory_screen() {
         emu.screen_rgb565() == expected.as_slice(),
         "out-of-memory screen"
     );
+    assert_eq!(
+        emu.panic_message().as_deref(),
+        Some("memory allocation of 65536 bytes failed")
+    );
     emu.press("MENU").unwrap();
     assert_eq!(emu.run_until_idle(), Outcome::Menu);
 }
@@ -494,6 +503,7 @@ fn stack_overflow_is_reported() {
     let Outcome::Crashed(report) = emu.run_until_idle() else {
         panic!("expected a crash, got {:?}", emu.outcome());
     };
+    assert_eq!(emu.panic_message(), None, "no panic");
     assert!(report.what.starts_with("stack overflow"), "{}", report.what);
     assert!(
         report.text.contains("recurse"),

@@ -16,9 +16,11 @@ pub use start::stack_high_water_mark;
 mod abort;
 #[cfg(prizm)]
 mod panic;
+mod panic_record;
 pub mod panic_screen;
 mod usage;
 
+pub use panic_record::{PANIC_MAGIC, PANIC_TEXT_LEN, PanicRecord};
 #[cfg(prizm)]
 pub(crate) use usage::note_heap;
 pub use usage::record_usage;

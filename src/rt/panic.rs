@@ -13,6 +13,7 @@ fn panic(info: &PanicInfo<'_>) -> ! {
         let mut msg = Truncating::<480>::new();
         let _ = write!(msg, "{}", info.message());
         let loc = info.location().map(|l| (l.file(), l.line(), l.column()));
+        super::panic_record::record(msg.as_str(), loc);
         // SAFETY: the add-in has stopped at this panic; nothing else uses VRAM now.
         let mut frame = unsafe { crate::display::screen_vram() };
         draw(&mut frame, msg.as_str(), loc);

@@ -367,6 +367,23 @@ impl Emulator {
         }
     }
 
+    /// The message of the panic the add-in is showing (or showed): `file:line:column:
+    /// message`, read from the SDK's panic record (`_prizm_panic`, needs the ELF).
+    pub fn panic_message(&mut self) -> Option<String> {
+        const MAGIC: u32 = 0x5041_4E43; // prizm::rt::PANIC_MAGIC
+        const TEXT_LEN: u32 = 600; // prizm::rt::PANIC_TEXT_LEN
+        let at = self.symbols.as_ref()?.panic_record()?;
+        if self.cpu.peek(at, 4).ok()? != MAGIC {
+            return None;
+        }
+        let len = self.cpu.peek(at + 4, 4).ok()?.min(TEXT_LEN);
+        let text: Vec<u8> = (0..len)
+            .map(|i| self.cpu.peek(at + 8 + i, 1).map(|b| b as u8))
+            .collect::<Result<_, _>>()
+            .ok()?;
+        Some(String::from_utf8_lossy(&text).into_owned())
+    }
+
     /// The lowest offset in the add-in RAM the stack may use: the end of static data,
     /// known from the ELF's `_prizm_end` (add-ins built with the SDK).
     fn stack_limit(&self) -> Option<u32> {

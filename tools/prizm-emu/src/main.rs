@@ -162,6 +162,9 @@ fn main() -> ExitCode {
             }
         }
     }
+    if let Some(msg) = emu.panic_message() {
+        eprintln!("the add-in panicked at {msg}");
+    }
     let stats = format!(
         "{} instructions, {:.3} s emulated, {} frames",
         emu.cpu.icount,

@@ -5,6 +5,8 @@ use object::{Object, ObjectSection, ObjectSymbol, SymbolKind};
 
 /// The symbol the SDK's linker script puts at the end of static data.
 const STATIC_END: &str = "_prizm_end";
+/// The SDK's record of the panic being shown (`prizm::rt::PanicRecord`).
+const PANIC_RECORD: &str = "_prizm_panic";
 
 /// Function symbols of an ELF file, sorted by address, and the end of static data.
 #[derive(Clone, Debug)]
@@ -12,6 +14,7 @@ pub struct Symbols {
     funcs: Vec<(u32, u32, String)>,
     text: Vec<(u32, u32)>,
     static_end: Option<u32>,
+    panic_record: Option<u32>,
 }
 
 impl Symbols {
@@ -25,10 +28,12 @@ impl Symbols {
             .filter(|s| s.kind() == object::SectionKind::Text)
             .map(|s| s.index())
             .collect();
-        let mut static_end = None;
+        let (mut static_end, mut panic_record) = (None, None);
         for sym in file.symbols() {
-            if sym.name() == Ok(STATIC_END) {
-                static_end = Some(sym.address() as u32);
+            match sym.name() {
+                Ok(STATIC_END) => static_end = Some(sym.address() as u32),
+                Ok(PANIC_RECORD) => panic_record = Some(sym.address() as u32),
+                _ => {}
             }
             let in_text = sym
                 .section_index()
@@ -62,6 +67,7 @@ impl Symbols {
             funcs,
             text,
             static_end,
+            panic_record,
         })
     }
 
@@ -69,6 +75,11 @@ impl Symbols {
     /// linker script defines it as `_prizm_end`); `None` for other ELFs.
     pub fn static_end(&self) -> Option<u32> {
         self.static_end
+    }
+
+    /// Where the SDK's panic handler records the panic being shown (`_prizm_panic`).
+    pub fn panic_record(&self) -> Option<u32> {
+        self.panic_record
     }
 
     /// Whether `addr` is inside an executable section.

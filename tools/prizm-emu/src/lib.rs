@@ -13,6 +13,7 @@
 
 pub mod cpu;
 pub mod emulator;
+pub mod gdb;
 pub mod io;
 pub mod keys;
 pub mod linux;

@@ -22,6 +22,8 @@ OPTIONS:
     --max-instructions N        instruction budget (default 2000000000)
     --hardware-id ID            the 8-byte ID at 0x8001FFD0 (default EMU-CG50,
                                 EMU-CG20 or EMU-CG10 by model)
+    --gdb PORT                  wait for GDB (gdb-multiarch) on 127.0.0.1:PORT and run
+                                under its control (registers, memory, breakpoints, steps)
     --interpret                 interpret every instruction (no translation to host
                                 code; same results, about half the speed)
     -h, --help                  this text
@@ -73,6 +75,7 @@ fn main() -> ExitCode {
     let mut opts = Options::default();
     let mut screenshot: Option<PathBuf> = None;
     let mut elf_path: Option<PathBuf> = None;
+    let mut gdb_port: Option<u16> = None;
     let mut it = args[1..].iter();
     while let Some(a) = it.next() {
         let mut value = |name: &str| {
@@ -105,6 +108,13 @@ fn main() -> ExitCode {
                         .map_err(|_| format!("--max-instructions: `{v}` is not a number"))?;
                 }
                 "--interpret" => opts.interpret = true,
+                "--gdb" => {
+                    let v = value("--gdb")?;
+                    gdb_port = Some(
+                        v.parse()
+                            .map_err(|_| format!("--gdb: `{v}` is not a port number"))?,
+                    );
+                }
                 "--hardware-id" => {
                     let v = value("--hardware-id")?;
                     let id: [u8; 8] = v.as_bytes().try_into().map_err(|_| {
@@ -143,7 +153,34 @@ fn main() -> ExitCode {
         Ok(e) => e,
         Err(e) => return usage(&format!("{}: {e}", file.display())),
     };
-    let outcome = emu.run_until_idle();
+    let outcome = match gdb_port {
+        None => emu.run_until_idle(),
+        Some(port) => {
+            let listener = match std::net::TcpListener::bind(("127.0.0.1", port)) {
+                Ok(l) => l,
+                Err(e) => return usage(&format!("--gdb: cannot listen on port {port}: {e}")),
+            };
+            eprintln!(
+                "prizm-emu: waiting for GDB on 127.0.0.1:{port} (gdb-multiarch {} -ex \
+                 'target remote :{port}')",
+                elf_path
+                    .as_ref()
+                    .map_or("FILE.elf".into(), |p| p.display().to_string())
+            );
+            match prizm_emu::gdb::serve(&mut emu, &listener) {
+                Ok(Some(o)) => o,
+                // The debugger left (kill) before the add-in ended.
+                Ok(None) => {
+                    eprintln!("prizm-emu: the debugger ended the session");
+                    return ExitCode::SUCCESS;
+                }
+                Err(e) => {
+                    eprintln!("prizm-emu: GDB connection: {e}");
+                    return ExitCode::from(1);
+                }
+            }
+        }
+    };
     if let Some(p) = &screenshot
         && let Err(e) = std::fs::write(p, emu.screenshot_png())
     {

@@ -5,8 +5,9 @@
 //! The protocol is GDB's remote serial protocol over TCP. Registers go in the order of
 //! GDB's SH4 description: R0-R15, PC, PR, GBR, VBR, MACH, MACL, SR (the `g` reply stops
 //! there: no FPU). Breakpoints are kept by the stub (`Z0`), not written into the code.
-//! With breakpoints set, `continue` runs one instruction at a time (about 10 M
-//! instructions/s); without, at full speed in slices, watching for Ctrl-C.
+//! With breakpoints set, `continue` runs one instruction at a time (about 17 M
+//! instructions/s here, against 1,500 M at full speed on a tight loop); without, at
+//! full speed in slices, watching for Ctrl-C.
 
 use std::collections::BTreeSet;
 use std::io::{self, BufReader, Read, Write};

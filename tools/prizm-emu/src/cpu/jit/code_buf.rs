@@ -80,6 +80,11 @@ impl CodeBuf {
         self.used
     }
 
+    /// Size of the mapping.
+    pub fn size(&self) -> usize {
+        self.size
+    }
+
     /// Forgets everything added (the caller drops every pointer it got).
     pub fn clear(&mut self) {
         self.used = 0;

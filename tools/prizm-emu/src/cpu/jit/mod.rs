@@ -79,8 +79,6 @@ const BLOCK_ROOM: usize = 64 << 10;
 pub(crate) struct Jit {
     /// `None` when translation is off (or the host refused executable memory).
     buf: Option<CodeBuf>,
-    /// Size of the code buffer.
-    size: usize,
     /// Times the translations were forgotten (with every block).
     pub(crate) flushes: u64,
 }
@@ -100,11 +98,7 @@ impl Jit {
         } else {
             None
         };
-        Jit {
-            buf,
-            size,
-            flushes: 0,
-        }
+        Jit { buf, flushes: 0 }
     }
 
     /// Whether blocks are translated.
@@ -116,7 +110,7 @@ impl Jit {
     pub(crate) fn nearly_full(&self) -> bool {
         self.buf
             .as_ref()
-            .is_some_and(|b| b.used() + BLOCK_ROOM > self.size)
+            .is_some_and(|b| b.used() + BLOCK_ROOM > b.size())
     }
 
     /// Forgets every translation (the caller forgets every block).

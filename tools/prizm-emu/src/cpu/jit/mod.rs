@@ -2,19 +2,22 @@
 //!
 //! A *run* is a stretch of a block's entries that the translator knows: plain
 //! instructions, optionally ending with the block's branch and its delay slot. The run
-//! becomes one host function `fn(cpu, view) -> index`; its first entry's handler is
-//! replaced by [`op_native`], which calls the function and continues the threaded chain
-//! at the entry it returns: the entry after the run, a branch's terminator, or the
-//! entry of an instruction that must take the interpreter's path. That last case (a
+//! becomes one host function `fn(cpu) -> entry`; its first entry's handler is replaced
+//! by [`op_native`], which calls the function and continues the threaded chain at the
+//! entry it returns: the entry after the run, a branch's terminator, or the entry of an
+//! instruction that must take the interpreter's path. Before returning, a run whose
+//! exit leads to a block that is translated too jumps into it instead (chaining), with
+//! the same checks as the terminator it stands for. That last case (a
 //! *bail*) happens before the instruction changes anything: a memory access outside the
 //! fast path (devices, faults, misalignment) or a store to cached code. The interpreter
 //! then runs that instruction exactly as without translation, so instruction counts,
 //! faults, device timing and self-modifying code behave the same; the blocks and their
 //! counting are unchanged.
 //!
-//! SH registers stay in the [`Cpu`] structure (RDI points to it); memory accesses take
-//! the page table, arena and code flags from a [`MemView`] (RSI), refreshed on every
-//! [`Cpu::run`]. Only x86-64 hosts translate; elsewhere the interpreter runs alone.
+//! SH registers live in the [`Cpu`] structure (RDI points to it); a run keeps its most
+//! used ones in host registers. Memory accesses take the page table, arena and code
+//! flags from the CPU's [`MemView`], refreshed on every [`Cpu::run`]. Only x86-64 Unix
+//! hosts translate; elsewhere the interpreter runs alone.
 
 mod code_buf;
 mod emit;

@@ -147,7 +147,7 @@ impl Emulator {
         }
     }
 
-    /// Fills the rectangle [x1,x2]x[y1,y2] (inclusive, clipped).
+    /// Fills the rectangle `[x1,x2]x[y1,y2]` (inclusive, clipped).
     pub(crate) fn fill_rect(&mut self, x1: i32, y1: i32, x2: i32, y2: i32, c: u16) {
         let (x1, x2) = (x1.min(x2).max(0), x1.max(x2).min(W - 1));
         let (y1, y2) = (y1.min(y2).max(0), y1.max(y2).min(H - 1));

@@ -556,7 +556,7 @@ fn msg_box_pop(e: &mut Emulator) -> CallResult {
     Ok(0)
 }
 
-/// AUX_DisplayErrorMessage(msgno): shows a box with "Error <msgno>" and "Press:[EXIT]",
+/// AUX_DisplayErrorMessage(msgno): shows a box with `"Error <msgno>"` and `"Press:[EXIT]"`,
 /// displays it and waits for EXIT or AC (other keys are swallowed).
 fn aux_display_error_message(e: &mut Emulator) -> CallResult {
     let n = e.arg(0)?;

@@ -18,6 +18,11 @@ USAGE:
         Build, then run the add-in in the emulator:
         prizm-emu run FILE.g3a --elf FILE.elf EMU-ARGS...
         and exit with its exit code.
+    cargo prizm debug [--example NAME] [--release] [--manifest-path PATH] [--target-dir DIR] [-- EMU-ARGS...]
+        Build, start the add-in in the emulator under GDB control
+        (prizm-emu run FILE.g3a --elf FILE.elf --gdb PORT EMU-ARGS...) and open
+        gdb-multiarch on it (PRIZM_GDB names another debugger); exit with the
+        debugger's exit code.
     cargo prizm info FILE.g3a [--icons DIR]
         Check a .g3a file and print its fields; exit with 1 and name the
         wrong field if it is invalid. --icons DIR also writes its icons as
@@ -74,6 +79,13 @@ pub enum Command {
         /// Arguments passed on to `prizm-emu run`.
         emu_args: Vec<String>,
     },
+    /// `cargo prizm debug`, with the arguments after `--` for the emulator.
+    Debug {
+        /// What to build.
+        build: BuildArgs,
+        /// Arguments passed on to `prizm-emu run`.
+        emu_args: Vec<String>,
+    },
     /// `cargo prizm info FILE`.
     Info {
         /// The `.g3a` file to check.
@@ -116,7 +128,9 @@ pub fn parse_args(args: &[String]) -> Result<Command> {
         _ => args,
     };
     let Some((cmd, rest)) = args.split_first() else {
-        return Err(usage("no command given: expected build, run, info or pack"));
+        return Err(usage(
+            "no command given: expected build, run, debug, info or pack",
+        ));
     };
     match cmd.as_str() {
         "build" => {
@@ -127,6 +141,10 @@ pub fn parse_args(args: &[String]) -> Result<Command> {
         "run" => {
             let (build, emu_args, _) = parse_build_options(cmd, rest, true, false)?;
             Ok(Command::Run { build, emu_args })
+        }
+        "debug" => {
+            let (build, emu_args, _) = parse_build_options(cmd, rest, true, false)?;
+            Ok(Command::Debug { build, emu_args })
         }
         "pack" => {
             let (build, _, (elf, output)) = parse_build_options(cmd, rest, false, true)?;
@@ -165,7 +183,7 @@ pub fn parse_args(args: &[String]) -> Result<Command> {
         "help" | "--help" | "-h" => Ok(Command::Help),
         "--version" | "-V" => Ok(Command::Version),
         other => Err(usage(format!(
-            "unknown command `{other}`: expected build, run, info or pack"
+            "unknown command `{other}`: expected build, run, debug, info or pack"
         ))),
     }
 }

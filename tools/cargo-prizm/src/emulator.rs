@@ -54,6 +54,85 @@ pub fn run_emulator(emulator: &Path, g3a: &Path, elf: &Path, extra: &[String]) -
     Ok(1)
 }
 
+/// The debugger `cargo prizm debug` opens (Debian's multi-architecture GDB), unless
+/// `PRIZM_GDB` names another.
+pub const DEBUGGER: &str = "gdb-multiarch";
+
+/// The debugger's arguments: the ELF (symbols, source lines) and the connection.
+pub fn debugger_args(elf: &Path, port: u16) -> Vec<OsString> {
+    vec![
+        elf.into(),
+        "-ex".into(),
+        format!("target remote 127.0.0.1:{port}").into(),
+    ]
+}
+
+/// `cargo prizm debug`: starts `emulator run G3A --elf ELF --gdb PORT EXTRA...` on a
+/// free port, waits until it listens, runs `debugger` on it (interactive), then stops
+/// the emulator. Returns the debugger's exit code.
+pub fn debug_session(
+    emulator: &Path,
+    debugger: &Path,
+    g3a: &Path,
+    elf: &Path,
+    extra: &[String],
+) -> Result<u8> {
+    use std::io::{BufRead, BufReader};
+    let port = std::net::TcpListener::bind(("127.0.0.1", 0))
+        .and_then(|l| l.local_addr())
+        .map_err(|e| Error::Other(format!("no free TCP port for the debugger: {e}")))?
+        .port();
+    let mut args = emulator_args(g3a, elf, extra);
+    args.extend(["--gdb".into(), port.to_string().into()]);
+    let mut emu = std::process::Command::new(emulator)
+        .args(&args)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| Error::Other(format!("cannot run {}: {e}", emulator.display())))?;
+    // The emulator says when it listens; pass its messages on meanwhile and after.
+    let mut lines = BufReader::new(emu.stderr.take().expect("piped stderr")).lines();
+    let listening = loop {
+        match lines.next() {
+            Some(Ok(line)) => {
+                eprintln!("{line}");
+                if line.contains("waiting for GDB") {
+                    break true;
+                }
+            }
+            _ => break false,
+        }
+    };
+    let relay = std::thread::spawn(move || {
+        for line in lines.map_while(|l| l.ok()) {
+            eprintln!("{line}");
+        }
+    });
+    if !listening {
+        let status = emu.wait().ok().and_then(|s| s.code()).unwrap_or(1);
+        let _ = relay.join();
+        return Err(Error::Other(format!(
+            "{} stopped before waiting for the debugger (exit code {status})",
+            emulator.display()
+        )));
+    }
+    let status = std::process::Command::new(debugger)
+        .args(debugger_args(elf, port))
+        .status();
+    // The session is over: the emulator ends when the debugger detaches or kills;
+    // make sure it does.
+    let _ = emu.kill();
+    let _ = emu.wait();
+    let _ = relay.join();
+    let status = status.map_err(|e| {
+        Error::Other(format!(
+            "cannot run the debugger {}: {e} (install gdb-multiarch: tools/setup does; or \
+             set PRIZM_GDB)",
+            debugger.display()
+        ))
+    })?;
+    Ok(status.code().unwrap_or(1).clamp(0, 255) as u8)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,5 +197,78 @@ mod tests {
             m.contains("prizm-emu") && m.contains("tools/setup") && m.contains("/nonexistent/bin"),
             "{m}"
         );
+    }
+
+    /// Writes an executable shell script.
+    #[cfg(unix)]
+    fn script(path: &Path, body: &str) {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::write(path, format!("#!/bin/sh\n{body}\n")).unwrap();
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn debug_session_connects_the_debugger_to_the_emulator_port() {
+        let dir = std::env::temp_dir().join(format!("cargo-prizm-debug-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let (emu, gdb) = (dir.join("emu"), dir.join("gdb"));
+        let (emu_log, gdb_log) = (dir.join("emu.txt"), dir.join("gdb.txt"));
+        // The emulator: says it listens, then waits (the session stops it).
+        script(
+            &emu,
+            &format!(
+                "echo \"$@\" > {}\necho 'prizm-emu: waiting for GDB' >&2\nexec sleep 30",
+                emu_log.display()
+            ),
+        );
+        script(
+            &gdb,
+            &format!("echo \"$@\" > {}\nexit 3", gdb_log.display()),
+        );
+        let code = debug_session(
+            &emu,
+            &gdb,
+            Path::new("a.g3a"),
+            Path::new("a"),
+            &["--keys".into(), "EXE".into()],
+        )
+        .unwrap();
+        assert_eq!(code, 3, "the debugger's exit code");
+        let emu_args = std::fs::read_to_string(&emu_log).unwrap();
+        let port = emu_args
+            .trim()
+            .strip_prefix("run a.g3a --elf a --keys EXE --gdb ")
+            .unwrap_or_else(|| panic!("{emu_args}"));
+        assert_eq!(
+            std::fs::read_to_string(&gdb_log).unwrap().trim(),
+            format!("a -ex target remote 127.0.0.1:{port}")
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn debug_session_reports_an_emulator_that_stops_early() {
+        let dir = std::env::temp_dir().join(format!("cargo-prizm-debug2-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let emu = dir.join("emu");
+        script(&emu, "echo 'prizm-emu: not a valid .g3a file' >&2\nexit 1");
+        let e = debug_session(
+            &emu,
+            Path::new("/nonexistent/gdb"),
+            Path::new("a.g3a"),
+            Path::new("a"),
+            &[],
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("stopped before waiting for the debugger (exit code 1)"),
+            "{e}"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use cargo_prizm::args::{Command, USAGE, parse_args};
 use cargo_prizm::build::{build, resolve_package};
 use cargo_prizm::date::build_date;
-use cargo_prizm::emulator::{find_emulator, run_emulator};
+use cargo_prizm::emulator::{DEBUGGER, debug_session, find_emulator, run_emulator};
 use cargo_prizm::error::{Error, Result};
 use cargo_prizm::info::describe;
 use cargo_prizm::pack::pack_file;
@@ -44,6 +44,18 @@ fn run(args: &[String]) -> Result<ExitCode> {
             let built = build(&b, &cwd()?)?;
             eprintln!("built {}", built.g3a.display());
             let code = run_emulator(&emu, &built.g3a, &built.elf, &emu_args)?;
+            return Ok(ExitCode::from(code));
+        }
+        Command::Debug { build: b, emu_args } => {
+            let exe = std::env::current_exe().ok();
+            let emu = find_emulator(
+                exe.as_deref().and_then(Path::parent),
+                &std::env::var_os("PATH").unwrap_or_default(),
+            )?;
+            let debugger = std::env::var_os("PRIZM_GDB").map_or(DEBUGGER.into(), PathBuf::from);
+            let built = build(&b, &cwd()?)?;
+            eprintln!("built {}", built.g3a.display());
+            let code = debug_session(&emu, &debugger, &built.g3a, &built.elf, &emu_args)?;
             return Ok(ExitCode::from(code));
         }
         Command::Info { file, icons } => {

@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use cargo_prizm::args::{Command, USAGE, parse_args};
-use cargo_prizm::build::{build, resolve_package};
+use cargo_prizm::args::{BuildArgs, Command, USAGE, parse_args};
+use cargo_prizm::build::{Built, build, resolve_package};
 use cargo_prizm::date::build_date;
 use cargo_prizm::emulator::{DEBUGGER, debug_session, find_emulator, run_emulator};
 use cargo_prizm::error::{Error, Result};
@@ -26,6 +26,19 @@ fn cwd() -> Result<PathBuf> {
     std::env::current_dir().map_err(|e| Error::io(Path::new("."), e))
 }
 
+/// For `run` and `debug`: finds the emulator first (no point in building if it cannot
+/// run), then builds the add-in.
+fn find_emulator_and_build(b: &BuildArgs) -> Result<(PathBuf, Built)> {
+    let exe = std::env::current_exe().ok();
+    let emu = find_emulator(
+        exe.as_deref().and_then(Path::parent),
+        &std::env::var_os("PATH").unwrap_or_default(),
+    )?;
+    let built = build(b, &cwd()?)?;
+    eprintln!("built {}", built.g3a.display());
+    Ok((emu, built))
+}
+
 fn run(args: &[String]) -> Result<ExitCode> {
     match parse_args(args)? {
         Command::Help => print!("{USAGE}"),
@@ -35,26 +48,13 @@ fn run(args: &[String]) -> Result<ExitCode> {
             println!("{}", built.g3a.display());
         }
         Command::Run { build: b, emu_args } => {
-            // Look for the emulator first: no point in building if it cannot run.
-            let exe = std::env::current_exe().ok();
-            let emu = find_emulator(
-                exe.as_deref().and_then(Path::parent),
-                &std::env::var_os("PATH").unwrap_or_default(),
-            )?;
-            let built = build(&b, &cwd()?)?;
-            eprintln!("built {}", built.g3a.display());
+            let (emu, built) = find_emulator_and_build(&b)?;
             let code = run_emulator(&emu, &built.g3a, &built.elf, &emu_args)?;
             return Ok(ExitCode::from(code));
         }
         Command::Debug { build: b, emu_args } => {
-            let exe = std::env::current_exe().ok();
-            let emu = find_emulator(
-                exe.as_deref().and_then(Path::parent),
-                &std::env::var_os("PATH").unwrap_or_default(),
-            )?;
             let debugger = std::env::var_os("PRIZM_GDB").map_or(DEBUGGER.into(), PathBuf::from);
-            let built = build(&b, &cwd()?)?;
-            eprintln!("built {}", built.g3a.display());
+            let (emu, built) = find_emulator_and_build(&b)?;
             let code = debug_session(&emu, &debugger, &built.g3a, &built.elf, &emu_args)?;
             return Ok(ExitCode::from(code));
         }

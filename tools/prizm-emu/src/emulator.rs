@@ -63,6 +63,32 @@ impl std::fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+/// Layout of the SDK's panic record (`prizm::rt::PanicRecord`, symbol `_prizm_panic`),
+/// which the emulator reads without depending on the SDK; a workspace test checks it
+/// against the SDK's definition.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PanicRecordLayout {
+    /// Offset of the magic word.
+    pub magic: u32,
+    /// Its value once a panic was recorded.
+    pub magic_value: u32,
+    /// Offset of the text length.
+    pub len: u32,
+    /// Offset of the text.
+    pub text: u32,
+    /// Capacity of the text.
+    pub text_len: u32,
+}
+
+/// The layout the emulator reads.
+pub const PANIC_RECORD: PanicRecordLayout = PanicRecordLayout {
+    magic: 0,
+    magic_value: 0x5041_4E43,
+    len: 4,
+    text: 8,
+    text_len: 600,
+};
+
 /// Instructions between two checks of the stack pointer (besides the checks at OS calls).
 pub const STACK_CHECK_INTERVAL: u64 = 1_000_000;
 
@@ -370,15 +396,14 @@ impl Emulator {
     /// The message of the panic the add-in is showing (or showed): `file:line:column:
     /// message`, read from the SDK's panic record (`_prizm_panic`, needs the ELF).
     pub fn panic_message(&mut self) -> Option<String> {
-        const MAGIC: u32 = 0x5041_4E43; // prizm::rt::PANIC_MAGIC
-        const TEXT_LEN: u32 = 600; // prizm::rt::PANIC_TEXT_LEN
         let at = self.symbols.as_ref()?.panic_record()?;
-        if self.cpu.peek(at, 4).ok()? != MAGIC {
+        let r = PANIC_RECORD;
+        if self.cpu.peek(at + r.magic, 4).ok()? != r.magic_value {
             return None;
         }
-        let len = self.cpu.peek(at + 4, 4).ok()?.min(TEXT_LEN);
+        let len = self.cpu.peek(at + r.len, 4).ok()?.min(r.text_len);
         let text: Vec<u8> = (0..len)
-            .map(|i| self.cpu.peek(at + 8 + i, 1).map(|b| b as u8))
+            .map(|i| self.cpu.peek(at + r.text + i, 1).map(|b| b as u8))
             .collect::<Result<_, _>>()
             .ok()?;
         Some(String::from_utf8_lossy(&text).into_owned())

@@ -425,7 +425,7 @@ enum Data {
 
 /// A memory instruction's shape.
 #[derive(Clone, Copy)]
-pub(super) struct Access {
+struct Access {
     size: u8,
     store: bool,
     addr: Addr,
@@ -435,7 +435,7 @@ pub(super) struct Access {
 }
 
 /// The shape of `x` when it is a memory instruction the translator knows.
-pub(super) fn access(op: Op, x: &Insn) -> Option<Access> {
+fn access(op: Op, x: &Insn) -> Option<Access> {
     use Op::*;
     let (n, m, w) = (x.n, x.m, x.w as u32);
     let d4 = w & 0xF;

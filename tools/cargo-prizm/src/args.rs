@@ -23,10 +23,12 @@ USAGE:
         (prizm-emu run FILE.g3a --elf FILE.elf --gdb PORT EMU-ARGS...) and open
         gdb-multiarch on it (PRIZM_GDB names another debugger); exit with the
         debugger's exit code.
-    cargo prizm info FILE.g3a [--icons DIR]
+    cargo prizm info FILE.g3a [--icons DIR] [--strict]
         Check a .g3a file and print its fields; exit with 1 and name the
-        wrong field if it is invalid. --icons DIR also writes its icons as
-        DIR/unselected.png and DIR/selected.png.
+        wrong field if the calculator would refuse it. Unusual but harmless
+        fields (long or empty names, free-form versions, ...) are printed as
+        warnings; --strict makes them errors. --icons DIR also writes its
+        icons as DIR/unselected.png and DIR/selected.png.
     cargo prizm pack ELF [--example NAME] [--manifest-path PATH] [-o OUT.g3a]
         Pack an already linked ELF as a .g3a with the package's metadata
         (default output: ELF.g3a).
@@ -92,6 +94,8 @@ pub enum Command {
         file: PathBuf,
         /// `--icons DIR`: also write the icons there as `unselected.png` and `selected.png`.
         icons: Option<PathBuf>,
+        /// `--strict`: treat findings (unusual but harmless fields) as errors.
+        strict: bool,
     },
     /// `cargo prizm pack ELF`.
     Pack {
@@ -160,32 +164,56 @@ pub fn parse_args(args: &[String]) -> Result<Command> {
                 output,
             })
         }
-        "info" => match rest {
-            [file] if !file.starts_with('-') => Ok(Command::Info {
-                file: PathBuf::from(file),
-                icons: None,
-            }),
-            [file, flag, dir] | [flag, dir, file]
-                if flag == "--icons" && !file.starts_with('-') =>
-            {
-                Ok(Command::Info {
-                    file: PathBuf::from(file),
-                    icons: Some(PathBuf::from(dir)),
-                })
-            }
-            [flag] if flag == "-h" || flag == "--help" => Ok(Command::Help),
-            [] => Err(usage("info: the .g3a file to check is missing")),
-            _ => Err(usage(format!(
-                "info takes exactly one .g3a file, got: {}",
-                rest.join(" ")
-            ))),
-        },
+        "info" => parse_info(rest),
         "help" | "--help" | "-h" => Ok(Command::Help),
         "--version" | "-V" => Ok(Command::Version),
         other => Err(usage(format!(
             "unknown command `{other}`: expected build, run, debug, info or pack"
         ))),
     }
+}
+
+/// Parses the arguments of `info`: one file, `--icons DIR` and `--strict` in any order.
+fn parse_info(rest: &[String]) -> Result<Command> {
+    let mut file = None;
+    let mut icons = None;
+    let mut strict = false;
+    let mut args = rest.iter();
+    while let Some(arg) = args.next() {
+        match split_eq(arg) {
+            ("-h" | "--help", None) => return Ok(Command::Help),
+            ("--strict", None) => strict = true,
+            ("--icons", inline) => {
+                let dir = match inline {
+                    Some(v) => v.to_string(),
+                    None => args
+                        .next()
+                        .cloned()
+                        .ok_or_else(|| usage("info: --icons needs a directory"))?,
+                };
+                if icons.replace(PathBuf::from(dir)).is_some() {
+                    return Err(usage("info: --icons given twice"));
+                }
+            }
+            (a, _) if a.starts_with('-') => {
+                return Err(usage(format!("info: unexpected argument `{arg}`")));
+            }
+            _ => {
+                if file.replace(PathBuf::from(arg)).is_some() {
+                    return Err(usage(format!(
+                        "info takes exactly one .g3a file, got: {}",
+                        rest.join(" ")
+                    )));
+                }
+            }
+        }
+    }
+    let file = file.ok_or_else(|| usage("info: the .g3a file to check is missing"))?;
+    Ok(Command::Info {
+        file,
+        icons,
+        strict,
+    })
 }
 
 type PackExtras = (Option<PathBuf>, Option<PathBuf>);
@@ -336,16 +364,27 @@ mod tests {
             parse("prizm info a.g3a").unwrap(),
             Command::Info {
                 file: "a.g3a".into(),
-                icons: None
+                icons: None,
+                strict: false
             }
         );
         assert_eq!(
             parse("info a.g3a --icons out").unwrap(),
             Command::Info {
                 file: "a.g3a".into(),
-                icons: Some("out".into())
+                icons: Some("out".into()),
+                strict: false
             }
         );
+        assert_eq!(
+            parse("info --strict --icons=out a.g3a").unwrap(),
+            Command::Info {
+                file: "a.g3a".into(),
+                icons: Some("out".into()),
+                strict: true
+            }
+        );
+        assert!(parse("info --strict").is_err());
         assert!(parse("info a.g3a --icons").is_err());
         assert!(parse("info").is_err());
         assert!(parse("info a b").is_err());

@@ -58,7 +58,7 @@ fn run(args: &[String]) -> Result<ExitCode> {
             let code = debug_session(&emu, &debugger, &built.g3a, &built.elf, &emu_args)?;
             return Ok(ExitCode::from(code));
         }
-        Command::Info { file, icons } => {
+        Command::Info { file, icons, .. } => {
             let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, e))?;
             let g = g3a::G3a::parse(&bytes).map_err(|error| Error::G3a {
                 path: file.clone(),

@@ -28,7 +28,7 @@ fn built() -> &'static cargo_prizm::build::Built {
 /// Loads the add-in with `keys` (a key script) and an optional storage folder.
 fn start(keys: &str, storage: Option<&Path>) -> Emulator {
     let options = Options {
-        keys: prizm_emu::keys::parse_script(keys).expect("key script"),
+        keys: prizm_emu::harness::keys::parse_script(keys).expect("key script"),
         storage: storage.map(Path::to_path_buf),
         max_instructions: 500_000_000,
         ..Options::default()
@@ -526,7 +526,7 @@ fn stack_overflow_is_reported() {
 fn panic_record_layout_matches_the_sdk() {
     use prizm::rt::{PANIC_MAGIC, PANIC_TEXT_LEN, PanicRecord};
     use std::mem::offset_of;
-    let l = prizm_emu::emulator::PANIC_RECORD;
+    let l = prizm_emu::harness::emulator::PANIC_RECORD;
     assert_eq!(l.magic as usize, offset_of!(PanicRecord, magic));
     assert_eq!(l.magic_value, PANIC_MAGIC);
     assert_eq!(l.len as usize, offset_of!(PanicRecord, len));

@@ -16,7 +16,7 @@ use embedded_graphics::image::GetPixel;
 use embedded_graphics::mono_font::ascii::FONT_8X13;
 use embedded_graphics::pixelcolor::BinaryColor;
 use embedded_graphics::prelude::*;
-use prizm_emu::cpu::Stop;
+use prizm_emu::machine::cpu::Stop;
 use prizm_emu::{Emulator, Options, Outcome, Status};
 
 /// RTC_GetTicks, the marker.

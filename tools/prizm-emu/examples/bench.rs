@@ -4,7 +4,7 @@
 //! `cargo run --release -p prizm-emu --example bench -- PROGRAM.elf [RUNS] [--interpret]`
 //! (build PROGRAM.elf from `bench/cpu_bench.c` as BENCH.md shows). Not a test.
 
-use prizm_emu::linux::{LinuxOutcome, load_elf, run_cpu};
+use prizm_emu::harness::linux::{LinuxOutcome, load_elf, run_cpu};
 use std::time::Instant;
 
 /// CPU time (user + system) of this process and of its waited-for children, in seconds

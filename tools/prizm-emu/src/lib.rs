@@ -8,21 +8,18 @@
 //! OS calls (display, keyboard, time, storage, main memory, system) in Rust. A key
 //! script feeds the keyboard; screenshots come out as PNG.
 //!
-//! The same interpreter also runs static Linux/SH ELF programs ([`linux`]) so that it
+//! Three layers, each importing only from the ones below it (see `ARCHITECTURE.md`):
+//! - [`machine`]: the CPU, its code cache, the bus and its devices, per model;
+//! - [`os`]: the OS calls, each working on a narrow [`os::Ctx`];
+//! - [`harness`]: the [`Emulator`] facade, key scripts, screenshots, crash reports, the
+//!   GDB stub, the Linux runner (and the command line on top).
+//!
+//! The same interpreter also runs static Linux/SH ELF programs ([`harness::linux`]) so that it
 //! can be tested against `qemu-sh4eb`.
 
-pub mod cpu;
-pub mod emulator;
-pub mod gdb;
-pub mod io;
-pub mod keys;
-pub mod linux;
-pub mod mem;
-pub mod model;
+pub mod harness;
+pub mod machine;
 pub mod os;
-pub mod report;
-pub mod screenshot;
-pub mod symbols;
 
-pub use emulator::{Emulator, LoadError, Options, Outcome, Status, addin_code};
-pub use model::Model;
+pub use harness::{Emulator, LoadError, Options, Outcome, Status, addin_code};
+pub use machine::Model;

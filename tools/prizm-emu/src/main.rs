@@ -1,6 +1,6 @@
 //! `prizm-emu`: runs a Casio Prizm add-in headless. See `prizm-emu --help`.
 
-use prizm_emu::keys::parse_script;
+use prizm_emu::harness::keys::parse_script;
 use prizm_emu::{Emulator, Model, Options, Outcome};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -167,7 +167,7 @@ fn main() -> ExitCode {
                     .as_ref()
                     .map_or("FILE.elf".into(), |p| p.display().to_string())
             );
-            match prizm_emu::gdb::serve(&mut emu, &listener) {
+            match prizm_emu::harness::gdb::serve(&mut emu, &listener) {
                 Ok(Some(o)) => o,
                 // The debugger left (kill) before the add-in ended.
                 Ok(None) => {
@@ -191,7 +191,7 @@ fn main() -> ExitCode {
             prizm_emu::os::Event::PowerOff { at } => {
                 eprintln!(
                     "event: PowerOff at {:.3} s",
-                    *at as f64 / prizm_emu::cpu::CLOCK_HZ as f64
+                    *at as f64 / prizm_emu::machine::CLOCK_HZ as f64
                 )
             }
             prizm_emu::os::Event::Ignored { name } => {

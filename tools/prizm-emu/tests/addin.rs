@@ -3,7 +3,7 @@
 mod common;
 
 use common::{build, g3a, tempdir};
-use prizm_emu::keys::parse_script;
+use prizm_emu::harness::keys::parse_script;
 use prizm_emu::{Emulator, Model, Options, Outcome};
 
 fn run(src: &str, keys: &str, tag: &str) -> (Emulator, Outcome) {
@@ -66,7 +66,7 @@ fn hello_returns_after_exe() {
         "status area untouched"
     );
     let png = e.screenshot_png();
-    let (w, h, _) = prizm_emu::screenshot::decode_png_rgb(&png).unwrap();
+    let (w, h, _) = prizm_emu::harness::screenshot::decode_png_rgb(&png).unwrap();
     assert_eq!((w, h), (384, 216));
 }
 
@@ -187,7 +187,7 @@ fn memory_map_aliases_and_initial_state() {
         assert_eq!(e.call_os(0x1E6, &[]).unwrap(), vram);
         e.cpu.poke(vram & !0x2000_0000, 2, 0x1234).unwrap();
         assert_eq!(e.call_os(0x267, &[0, 0]).unwrap(), 0x1234);
-        for (a, _) in prizm_emu::model::ONCHIP {
+        for (a, _) in prizm_emu::machine::model::ONCHIP {
             e.cpu.poke(a, 4, 7).unwrap();
             assert_eq!(e.cpu.peek(a, 4).unwrap(), 7);
         }

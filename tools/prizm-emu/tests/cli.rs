@@ -49,7 +49,12 @@ fn exit_codes_and_outputs() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("returned to the menu: 9"));
     let png = std::fs::read(d.join("shot.png")).unwrap();
-    assert_eq!(prizm_emu::screenshot::decode_png_rgb(&png).unwrap().0, 384);
+    assert_eq!(
+        prizm_emu::harness::screenshot::decode_png_rgb(&png)
+            .unwrap()
+            .0,
+        384
+    );
     assert!(d.join("frames/frame_00001.png").is_file());
 
     // Idle: no key.

@@ -1,7 +1,7 @@
 //! Differential testing against qemu-sh4eb: GCC's gcc.c-torture/execute programs,
 //! compiled `-O2 -m4-nofpu -mb` with sh-elf-gcc against the minimal C library in
 //! `tests/torture/`, linked as static Linux/SH ELFs, run under qemu-sh4eb and under the
-//! emulator's Linux user mode ([`prizm_emu::linux`]); exit status and output compared.
+//! emulator's Linux user mode ([`prizm_emu::harness::linux`]); exit status and output compared.
 //!
 //! - `cargo test -p prizm-emu --test gcc_torture` runs a fast subset (every 40th program).
 //! - `cargo test -p prizm-emu --release --test gcc_torture -- --ignored` runs all of them
@@ -13,7 +13,7 @@
 //! sources `$PRIZM_EMU_TORTURE_DIR` or the GCC source tree next to it; without them
 //! the tests print why and pass.
 
-use prizm_emu::linux::{LinuxOutcome, run_elf};
+use prizm_emu::harness::linux::{LinuxOutcome, run_elf};
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};

@@ -44,7 +44,7 @@ fn stub(src: &str, tag: &str) -> (u16, thread::JoinHandle<Option<Outcome>>) {
             ..Default::default()
         };
         let mut emu = Emulator::load(&g3a(&code), opts).unwrap();
-        prizm_emu::gdb::serve(&mut emu, &listener).unwrap()
+        prizm_emu::harness::gdb::serve(&mut emu, &listener).unwrap()
     });
     (port, t)
 }

@@ -3,7 +3,7 @@
 mod common;
 
 use common::{build, g3a, tempdir};
-use prizm_emu::keys::parse_script;
+use prizm_emu::harness::keys::parse_script;
 use prizm_emu::{Emulator, Options};
 
 const BUF: u32 = 0x0810_0000;

@@ -5,8 +5,7 @@
 //! `0-9`, `A-F` and `a-f`; any other byte reads as 0 (the OS's handling of bad digits
 //! is undocumented).
 
-use super::{Call, CallResult};
-use crate::emulator::Emulator;
+use super::{Call, CallResult, Ctx};
 
 /// The conversion calls.
 pub const CALLS: &[Call] = &[
@@ -36,7 +35,7 @@ pub fn hex_value(c: u8) -> u8 {
     (c as char).to_digit(16).unwrap_or(0) as u8
 }
 
-fn write_hex(e: &mut Emulator, digits: u32) -> CallResult {
+fn write_hex(e: &mut Ctx, digits: u32) -> CallResult {
     let (v, p) = (e.arg(0)?, e.arg(1)?);
     let s = hex_digits(v, digits);
     e.wr_bytes(p, &s)?;
@@ -44,23 +43,23 @@ fn write_hex(e: &mut Emulator, digits: u32) -> CallResult {
 }
 
 /// NibbleToHex(value, out): 1 digit.
-fn nibble_to_hex(e: &mut Emulator) -> CallResult {
+fn nibble_to_hex(e: &mut Ctx) -> CallResult {
     write_hex(e, 1)
 }
 
 /// ByteToHex(value, out): 2 digits.
-fn byte_to_hex(e: &mut Emulator) -> CallResult {
+fn byte_to_hex(e: &mut Ctx) -> CallResult {
     write_hex(e, 2)
 }
 
 /// WordToHex(value, out): 4 digits.
-fn word_to_hex(e: &mut Emulator) -> CallResult {
+fn word_to_hex(e: &mut Ctx) -> CallResult {
     write_hex(e, 4)
 }
 
 /// LongToAscHex(value, out, digits): `digits` digits (the lowest nibbles of value;
 /// digits beyond the 8th are 0).
-fn long_to_asc_hex(e: &mut Emulator) -> CallResult {
+fn long_to_asc_hex(e: &mut Ctx) -> CallResult {
     let (v, p, n) = (e.arg(0)?, e.arg(1)?, e.arg(2)? as i32);
     let s = hex_digits(v, n.clamp(0, 64) as u32);
     e.wr_bytes(p, &s)?;
@@ -68,19 +67,19 @@ fn long_to_asc_hex(e: &mut Emulator) -> CallResult {
 }
 
 /// HexToNibble(char, u8* out).
-fn hex_to_nibble(e: &mut Emulator) -> CallResult {
+fn hex_to_nibble(e: &mut Ctx) -> CallResult {
     let (c, p) = (e.arg(0)? as u8, e.arg(1)?);
     e.wr8(p, hex_value(c))?;
     Ok(0)
 }
 
-fn read_hex(e: &mut Emulator, a: u32, digits: usize) -> Result<u32, super::Halt> {
+fn read_hex(e: &mut Ctx, a: u32, digits: usize) -> Result<u32, super::Halt> {
     let s = e.rd_bytes(a, digits)?;
     Ok(s.iter().fold(0, |v, &c| (v << 4) | hex_value(c) as u32))
 }
 
 /// HexToByte(const char* two_digits, u8* out).
-fn hex_to_byte(e: &mut Emulator) -> CallResult {
+fn hex_to_byte(e: &mut Ctx) -> CallResult {
     let (s, p) = (e.arg(0)?, e.arg(1)?);
     let v = read_hex(e, s, 2)?;
     e.wr8(p, v as u8)?;
@@ -88,7 +87,7 @@ fn hex_to_byte(e: &mut Emulator) -> CallResult {
 }
 
 /// HexToWord(const char* four_digits, u16* out).
-fn hex_to_word(e: &mut Emulator) -> CallResult {
+fn hex_to_word(e: &mut Ctx) -> CallResult {
     let (s, p) = (e.arg(0)?, e.arg(1)?);
     let v = read_hex(e, s, 4)?;
     e.wr16(p, v as u16)?;
@@ -97,7 +96,7 @@ fn hex_to_word(e: &mut Emulator) -> CallResult {
 
 /// strcmp_ignore_case(a, b): like strcmp with ASCII letters compared as upper case;
 /// returns the difference of the first differing (upper-cased) bytes.
-fn strcmp_ignore_case(e: &mut Emulator) -> CallResult {
+fn strcmp_ignore_case(e: &mut Ctx) -> CallResult {
     let (a, b) = (e.arg(0)?, e.arg(1)?);
     let mut i = 0u32;
     loop {

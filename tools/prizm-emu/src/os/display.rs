@@ -11,9 +11,8 @@
 //! message text: the real OS's icons are not reproduced.
 
 use super::font::{self, LARGE, MINI};
-use super::{Call, CallResult, Halt};
-use crate::emulator::Emulator;
-use crate::model::VRAM_SIZE;
+use super::{Call, CallResult, Ctx, Halt};
+use crate::machine::model::VRAM_SIZE;
 
 /// Screen width.
 pub const W: i32 = 384;
@@ -32,10 +31,6 @@ pub const PALETTE: [u16; 8] = [
 /// Display state.
 #[derive(Clone, Debug, Default)]
 pub struct DisplayState {
-    /// The LCD, 384x216 RGB565.
-    pub lcd: Vec<u16>,
-    /// Frames displayed.
-    pub frames: u64,
     /// Frame (border) colour.
     pub frame_color: u16,
     /// Status area mode (EnableStatusArea): 0 shown, 3 hidden.
@@ -119,7 +114,7 @@ pub const CALLS: &[Call] = &[
 
 // ---- VRAM access ----
 
-impl Emulator {
+impl Ctx<'_> {
     fn vram(&mut self) -> &mut [u8] {
         let a = self.model.vram_p2();
         self.cpu
@@ -162,27 +157,19 @@ impl Emulator {
     pub(crate) fn present(&mut self, y1: i32, y2: i32) {
         let (y1, y2) = (y1.clamp(0, H - 1) as usize, y2.clamp(0, H - 1) as usize);
         let a = self.model.vram_p2();
-        let v = self
-            .cpu
-            .mem
-            .slice(a, VRAM_SIZE as usize)
-            .expect("VRAM is mapped");
+        let mem = &mut self.cpu.mem;
+        let mut lcd = std::mem::take(&mut mem.devices.lcd.pixels);
+        let v = mem.slice(a, VRAM_SIZE as usize).expect("VRAM is mapped");
         for y in y1..=y2.max(y1) {
             for x in 0..W as usize {
                 let o = (y * W as usize + x) * 2;
-                self.os.display.lcd[y * W as usize + x] = u16::from_be_bytes([v[o], v[o + 1]]);
+                lcd[y * W as usize + x] = u16::from_be_bytes([v[o], v[o + 1]]);
             }
         }
-        self.os.display.frames += 1;
+        mem.devices.lcd.pixels = lcd;
+        mem.devices.lcd.frames += 1;
         let rows = (y2.max(y1) - y1 + 1) as u64;
-        self.idle(crate::keys::ms_to_cycles(PUT_DISP_MS) * rows / H as u64);
-        if let Some(dir) = &self.options.frame_dir {
-            let path = dir.join(format!("frame_{:05}.png", self.os.display.frames));
-            let png = crate::screenshot::png_rgb565(&self.os.display.lcd, 384, 216);
-            if let Err(e) = std::fs::write(&path, png) {
-                eprintln!("prizm-emu: cannot write {}: {e}", path.display());
-            }
-        }
+        self.idle(crate::machine::model::ms_to_cycles(PUT_DISP_MS) * rows / H as u64);
     }
 
     /// Draws one character cell of text at pixel (x, y).
@@ -234,45 +221,45 @@ fn color_index(i: u32) -> u16 {
     PALETTE[(i & 7) as usize]
 }
 
-fn all_clr_vram(e: &mut Emulator) -> CallResult {
+fn all_clr_vram(e: &mut Ctx) -> CallResult {
     e.vram().fill(0xFF);
     Ok(0)
 }
 
-fn put_disp_dd(e: &mut Emulator) -> CallResult {
+fn put_disp_dd(e: &mut Ctx) -> CallResult {
     e.present(0, H - 1);
     Ok(0)
 }
 
-fn put_disp_dd_stripe(e: &mut Emulator) -> CallResult {
+fn put_disp_dd_stripe(e: &mut Ctx) -> CallResult {
     let (y1, y2) = (e.arg(0)? as i32, e.arg(1)? as i32);
     e.present(y1, y2);
     Ok(0)
 }
 
-fn set_point_vram(e: &mut Emulator) -> CallResult {
+fn set_point_vram(e: &mut Ctx) -> CallResult {
     let (x, y, c) = (e.arg(0)? as i32, e.arg(1)? as i32, e.arg(2)? as u16);
     e.pset(x, y, c);
     Ok(0)
 }
 
-fn get_point_vram(e: &mut Emulator) -> CallResult {
+fn get_point_vram(e: &mut Ctx) -> CallResult {
     let (x, y) = (e.arg(0)? as i32, e.arg(1)? as i32);
     Ok(e.pget(x, y) as u32)
 }
 
-fn set_point_dd(e: &mut Emulator) -> CallResult {
+fn set_point_dd(e: &mut Ctx) -> CallResult {
     let (x, y, c) = (e.arg(0)? as i32, e.arg(1)? as i32, e.arg(2)? as u16);
     if (0..W).contains(&x) && (0..H).contains(&y) {
-        e.os.display.lcd[(y * W + x) as usize] = c;
+        e.cpu.mem.devices.lcd.pixels[(y * W + x) as usize] = c;
     }
     Ok(0)
 }
 
-fn get_point_dd(e: &mut Emulator) -> CallResult {
+fn get_point_dd(e: &mut Ctx) -> CallResult {
     let (x, y) = (e.arg(0)? as i32, e.arg(1)? as i32);
     if (0..W).contains(&x) && (0..H).contains(&y) {
-        Ok(e.os.display.lcd[(y * W + x) as usize] as u32)
+        Ok(e.cpu.mem.devices.lcd.pixels[(y * W + x) as usize] as u32)
     } else {
         Ok(0)
     }
@@ -280,7 +267,7 @@ fn get_point_dd(e: &mut Emulator) -> CallResult {
 
 /// Bdisp_Fill_VRAM(color, mode): mode 1 fills below the status area, mode 2 the
 /// status area, other modes the whole VRAM (the emulator's reading of the modes).
-fn fill_vram(e: &mut Emulator) -> CallResult {
+fn fill_vram(e: &mut Ctx) -> CallResult {
     let (c, mode) = (e.arg(0)? as u16, e.arg(1)?);
     match mode {
         1 => e.fill_rect(0, STATUS_H, W - 1, H - 1, c),
@@ -290,40 +277,40 @@ fn fill_vram(e: &mut Emulator) -> CallResult {
     Ok(0)
 }
 
-fn enable_color(_e: &mut Emulator) -> CallResult {
+fn enable_color(_e: &mut Ctx) -> CallResult {
     Ok(0)
 }
 
-fn get_vram_address(e: &mut Emulator) -> CallResult {
+fn get_vram_address(e: &mut Ctx) -> CallResult {
     Ok(e.model.vram_p2())
 }
 
-fn get_secondary_vram_address(e: &mut Emulator) -> CallResult {
+fn get_secondary_vram_address(e: &mut Ctx) -> CallResult {
     Ok(e.model.secondary_vram_p2())
 }
 
-fn save_vram_1(e: &mut Emulator) -> CallResult {
+fn save_vram_1(e: &mut Ctx) -> CallResult {
     let v = e.vram().to_vec();
     let a = e.model.secondary_vram_p2();
     e.cpu.mem.load(a, &v);
     Ok(0)
 }
 
-fn load_vram_1(e: &mut Emulator) -> CallResult {
+fn load_vram_1(e: &mut Ctx) -> CallResult {
     let a = e.model.secondary_vram_p2();
     let s = e.cpu.mem.slice(a, VRAM_SIZE as usize).unwrap().to_vec();
     e.vram().copy_from_slice(&s);
     Ok(0)
 }
 
-fn draw_frame(e: &mut Emulator) -> CallResult {
+fn draw_frame(e: &mut Ctx) -> CallResult {
     e.os.display.frame_color = e.arg(0)? as u16;
     Ok(0)
 }
 
 /// FrameColor(mode, color): mode 1 sets the colour, mode 0 resets it to white; returns
 /// the current colour.
-fn frame_color(e: &mut Emulator) -> CallResult {
+fn frame_color(e: &mut Ctx) -> CallResult {
     let (mode, c) = (e.arg(0)?, e.arg(1)? as u16);
     match mode {
         0 => e.os.display.frame_color = 0xFFFF,
@@ -334,7 +321,7 @@ fn frame_color(e: &mut Emulator) -> CallResult {
 }
 
 /// Bdisp_AreaClr(struct display_fill {x1,y1,x2,y2,mode}*, target, color).
-fn area_clr(e: &mut Emulator) -> CallResult {
+fn area_clr(e: &mut Ctx) -> CallResult {
     let p = e.arg(0)?;
     let c = e.arg(2)? as u16;
     let x1 = e.rd32(p)? as i32;
@@ -345,7 +332,7 @@ fn area_clr(e: &mut Emulator) -> CallResult {
     Ok(0)
 }
 
-fn filled_rectangle(e: &mut Emulator) -> CallResult {
+fn filled_rectangle(e: &mut Ctx) -> CallResult {
     let (x1, y1, x2, y2) = (
         e.arg(0)? as i32,
         e.arg(1)? as i32,
@@ -357,7 +344,7 @@ fn filled_rectangle(e: &mut Emulator) -> CallResult {
     Ok(0)
 }
 
-fn filled_rectangle_full_color(e: &mut Emulator) -> CallResult {
+fn filled_rectangle_full_color(e: &mut Ctx) -> CallResult {
     let (x1, y1, x2, y2) = (
         e.arg(0)? as i32,
         e.arg(1)? as i32,
@@ -369,7 +356,7 @@ fn filled_rectangle_full_color(e: &mut Emulator) -> CallResult {
     Ok(0)
 }
 
-fn rectangle(e: &mut Emulator) -> CallResult {
+fn rectangle(e: &mut Ctx) -> CallResult {
     let (x1, y1, x2, y2) = (
         e.arg(0)? as i32,
         e.arg(1)? as i32,
@@ -385,7 +372,7 @@ fn rectangle(e: &mut Emulator) -> CallResult {
 }
 
 /// DirectDrawRectangle draws straight to the LCD.
-fn direct_draw_rectangle(e: &mut Emulator) -> CallResult {
+fn direct_draw_rectangle(e: &mut Ctx) -> CallResult {
     let (x1, y1, x2, y2) = (
         e.arg(0)? as i32,
         e.arg(1)? as i32,
@@ -395,7 +382,7 @@ fn direct_draw_rectangle(e: &mut Emulator) -> CallResult {
     let c = e.arg(4)? as u16;
     for y in y1.min(y2).max(0)..=y1.max(y2).min(H - 1) {
         for x in x1.min(x2).max(0)..=x1.max(x2).min(W - 1) {
-            e.os.display.lcd[(y * W + x) as usize] = c;
+            e.cpu.mem.devices.lcd.pixels[(y * W + x) as usize] = c;
         }
     }
     Ok(0)
@@ -404,7 +391,7 @@ fn direct_draw_rectangle(e: &mut Emulator) -> CallResult {
 /// PrintXY(x, y, string, mode, color): x, y are 1-based cells of 18x24 px, row 1 below
 /// the status area; the first two bytes of the string are skipped. Mode 0 normal,
 /// 1 inverted, 0x20 transparent background, 0x21 AND (drawn as transparent).
-fn print_xy(e: &mut Emulator) -> CallResult {
+fn print_xy(e: &mut Ctx) -> CallResult {
     let (x, y, s, mode, color) = (
         e.arg(0)? as i32,
         e.arg(1)? as i32,
@@ -430,7 +417,7 @@ fn print_xy(e: &mut Emulator) -> CallResult {
 /// PrintMini(int* x, int* y, string, mode_flags, xlimit, P6, P7, color, back_color,
 /// writeflag, P11): 10x18 px cells at pixel (x, y+24); advances *x. Mode flag 0x02
 /// keeps the background, 0x04 inverts; writeflag 0 only measures.
-fn print_mini(e: &mut Emulator) -> CallResult {
+fn print_mini(e: &mut Ctx) -> CallResult {
     let (px, py, s, mode, xlimit) = (e.arg(0)?, e.arg(1)?, e.arg(2)?, e.arg(3)?, e.arg(4)?);
     let color = e.arg(7)? as u16;
     let back = e.arg(8)? as u16;
@@ -458,7 +445,7 @@ fn print_mini(e: &mut Emulator) -> CallResult {
 
 /// PrintCXY(x, y, string, mode, P5, color, back_color, P8, P9): large text at pixel
 /// (x, y+24). Mode 0x20 keeps the background, 0x01 inverts.
-fn print_cxy(e: &mut Emulator) -> CallResult {
+fn print_cxy(e: &mut Ctx) -> CallResult {
     let (x, y, s, mode) = (e.arg(0)? as i32, e.arg(1)? as i32, e.arg(2)?, e.arg(3)?);
     let color = e.arg(5)? as u16;
     let back = e.arg(6)? as u16;
@@ -474,7 +461,7 @@ fn print_cxy(e: &mut Emulator) -> CallResult {
 }
 
 /// Draws the status area: a white bar with a grey bottom line and the status message.
-fn display_status_area(e: &mut Emulator) -> CallResult {
+fn display_status_area(e: &mut Ctx) -> CallResult {
     if e.os.display.status_mode == 3 {
         return Ok(0);
     }
@@ -488,12 +475,12 @@ fn display_status_area(e: &mut Emulator) -> CallResult {
     Ok(0)
 }
 
-fn enable_status_area(e: &mut Emulator) -> CallResult {
+fn enable_status_area(e: &mut Ctx) -> CallResult {
     e.os.display.status_mode = e.arg(0)?;
     Ok(0)
 }
 
-fn define_status_message(e: &mut Emulator) -> CallResult {
+fn define_status_message(e: &mut Ctx) -> CallResult {
     let s = e.arg(0)?;
     e.os.display.status_message = if s == 0 {
         Vec::new()
@@ -503,7 +490,7 @@ fn define_status_message(e: &mut Emulator) -> CallResult {
     Ok(0)
 }
 
-fn define_status_area_flags(e: &mut Emulator) -> CallResult {
+fn define_status_area_flags(e: &mut Ctx) -> CallResult {
     let (mode, flags) = (e.arg(0)?, e.arg(1)?);
     match mode {
         0 => e.os.display.status_flags = 0,
@@ -513,13 +500,13 @@ fn define_status_area_flags(e: &mut Emulator) -> CallResult {
     Ok(0)
 }
 
-fn hour_glass(_e: &mut Emulator) -> CallResult {
+fn hour_glass(_e: &mut Ctx) -> CallResult {
     Ok(0)
 }
 
 /// MsgBoxPush(lines): saves VRAM and draws an empty box of `lines` text lines centred
 /// below the status area.
-fn msg_box_push(e: &mut Emulator) -> CallResult {
+fn msg_box_push(e: &mut Ctx) -> CallResult {
     let lines = e.arg(0)? as i32;
     push_box(e, lines);
     Ok(0)
@@ -533,7 +520,7 @@ pub fn box_limits(lines: i32) -> (i32, i32) {
 }
 
 /// Saves VRAM and draws an empty message box; returns its top and bottom rows.
-fn push_box(e: &mut Emulator, lines: i32) -> (i32, i32) {
+fn push_box(e: &mut Ctx, lines: i32) -> (i32, i32) {
     let saved = e.vram().to_vec();
     e.os.display.msgbox_stack.push(saved);
     let (top, bottom) = box_limits(lines);
@@ -542,7 +529,7 @@ fn push_box(e: &mut Emulator, lines: i32) -> (i32, i32) {
     (top, bottom)
 }
 
-fn msg_box_pop(e: &mut Emulator) -> CallResult {
+fn msg_box_pop(e: &mut Ctx) -> CallResult {
     if let Some(v) = e.os.display.msgbox_stack.pop() {
         e.vram().copy_from_slice(&v);
     }
@@ -558,7 +545,7 @@ fn msg_box_pop(e: &mut Emulator) -> CallResult {
 
 /// AUX_DisplayErrorMessage(msgno): shows a box with `"Error <msgno>"` and `"Press:[EXIT]"`,
 /// displays it and waits for EXIT or AC (other keys are swallowed).
-fn aux_display_error_message(e: &mut Emulator) -> CallResult {
+fn aux_display_error_message(e: &mut Ctx) -> CallResult {
     let n = e.arg(0)?;
     let saved = e.vram().to_vec();
     let top = STATUS_H + 60;
@@ -580,31 +567,31 @@ fn aux_display_error_message(e: &mut Emulator) -> CallResult {
     Ok(0)
 }
 
-fn cursor_set_flash_on(e: &mut Emulator) -> CallResult {
+fn cursor_set_flash_on(e: &mut Ctx) -> CallResult {
     e.ignored("Cursor_SetFlashOn")
 }
 
-fn cursor_set_flash_off(e: &mut Emulator) -> CallResult {
+fn cursor_set_flash_off(e: &mut Ctx) -> CallResult {
     e.ignored("Cursor_SetFlashOff")
 }
 
-fn set_background(e: &mut Emulator) -> CallResult {
+fn set_background(e: &mut Ctx) -> CallResult {
     e.ignored("SetBackGround")
 }
 
-fn enable_display_header(e: &mut Emulator) -> CallResult {
+fn enable_display_header(e: &mut Ctx) -> CallResult {
     e.ignored("EnableDisplayHeader")
 }
 
 /// locate_OS(x, y): sets the text cursor (1-based PrintXY cells).
-fn locate_os(e: &mut Emulator) -> CallResult {
+fn locate_os(e: &mut Ctx) -> CallResult {
     e.os.display.cursor = (e.arg(0)? as i32, e.arg(1)? as i32);
     Ok(0)
 }
 
 /// Print_OS(msg, mode, 0): prints at the text cursor like PrintXY (no skipped bytes),
 /// black; mode 1 inverts. Advances the cursor.
-fn print_os(e: &mut Emulator) -> CallResult {
+fn print_os(e: &mut Ctx) -> CallResult {
     let (s, mode) = (e.arg(0)?, e.arg(1)?);
     let text = e.rd_cstr(s, 256)?;
     let (x, y) = e.os.display.cursor;
@@ -628,7 +615,7 @@ fn print_os(e: &mut Emulator) -> CallResult {
 
 /// PrintMiniMini(int* x, int* y, string, mode1, color index, mode2): the mini font at
 /// pixel (x, y+24), transparent background; advances *x.
-fn print_mini_mini(e: &mut Emulator) -> CallResult {
+fn print_mini_mini(e: &mut Ctx) -> CallResult {
     let (px, py, s, _mode, color) = (e.arg(0)?, e.arg(1)?, e.arg(2)?, e.arg(3)?, e.arg(4)?);
     let x = e.rd32(px)? as i32;
     let y = e.rd32(py)? as i32;
@@ -640,24 +627,24 @@ fn print_mini_mini(e: &mut Emulator) -> CallResult {
 
 /// Bdisp_GetPoint_DD_Workbench(x, y): a pixel of the LCD in workbench coordinates
 /// (y counted from below the status area).
-fn get_point_dd_workbench(e: &mut Emulator) -> CallResult {
+fn get_point_dd_workbench(e: &mut Ctx) -> CallResult {
     let (x, y) = (e.arg(0)? as i32, e.arg(1)? as i32 + STATUS_H);
     if (0..W).contains(&x) && (0..H).contains(&y) {
-        Ok(e.os.display.lcd[(y * W + x) as usize] as u32)
+        Ok(e.cpu.mem.devices.lcd.pixels[(y * W + x) as usize] as u32)
     } else {
         Ok(0)
     }
 }
 
 /// DrawHeaderLine(): the line under the status area, as DisplayStatusArea draws it.
-fn draw_header_line(e: &mut Emulator) -> CallResult {
+fn draw_header_line(e: &mut Ctx) -> CallResult {
     e.fill_rect(0, STATUS_H - 2, W - 1, STATUS_H - 2, 0x8410);
     Ok(0)
 }
 
 /// Bdisp_HeaderText(): the status-area text (DefineStatusMessage), drawn over the
 /// status area's background as DisplayStatusArea draws it.
-fn header_text(e: &mut Emulator) -> CallResult {
+fn header_text(e: &mut Ctx) -> CallResult {
     let msg = e.os.display.status_message.clone();
     e.draw_text(4, 2, &msg, true, 0x0000, None, W - 30);
     Ok(0)
@@ -665,7 +652,7 @@ fn header_text(e: &mut Emulator) -> CallResult {
 
 /// BoxYLimits(lines, int* top, int* bottom): the rows MsgBoxPush(lines) draws its box
 /// between.
-fn box_y_limits(e: &mut Emulator) -> CallResult {
+fn box_y_limits(e: &mut Ctx) -> CallResult {
     let (lines, pt, pb) = (e.arg(0)? as i32, e.arg(1)?, e.arg(2)?);
     let (top, bottom) = box_limits(lines);
     if pt != 0 {
@@ -680,7 +667,7 @@ fn box_y_limits(e: &mut Emulator) -> CallResult {
 /// ProgressBar2(heading, current, max): the first call opens a 3-line message box
 /// (closed with MsgBoxPop, as on the calculator); every call draws the heading and a
 /// bar filled current/max, and shows the screen.
-fn progress_bar2(e: &mut Emulator) -> CallResult {
+fn progress_bar2(e: &mut Ctx) -> CallResult {
     let (hp, cur, max) = (e.arg(0)?, e.arg(1)? as i32, e.arg(2)? as i32);
     let heading = if hp == 0 {
         Vec::new()
@@ -717,7 +704,7 @@ fn progress_bar2(e: &mut Emulator) -> CallResult {
 /// Scrollbar(struct scrollbar*): a bar at (barleft, bartop) of barwidth x barheight
 /// pixels, outlined, with an indicator of indicatorheight units at indicatorpos in a
 /// range of indicatormaximum units.
-fn scrollbar(e: &mut Emulator) -> CallResult {
+fn scrollbar(e: &mut Ctx) -> CallResult {
     let p = e.arg(0)?;
     let max = e.rd32(p + 4)? as i64;
     let ih = e.rd32(p + 8)? as i64;

@@ -1,4 +1,5 @@
-//! Keyboard calls. Keys come from the key script ([`crate::keys`]).
+//! Keyboard calls. Keys come from the context's [`super::KeySource`] (the harness plays
+//! a key script).
 //!
 //! - GetKey puts VRAM on the display (one frame), then takes the next key. SHIFT and
 //!   ALPHA are modifiers as on the calculator: SHIFT+EXIT gives QUIT, SHIFT+MENU SETUP,
@@ -16,10 +17,11 @@
 //!
 //! Each polling call lets [`POLL_MS`] ms of emulated time pass.
 
-use super::{Call, CallResult, Event, Halt};
-use crate::cpu::CLOCK_HZ;
-use crate::emulator::Emulator;
-use crate::keys::{KEYS, Key, Take, ms_to_cycles};
+use super::Take;
+use super::keymap::{KEYS, Key};
+use super::{Call, CallResult, Ctx, Event, Halt};
+use crate::machine::model::CLOCK_HZ;
+use crate::machine::model::ms_to_cycles;
 
 /// Emulated time a polling key call takes, in ms.
 pub const POLL_MS: u64 = 1;
@@ -66,16 +68,16 @@ pub const CALLS: &[Call] = &[
     (0x0112, "Bkey_SetFlag", bkey_set_flag),
 ];
 
-fn bkey_set_flag(e: &mut Emulator) -> CallResult {
+fn bkey_set_flag(e: &mut Ctx) -> CallResult {
     e.os.keyboard.flags |= e.arg(0)? as u16;
     Ok(0)
 }
 
 /// Takes the next key for a blocking call, letting emulated time pass; `Ok(None)` when
 /// `timeout` (cycles) passed first; `Err(Idle)` when the script is exhausted.
-pub fn take_key(e: &mut Emulator, timeout: Option<u64>) -> Result<Option<Key>, Halt> {
+pub fn take_key(e: &mut Ctx, timeout: Option<u64>) -> Result<Option<Key>, Halt> {
     let now = e.cpu.now();
-    match e.cpu.mem.io.keys.take(now, timeout) {
+    match e.keys.take(now, timeout) {
         Take::Key { key, advance } => {
             e.idle(advance);
             Ok(Some(key))
@@ -89,9 +91,9 @@ pub fn take_key(e: &mut Emulator, timeout: Option<u64>) -> Result<Option<Key>, H
 }
 
 /// The key held now, as polling sees it.
-fn poll_key(e: &mut Emulator) -> Result<Option<Key>, Halt> {
+fn poll_key(e: &mut Ctx) -> Result<Option<Key>, Halt> {
     let now = e.cpu.now();
-    let k = e.cpu.mem.io.keys.poll(now).map_err(|_| Halt::Idle)?;
+    let k = e.keys.poll(now).map_err(|_| Halt::Idle)?;
     e.idle(ms_to_cycles(POLL_MS));
     Ok(k)
 }
@@ -102,7 +104,7 @@ fn letter_on(matrix: u8) -> Option<u16> {
         .map(|k| k.getkey)
 }
 
-fn get_key(e: &mut Emulator) -> CallResult {
+fn get_key(e: &mut Ctx) -> CallResult {
     let p = e.arg(0)?;
     e.present(0, super::display::H - 1);
     loop {
@@ -150,7 +152,7 @@ fn get_key(e: &mut Emulator) -> CallResult {
     }
 }
 
-fn get_key_wait_os(e: &mut Emulator) -> CallResult {
+fn get_key_wait_os(e: &mut Ctx) -> CallResult {
     let (pcol, prow, kind, timeout) = (e.arg(0)?, e.arg(1)?, e.arg(2)?, e.arg(3)?);
     let menu = e.arg(4)?;
     let pkey = e.arg(5)?;
@@ -178,7 +180,7 @@ fn get_key_wait_os(e: &mut Emulator) -> CallResult {
     Ok(1)
 }
 
-fn prgm_get_key_os(e: &mut Emulator) -> CallResult {
+fn prgm_get_key_os(e: &mut Ctx) -> CallResult {
     let p = e.arg(0)?;
     let k = poll_key(e)?;
     let mut buf = [0u8; 12];
@@ -191,7 +193,7 @@ fn prgm_get_key_os(e: &mut Emulator) -> CallResult {
 }
 
 /// Keyboard_PutKeycode(x, y, keycode): the next key call gets `keycode`.
-fn keyboard_put_keycode(e: &mut Emulator) -> CallResult {
+fn keyboard_put_keycode(e: &mut Ctx) -> CallResult {
     let code = e.arg(2)? as u16;
     let key = KEYS
         .iter()
@@ -203,40 +205,40 @@ fn keyboard_put_keycode(e: &mut Emulator) -> CallResult {
             getkey: code,
             alpha: false,
         });
-    e.cpu.mem.io.keys.push_front(key);
+    e.keys.push_front(key);
     Ok(0)
 }
 
-fn bkey_clr_all_flags(e: &mut Emulator) -> CallResult {
+fn bkey_clr_all_flags(e: &mut Ctx) -> CallResult {
     e.os.keyboard.shift = false;
     e.os.keyboard.alpha = false;
     e.os.keyboard.flags = 0;
     Ok(0)
 }
 
-fn bkey_get_all_flags(e: &mut Emulator) -> CallResult {
+fn bkey_get_all_flags(e: &mut Ctx) -> CallResult {
     Ok(e.os.keyboard.flags as u32)
 }
 
-fn bkey_set_all_flags(e: &mut Emulator) -> CallResult {
+fn bkey_set_all_flags(e: &mut Ctx) -> CallResult {
     e.os.keyboard.flags = e.arg(0)? as u16;
     Ok(0)
 }
 
-fn enable_getkey_to_main(e: &mut Emulator) -> CallResult {
+fn enable_getkey_to_main(e: &mut Ctx) -> CallResult {
     e.os.keyboard.menu_locked = false;
     Ok(0)
 }
 
-fn disable_getkey_to_main(e: &mut Emulator) -> CallResult {
+fn disable_getkey_to_main(e: &mut Ctx) -> CallResult {
     e.os.keyboard.menu_locked = true;
     Ok(0)
 }
 
-fn get_getkey_to_main_flag(e: &mut Emulator) -> CallResult {
+fn get_getkey_to_main_flag(e: &mut Ctx) -> CallResult {
     Ok(!e.os.keyboard.menu_locked as u32)
 }
 
-fn set_quit_handler(e: &mut Emulator) -> CallResult {
+fn set_quit_handler(e: &mut Ctx) -> CallResult {
     e.ignored("SetQuitHandler")
 }

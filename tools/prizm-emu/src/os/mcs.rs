@@ -6,8 +6,7 @@
 //! found; 0x33 item exists (MCSPutVar2 does not overwrite); 0x31 out of memory; 0x3A bad
 //! name. Capacity [`CAPACITY`] bytes.
 
-use super::{Call, CallResult};
-use crate::emulator::Emulator;
+use super::{Call, CallResult, Ctx};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -45,11 +44,11 @@ pub const CALLS: &[Call] = &[
     (0x1532, "MCS_GetCapa", get_capa),
 ];
 
-fn mcs_dir(e: &Emulator) -> Option<PathBuf> {
+fn mcs_dir(e: &Ctx) -> Option<PathBuf> {
     e.os.storage.root.as_ref().map(|r| r.join(".mcs"))
 }
 
-fn ensure_loaded(e: &mut Emulator) {
+fn ensure_loaded(e: &mut Ctx) {
     if e.os.mcs.loaded {
         return;
     }
@@ -76,7 +75,7 @@ fn ensure_loaded(e: &mut Emulator) {
 }
 
 /// Writes the whole main memory to the storage folder (when there is one).
-fn persist(e: &Emulator) {
+fn persist(e: &Ctx) {
     let Some(dir) = mcs_dir(e) else { return };
     let _ = std::fs::remove_dir_all(&dir);
     for (folder, items) in &e.os.mcs.folders {
@@ -91,7 +90,7 @@ fn persist(e: &Emulator) {
     }
 }
 
-fn name(e: &mut Emulator, i: usize) -> Result<Option<String>, super::Halt> {
+fn name(e: &mut Ctx, i: usize) -> Result<Option<String>, super::Halt> {
     let p = e.arg(i)?;
     if p == 0 {
         return Ok(None);
@@ -103,7 +102,7 @@ fn name(e: &mut Emulator, i: usize) -> Result<Option<String>, super::Halt> {
     Ok(ok.then_some(s))
 }
 
-fn used(e: &Emulator) -> u32 {
+fn used(e: &Ctx) -> u32 {
     e.os.mcs
         .folders
         .values()
@@ -112,7 +111,7 @@ fn used(e: &Emulator) -> u32 {
         .sum()
 }
 
-fn create_directory(e: &mut Emulator) -> CallResult {
+fn create_directory(e: &mut Ctx) -> CallResult {
     ensure_loaded(e);
     let Some(dir) = name(e, 0)? else {
         return Ok(BAD_NAME);
@@ -125,7 +124,7 @@ fn create_directory(e: &mut Emulator) -> CallResult {
     Ok(0)
 }
 
-fn delete_directory(e: &mut Emulator) -> CallResult {
+fn delete_directory(e: &mut Ctx) -> CallResult {
     ensure_loaded(e);
     let Some(dir) = name(e, 0)? else {
         return Ok(BAD_NAME);
@@ -138,7 +137,7 @@ fn delete_directory(e: &mut Emulator) -> CallResult {
 }
 
 /// MCSPutVar2(dir, item, len, buf): creates an item (fails if it exists).
-fn put_var2(e: &mut Emulator) -> CallResult {
+fn put_var2(e: &mut Ctx) -> CallResult {
     ensure_loaded(e);
     let (Some(dir), Some(item)) = (name(e, 0)?, name(e, 1)?) else {
         return Ok(BAD_NAME);
@@ -161,7 +160,7 @@ fn put_var2(e: &mut Emulator) -> CallResult {
 
 /// MCSOvwDat2(dir, item, len, buf, offset): writes into an item at `offset`, creating
 /// or growing it as needed.
-fn ovw_dat2(e: &mut Emulator) -> CallResult {
+fn ovw_dat2(e: &mut Ctx) -> CallResult {
     ensure_loaded(e);
     let (Some(dir), Some(item)) = (name(e, 0)?, name(e, 1)?) else {
         return Ok(BAD_NAME);
@@ -190,7 +189,7 @@ fn ovw_dat2(e: &mut Emulator) -> CallResult {
     Ok(0)
 }
 
-fn del_var2(e: &mut Emulator) -> CallResult {
+fn del_var2(e: &mut Ctx) -> CallResult {
     ensure_loaded(e);
     let (Some(dir), Some(item)) = (name(e, 0)?, name(e, 1)?) else {
         return Ok(BAD_NAME);
@@ -206,7 +205,7 @@ fn del_var2(e: &mut Emulator) -> CallResult {
 }
 
 /// MCSGetDlen2(dir, item, int* len): the item's length; selects it for MCSGetData1.
-fn get_dlen2(e: &mut Emulator) -> CallResult {
+fn get_dlen2(e: &mut Ctx) -> CallResult {
     ensure_loaded(e);
     let (Some(dir), Some(item)) = (name(e, 0)?, name(e, 1)?) else {
         return Ok(BAD_NAME);
@@ -227,7 +226,7 @@ fn get_dlen2(e: &mut Emulator) -> CallResult {
 }
 
 /// MCSGetData1(offset, len, buf): copies from the item selected by MCSGetDlen2.
-fn get_data1(e: &mut Emulator) -> CallResult {
+fn get_data1(e: &mut Ctx) -> CallResult {
     let (off, len, buf) = (e.arg(0)? as usize, e.arg(1)? as usize, e.arg(2)?);
     let Some((dir, item)) = e.os.mcs.open.clone() else {
         return Ok(ITEM_NOT_FOUND);
@@ -241,7 +240,7 @@ fn get_data1(e: &mut Emulator) -> CallResult {
     Ok(0)
 }
 
-fn get_open_item(e: &mut Emulator) -> CallResult {
+fn get_open_item(e: &mut Ctx) -> CallResult {
     let p = e.arg(0)?;
     let Some((_, item)) = e.os.mcs.open.clone() else {
         return Ok(ITEM_NOT_FOUND);
@@ -253,7 +252,7 @@ fn get_open_item(e: &mut Emulator) -> CallResult {
 }
 
 /// MCS_GetState(int* max, int* used, int* free).
-fn get_state(e: &mut Emulator) -> CallResult {
+fn get_state(e: &mut Ctx) -> CallResult {
     ensure_loaded(e);
     let u = used(e);
     let p = [e.arg(0)?, e.arg(1)?, e.arg(2)?];
@@ -266,7 +265,7 @@ fn get_state(e: &mut Emulator) -> CallResult {
 }
 
 /// MCS_GetCapa(int* used): bytes in use.
-fn get_capa(e: &mut Emulator) -> CallResult {
+fn get_capa(e: &mut Ctx) -> CallResult {
     ensure_loaded(e);
     let p = e.arg(0)?;
     let u = used(e);

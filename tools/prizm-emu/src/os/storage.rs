@@ -8,8 +8,7 @@
 //! ReadFile returns the bytes read, WriteFile the bytes written, SeekFile/TellFile the
 //! position. New files are filled with zeros. Storage capacity is [`CAPACITY`] bytes.
 
-use super::{Call, CallResult};
-use crate::emulator::Emulator;
+use super::{Call, CallResult, Ctx};
 use std::path::{Path, PathBuf};
 
 /// Entry not found.
@@ -134,7 +133,7 @@ pub const CALLS: &[Call] = &[
 /// Bfile_Name_MatchMask(mask, name): 1 if the 16-bit `name` matches the 16-bit
 /// wildcard `mask` (`*`, `?`, letters compared ignoring case, as Bfile_FindFirst
 /// matches), else 0.
-fn name_match_mask(e: &mut Emulator) -> CallResult {
+fn name_match_mask(e: &mut Ctx) -> CallResult {
     let (m, n) = (e.arg(0)?, e.arg(1)?);
     let narrow = |w: Vec<u16>| -> Vec<u8> {
         w.into_iter()
@@ -150,7 +149,7 @@ fn err(code: i32) -> CallResult {
     Ok(code as u32)
 }
 
-fn name_arg(e: &mut Emulator, i: usize) -> Result<Result<PathBuf, i32>, super::Halt> {
+fn name_arg(e: &mut Ctx, i: usize) -> Result<Result<PathBuf, i32>, super::Halt> {
     let p = e.arg(i)?;
     if p == 0 {
         return Ok(Err(ERR_PARAM));
@@ -161,7 +160,7 @@ fn name_arg(e: &mut Emulator, i: usize) -> Result<Result<PathBuf, i32>, super::H
 
 /// Bfile_StrToName_ncpy(u16* dest, const u8* src, n): widens like strncpy (stops at NUL,
 /// pads with zeros up to n).
-fn str_to_name_ncpy(e: &mut Emulator) -> CallResult {
+fn str_to_name_ncpy(e: &mut Ctx) -> CallResult {
     let (d, s, n) = (e.arg(0)?, e.arg(1)?, e.arg(2)? as usize);
     let src = e.rd_cstr(s, n)?;
     for i in 0..n.min(4096) {
@@ -171,7 +170,7 @@ fn str_to_name_ncpy(e: &mut Emulator) -> CallResult {
 }
 
 /// Bfile_NameToStr_ncpy(u8* dest, const u16* src, n): narrows like strncpy.
-fn name_to_str_ncpy(e: &mut Emulator) -> CallResult {
+fn name_to_str_ncpy(e: &mut Ctx) -> CallResult {
     let (d, s, n) = (e.arg(0)?, e.arg(1)?, e.arg(2)? as usize);
     let src = e.rd_wstr(s, n)?;
     for i in 0..n.min(4096) {
@@ -181,7 +180,7 @@ fn name_to_str_ncpy(e: &mut Emulator) -> CallResult {
 }
 
 /// Bfile_OpenFile_OS(name, mode, 0): mode 0/1 read, 2 write, 3/4 read-write.
-fn open_file(e: &mut Emulator) -> CallResult {
+fn open_file(e: &mut Ctx) -> CallResult {
     let path = match name_arg(e, 0)? {
         Ok(p) => p,
         Err(c) => return err(c),
@@ -209,12 +208,12 @@ fn open_file(e: &mut Emulator) -> CallResult {
     Ok(slot as u32)
 }
 
-fn handle(e: &mut Emulator, i: usize) -> Result<Option<usize>, super::Halt> {
+fn handle(e: &mut Ctx, i: usize) -> Result<Option<usize>, super::Halt> {
     let h = e.arg(i)? as usize;
     Ok((h < MAX_HANDLES && e.os.storage.handles[h].is_some()).then_some(h))
 }
 
-fn close_file(e: &mut Emulator) -> CallResult {
+fn close_file(e: &mut Ctx) -> CallResult {
     let Some(h) = handle(e, 0)? else {
         return err(ERR_PARAM);
     };
@@ -224,7 +223,7 @@ fn close_file(e: &mut Emulator) -> CallResult {
 
 /// Bfile_CreateEntry_OS(name, mode, int* size): mode 1 a file of *size zero bytes,
 /// mode 5 a folder.
-fn create_entry(e: &mut Emulator) -> CallResult {
+fn create_entry(e: &mut Ctx) -> CallResult {
     let path = match name_arg(e, 0)? {
         Ok(p) => p,
         Err(c) => return err(c),
@@ -256,7 +255,7 @@ fn create_entry(e: &mut Emulator) -> CallResult {
 }
 
 /// Bfile_ReadFile_OS(h, buf, size, readpos): readpos < 0 reads at the position.
-fn read_file(e: &mut Emulator) -> CallResult {
+fn read_file(e: &mut Ctx) -> CallResult {
     let Some(h) = handle(e, 0)? else {
         return err(ERR_PARAM);
     };
@@ -277,7 +276,7 @@ fn read_file(e: &mut Emulator) -> CallResult {
 }
 
 /// Bfile_WriteFile_OS(h, buf, size): writes at the position, growing the file.
-fn write_file(e: &mut Emulator) -> CallResult {
+fn write_file(e: &mut Ctx) -> CallResult {
     let Some(h) = handle(e, 0)? else {
         return err(ERR_PARAM);
     };
@@ -302,7 +301,7 @@ fn write_file(e: &mut Emulator) -> CallResult {
     Ok(bytes.len() as u32)
 }
 
-fn seek_file(e: &mut Emulator) -> CallResult {
+fn seek_file(e: &mut Ctx) -> CallResult {
     let Some(h) = handle(e, 0)? else {
         return err(ERR_PARAM);
     };
@@ -315,21 +314,21 @@ fn seek_file(e: &mut Emulator) -> CallResult {
     Ok(pos as u32)
 }
 
-fn tell_file(e: &mut Emulator) -> CallResult {
+fn tell_file(e: &mut Ctx) -> CallResult {
     let Some(h) = handle(e, 0)? else {
         return err(ERR_PARAM);
     };
     Ok(e.os.storage.handles[h].as_ref().unwrap().pos as u32)
 }
 
-fn get_file_size(e: &mut Emulator) -> CallResult {
+fn get_file_size(e: &mut Ctx) -> CallResult {
     let Some(h) = handle(e, 0)? else {
         return err(ERR_PARAM);
     };
     Ok(e.os.storage.handles[h].as_ref().unwrap().data.len() as u32)
 }
 
-fn delete_entry(e: &mut Emulator) -> CallResult {
+fn delete_entry(e: &mut Ctx) -> CallResult {
     let path = match name_arg(e, 0)? {
         Ok(p) => p,
         Err(c) => return err(c),
@@ -356,7 +355,7 @@ fn delete_entry(e: &mut Emulator) -> CallResult {
     }
 }
 
-fn rename_entry(e: &mut Emulator) -> CallResult {
+fn rename_entry(e: &mut Ctx) -> CallResult {
     let old = match name_arg(e, 0)? {
         Ok(p) => p,
         Err(c) => return err(c),
@@ -391,7 +390,7 @@ pub fn wildcard(pattern: &[u8], name: &[u8]) -> bool {
 }
 
 fn write_found(
-    e: &mut Emulator,
+    e: &mut Ctx,
     pfound: u32,
     pinfo: u32,
     entry: &(String, bool, u64),
@@ -415,7 +414,7 @@ fn write_found(
 
 /// Bfile_FindFirst(pattern, int* find_handle, u16* found, info*): info gets
 /// {id u16, type u16 (0 folder, 1 file), fsize, dsize, property, address}.
-fn find_first(e: &mut Emulator) -> CallResult {
+fn find_first(e: &mut Ctx) -> CallResult {
     let pat_p = e.arg(0)?;
     let (ph, pfound, pinfo) = (e.arg(1)?, e.arg(2)?, e.arg(3)?);
     let pat = e.rd_wstr(pat_p, 512)?;
@@ -461,7 +460,7 @@ fn find_first(e: &mut Emulator) -> CallResult {
     Ok(0)
 }
 
-fn find_next(e: &mut Emulator) -> CallResult {
+fn find_next(e: &mut Ctx) -> CallResult {
     let (h, pfound, pinfo) = (e.arg(0)? as usize, e.arg(1)?, e.arg(2)?);
     let Some(Some(f)) = e.os.storage.finds.get_mut(h) else {
         return err(ERR_PARAM);
@@ -476,7 +475,7 @@ fn find_next(e: &mut Emulator) -> CallResult {
     Ok(0)
 }
 
-fn find_close(e: &mut Emulator) -> CallResult {
+fn find_close(e: &mut Ctx) -> CallResult {
     let h = e.arg(0)? as usize;
     match e.os.storage.finds.get_mut(h) {
         Some(f @ Some(_)) => {
@@ -487,7 +486,7 @@ fn find_close(e: &mut Emulator) -> CallResult {
     }
 }
 
-fn used_bytes(e: &Emulator) -> u64 {
+fn used_bytes(e: &Ctx) -> u64 {
     fn walk(p: &Path) -> u64 {
         std::fs::read_dir(p)
             .map(|rd| {
@@ -505,7 +504,7 @@ fn used_bytes(e: &Emulator) -> u64 {
 }
 
 /// Bfile_GetMediaFree_OS(media, free*): writes the free bytes as a 64-bit value.
-fn get_media_free(e: &mut Emulator) -> CallResult {
+fn get_media_free(e: &mut Ctx) -> CallResult {
     let p = e.arg(1)?;
     if e.os.storage.root.is_none() {
         return err(ERR_DEVICE);

@@ -1,12 +1,8 @@
 //! System calls: start-up check, OS version, setup settings, power, the OS heap, and a
 //! few string helpers.
 
-use super::{Call, CallResult, Event};
-use crate::emulator::Emulator;
+use super::{Call, CallResult, Ctx, Event};
 use std::collections::BTreeMap;
-
-/// Size of the OS heap (sys_malloc).
-pub const HEAP_SIZE: u32 = 128 * 1024;
 
 /// System state.
 #[derive(Clone, Debug)]
@@ -57,7 +53,7 @@ pub const CALLS: &[Call] = &[
 ];
 
 /// itoa(value, out): decimal text with a NUL.
-fn itoa(e: &mut Emulator) -> CallResult {
+fn itoa(e: &mut Ctx) -> CallResult {
     let (v, p) = (e.arg(0)? as i32, e.arg(1)?);
     let mut b = v.to_string().into_bytes();
     b.push(0);
@@ -65,14 +61,14 @@ fn itoa(e: &mut Emulator) -> CallResult {
     Ok(0)
 }
 
-fn glib_addin_apl_execution_check(_e: &mut Emulator) -> CallResult {
+fn glib_addin_apl_execution_check(_e: &mut Ctx) -> CallResult {
     Ok(0)
 }
 
 /// GlibGetOSVersionInfo(char* major, char* minor, short* release, short* build):
 /// reports OS 3.60.0000 on fx-CG50 and 2.02.0000 on fx-CG10/20 (BCD-like bytes 0x03,
 /// 0x60 / 0x02, 0x02).
-fn glib_get_os_version_info(e: &mut Emulator) -> CallResult {
+fn glib_get_os_version_info(e: &mut Ctx) -> CallResult {
     let (maj, min) = if e.model == crate::Model::Cg50 {
         (3, 0x60)
     } else {
@@ -94,44 +90,44 @@ fn glib_get_os_version_info(e: &mut Emulator) -> CallResult {
     Ok(0)
 }
 
-fn get_setup_setting(e: &mut Emulator) -> CallResult {
+fn get_setup_setting(e: &mut Ctx) -> CallResult {
     let i = e.arg(0)? as usize & 0xFF;
     Ok(e.os.system.setup[i] as u32)
 }
 
-fn set_setup_setting(e: &mut Emulator) -> CallResult {
+fn set_setup_setting(e: &mut Ctx) -> CallResult {
     let (i, v) = (e.arg(0)? as usize & 0xFF, e.arg(1)? as u8);
     e.os.system.setup[i] = v;
     Ok(0)
 }
 
 /// PowerOff: recorded as an event; the add-in goes on as if switched on again.
-fn power_off(e: &mut Emulator) -> CallResult {
+fn power_off(e: &mut Ctx) -> CallResult {
     let at = e.cpu.now();
     e.os.events.push(Event::PowerOff { at });
     Ok(0)
 }
 
-fn get_auto_power_off_time(e: &mut Emulator) -> CallResult {
+fn get_auto_power_off_time(e: &mut Ctx) -> CallResult {
     Ok(e.os.system.auto_power_off)
 }
 
-fn set_auto_power_off_time(e: &mut Emulator) -> CallResult {
+fn set_auto_power_off_time(e: &mut Ctx) -> CallResult {
     e.os.system.auto_power_off = e.arg(0)?;
     Ok(0)
 }
 
-fn get_backlight_duration(e: &mut Emulator) -> CallResult {
+fn get_backlight_duration(e: &mut Ctx) -> CallResult {
     Ok(e.os.system.backlight)
 }
 
-fn set_backlight_duration(e: &mut Emulator) -> CallResult {
+fn set_backlight_duration(e: &mut Ctx) -> CallResult {
     e.os.system.backlight = e.arg(0)? & 0xFF;
     Ok(0)
 }
 
 /// First-fit allocation in the OS heap; 0 when full.
-fn heap_alloc(e: &mut Emulator, size: u32) -> u32 {
+fn heap_alloc(e: &mut Ctx, size: u32) -> u32 {
     let size = size.max(1).div_ceil(8) * 8;
     let base = e.model.heap_p2();
     let mut at = base;
@@ -141,24 +137,24 @@ fn heap_alloc(e: &mut Emulator, size: u32) -> u32 {
         }
         at = a + s;
     }
-    if at + size > base + HEAP_SIZE {
+    if at + size > base + crate::machine::model::HEAP_SIZE {
         return 0;
     }
     e.os.system.heap.insert(at, size);
     at
 }
 
-fn sys_malloc(e: &mut Emulator) -> CallResult {
+fn sys_malloc(e: &mut Ctx) -> CallResult {
     let n = e.arg(0)?;
     Ok(heap_alloc(e, n))
 }
 
 /// The P2 address of a heap block given by either alias.
-fn heap_key(_e: &Emulator, p: u32) -> u32 {
-    crate::model::p2(p)
+fn heap_key(_e: &Ctx, p: u32) -> u32 {
+    crate::machine::model::p2(p)
 }
 
-fn sys_free(e: &mut Emulator) -> CallResult {
+fn sys_free(e: &mut Ctx) -> CallResult {
     let p = e.arg(0)?;
     let k = heap_key(e, p);
     e.os.system.heap.remove(&k);
@@ -167,7 +163,7 @@ fn sys_free(e: &mut Emulator) -> CallResult {
 
 /// sys_realloc(p, n): a new block with the old contents (unlike the real OS, which
 /// may not keep them).
-fn sys_realloc(e: &mut Emulator) -> CallResult {
+fn sys_realloc(e: &mut Ctx) -> CallResult {
     let (p, n) = (e.arg(0)?, e.arg(1)?);
     if p == 0 {
         return Ok(heap_alloc(e, n));
@@ -183,7 +179,7 @@ fn sys_realloc(e: &mut Emulator) -> CallResult {
     Ok(q)
 }
 
-fn sys_memcmp(e: &mut Emulator) -> CallResult {
+fn sys_memcmp(e: &mut Ctx) -> CallResult {
     let (a, b, n) = (e.arg(0)?, e.arg(1)?, e.arg(2)?);
     let x = e.rd_bytes(a, n as usize)?;
     let y = e.rd_bytes(b, n as usize)?;
@@ -194,11 +190,11 @@ fn sys_memcmp(e: &mut Emulator) -> CallResult {
     })
 }
 
-fn strlen(e: &mut Emulator) -> CallResult {
+fn strlen(e: &mut Ctx) -> CallResult {
     let s = e.arg(0)?;
     Ok(e.rd_cstr(s, 1 << 20)?.len() as u32)
 }
 
-fn get_stack_ptr(e: &mut Emulator) -> CallResult {
+fn get_stack_ptr(e: &mut Ctx) -> CallResult {
     Ok(e.cpu.r[15])
 }

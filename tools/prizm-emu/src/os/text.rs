@@ -6,8 +6,7 @@
 //! above 0x7E as hollow boxes, whatever the character set.
 
 use super::font::LARGE;
-use super::{Call, CallResult};
-use crate::emulator::Emulator;
+use super::{Call, CallResult, Ctx};
 
 /// Text columns of a PrintXY row.
 pub const COLUMNS: i32 = 21;
@@ -43,7 +42,7 @@ pub fn element_count(s: &[u8]) -> usize {
 
 /// Draws `text` at text cell (x, y) (1-based, row 1 below the status area), black on
 /// white, at most up to column `last`; returns the cells drawn.
-fn print_cells(e: &mut Emulator, x: i32, y: i32, text: &[u8], last: i32) -> i32 {
+fn print_cells(e: &mut Ctx, x: i32, y: i32, text: &[u8], last: i32) -> i32 {
     let px = (x.max(1) - 1) * LARGE.0 as i32;
     let limit = (last * LARGE.0 as i32).min(super::display::W);
     let end = e.draw_text(
@@ -60,7 +59,7 @@ fn print_cells(e: &mut Emulator, x: i32, y: i32, text: &[u8], last: i32) -> i32 
 
 /// PrintLine(msg, imax): prints at the text cursor like Print_OS, at most `imax`
 /// characters; advances the cursor.
-fn print_line(e: &mut Emulator) -> CallResult {
+fn print_line(e: &mut Ctx) -> CallResult {
     let (s, imax) = (e.arg(0)?, e.arg(1)? as i32);
     let mut text = e.rd_cstr(s, 256)?;
     text.truncate(imax.max(0) as usize);
@@ -71,23 +70,23 @@ fn print_line(e: &mut Emulator) -> CallResult {
 }
 
 /// SetCursorFlashToggle(on): sets the cursor's flash phase; returns the old one.
-fn set_cursor_flash_toggle(e: &mut Emulator) -> CallResult {
+fn set_cursor_flash_toggle(e: &mut Ctx) -> CallResult {
     let on = e.arg(0)? != 0;
     let old = std::mem::replace(&mut e.os.display.cursor_flash, on);
     Ok(old as u32)
 }
 
 /// Keyboard_CursorFlash(): one flash step, i.e. the phase toggles.
-fn keyboard_cursor_flash(e: &mut Emulator) -> CallResult {
+fn keyboard_cursor_flash(e: &mut Ctx) -> CallResult {
     e.os.display.cursor_flash = !e.os.display.cursor_flash;
     Ok(0)
 }
 
-fn mb_is_lead(e: &mut Emulator) -> CallResult {
+fn mb_is_lead(e: &mut Ctx) -> CallResult {
     Ok(is_lead(e.arg(0)? as u8) as u32)
 }
 
-fn mb_element_count(e: &mut Emulator) -> CallResult {
+fn mb_element_count(e: &mut Ctx) -> CallResult {
     let s = e.arg(0)?;
     let text = e.rd_cstr(s, 0x10000)?;
     Ok(element_count(&text) as u32)
@@ -95,7 +94,7 @@ fn mb_element_count(e: &mut Emulator) -> CallResult {
 
 /// ProcessPrintChars(charset): 936 (GB) or 0 (default) select the character set and
 /// return 1; other values return 0 and change nothing.
-fn process_print_chars(e: &mut Emulator) -> CallResult {
+fn process_print_chars(e: &mut Ctx) -> CallResult {
     let cs = e.arg(0)? as u16;
     if cs == 936 || cs == 0 {
         e.os.display.charset = cs;
@@ -105,12 +104,12 @@ fn process_print_chars(e: &mut Emulator) -> CallResult {
     }
 }
 
-fn enable_gb18030(e: &mut Emulator) -> CallResult {
+fn enable_gb18030(e: &mut Ctx) -> CallResult {
     e.os.display.charset = 936;
     Ok(0)
 }
 
-fn disable_gb18030(e: &mut Emulator) -> CallResult {
+fn disable_gb18030(e: &mut Ctx) -> CallResult {
     e.os.display.charset = 0;
     Ok(0)
 }
@@ -118,7 +117,7 @@ fn disable_gb18030(e: &mut Emulator) -> CallResult {
 /// DisplayMBString(s, start, xpos, x, y): the line editor's display: the string from
 /// byte `start` at text cell (x, y), the rest of the row cleared; the text cursor goes
 /// to the character at byte `xpos`.
-fn display_mb_string(e: &mut Emulator) -> CallResult {
+fn display_mb_string(e: &mut Ctx) -> CallResult {
     let (s, start, xpos) = (e.arg(0)?, e.arg(1)? as i32, e.arg(2)? as i32);
     let (x, y) = (e.arg(3)? as i32, e.arg(4)? as i32);
     let text = e.rd_cstr(s, 0x10000)?;
@@ -137,7 +136,7 @@ fn display_mb_string(e: &mut Emulator) -> CallResult {
 /// EditMBStringChar(s, posmax, xpos, c): inserts character `c` (two bytes when above
 /// 0xFF) at byte `xpos` if the string stays within `posmax` bytes; returns the new
 /// cursor position (xpos unchanged when it does not fit).
-fn edit_mb_string_char(e: &mut Emulator) -> CallResult {
+fn edit_mb_string_char(e: &mut Ctx) -> CallResult {
     let (s, posmax, xpos, c) = (e.arg(0)?, e.arg(1)? as i32, e.arg(2)? as i32, e.arg(3)?);
     let mut text = e.rd_cstr(s, 0x10000)?;
     let ins: Vec<u8> = if c > 0xFF {

@@ -1,5 +1,5 @@
-//! Time calls. Emulated time is the cycle count ([`crate::cpu::CLOCK_HZ`] per second)
-//! plus idle time; the RTC starts at 2024-01-01 12:00:00 ([`crate::io::Rtc`]).
+//! Time calls. Emulated time is the cycle count ([`crate::machine::model::CLOCK_HZ`] per second)
+//! plus idle time; the RTC starts at 2024-01-01 12:00:00 ([`crate::machine::devices::Rtc`]).
 //!
 //! User timers (Timer_Install/Start/Stop/Deinstall): slots 1-5; a started timer calls
 //! its handler every `elapse_ms` of emulated time, like an interrupt: the emulator saves
@@ -7,9 +7,9 @@
 //! it returns. Handlers run only while add-in code runs (not during OS waits; a timer
 //! that was due during a wait fires once afterwards), never nested.
 
-use super::{Call, CallResult};
-use crate::cpu::CLOCK_HZ;
-use crate::emulator::Emulator;
+use super::{Call, CallResult, Ctx, OsState, TIMER_RETURN};
+use crate::machine::cpu::Cpu;
+use crate::machine::model::CLOCK_HZ;
 
 /// The time calls.
 pub const CALLS: &[Call] = &[
@@ -26,6 +26,41 @@ pub const CALLS: &[Call] = &[
     (0x08DC, "Timer_Stop", timer_stop),
 ];
 
+/// Starts a due timer handler (saving the CPU state, with PR at [`TIMER_RETURN`]) and
+/// returns how many instructions may run before the next timer is due (at most `left`).
+pub fn timer_slice(cpu: &mut Cpu, os: &mut OsState, left: u64) -> u64 {
+    if os.in_timer.is_some() {
+        return left;
+    }
+    let now = cpu.now();
+    if let Some(t) = os
+        .timers
+        .iter_mut()
+        .flatten()
+        .find(|t| t.due.is_some_and(|d| d <= now))
+    {
+        t.due = Some(now + t.period);
+        let handler = t.handler;
+        os.in_timer = Some(cpu.save_regs());
+        cpu.pr = TIMER_RETURN;
+        cpu.pc = handler;
+        return left;
+    }
+    let next = os.timers.iter().flatten().filter_map(|t| t.due).min();
+    match next {
+        Some(d) => left.min(d - now).max(1),
+        None => left,
+    }
+}
+
+/// A timer handler returned (execution reached [`TIMER_RETURN`]): the interrupted
+/// state comes back.
+pub fn timer_returned(cpu: &mut Cpu, os: &mut OsState) {
+    if let Some(saved) = os.in_timer.take() {
+        cpu.restore_regs(&saved);
+    }
+}
+
 /// Number of user timer slots (ids 1..=TIMERS).
 pub const TIMERS: usize = 5;
 
@@ -41,7 +76,7 @@ pub struct Timer {
 }
 
 /// Timer_Install(id, handler, elapse_ms): id 0 picks a free slot; returns the id or -1.
-fn timer_install(e: &mut Emulator) -> CallResult {
+fn timer_install(e: &mut Ctx) -> CallResult {
     let (id, handler, ms) = (e.arg(0)? as usize, e.arg(1)?, e.arg(2)? as i32);
     let slot = if id == 0 {
         match e.os.timers.iter().position(|t| t.is_none()) {
@@ -62,12 +97,12 @@ fn timer_install(e: &mut Emulator) -> CallResult {
     Ok(slot as u32 + 1)
 }
 
-fn timer_slot(e: &mut Emulator) -> Result<Option<usize>, super::Halt> {
+fn timer_slot(e: &mut Ctx) -> Result<Option<usize>, super::Halt> {
     let id = e.arg(0)? as usize;
     Ok(((1..=TIMERS).contains(&id) && e.os.timers[id - 1].is_some()).then(|| id - 1))
 }
 
-fn timer_deinstall(e: &mut Emulator) -> CallResult {
+fn timer_deinstall(e: &mut Ctx) -> CallResult {
     let Some(i) = timer_slot(e)? else {
         return Ok(-1i32 as u32);
     };
@@ -75,7 +110,7 @@ fn timer_deinstall(e: &mut Emulator) -> CallResult {
     Ok(0)
 }
 
-fn timer_start(e: &mut Emulator) -> CallResult {
+fn timer_start(e: &mut Ctx) -> CallResult {
     let Some(i) = timer_slot(e)? else {
         return Ok(-1i32 as u32);
     };
@@ -85,7 +120,7 @@ fn timer_start(e: &mut Emulator) -> CallResult {
     Ok(0)
 }
 
-fn timer_stop(e: &mut Emulator) -> CallResult {
+fn timer_stop(e: &mut Ctx) -> CallResult {
     let Some(i) = timer_slot(e)? else {
         return Ok(-1i32 as u32);
     };
@@ -94,16 +129,16 @@ fn timer_stop(e: &mut Emulator) -> CallResult {
 }
 
 /// RTC_GetTicks: 1/128 s since midnight (wraps at midnight).
-fn rtc_get_ticks(e: &mut Emulator) -> CallResult {
+fn rtc_get_ticks(e: &mut Ctx) -> CallResult {
     let now = e.cpu.now();
-    Ok(e.cpu.mem.io.rtc.ticks_since_midnight(now))
+    Ok(e.cpu.mem.devices.rtc.clock.ticks_since_midnight(now))
 }
 
 /// RTC_GetTime(unsigned* hour, unsigned* minute, unsigned* second, unsigned* ms).
-fn rtc_get_time(e: &mut Emulator) -> CallResult {
+fn rtc_get_time(e: &mut Ctx) -> CallResult {
     let now = e.cpu.now();
-    let dt = e.cpu.mem.io.rtc.datetime(now);
-    let ms = (e.cpu.mem.io.rtc.ticks128(now) % 128 * 1000 / 128) as u32;
+    let dt = e.cpu.mem.devices.rtc.clock.datetime(now);
+    let ms = (e.cpu.mem.devices.rtc.clock.ticks128(now) % 128 * 1000 / 128) as u32;
     let ptrs = [e.arg(0)?, e.arg(1)?, e.arg(2)?, e.arg(3)?];
     for (p, v) in ptrs.into_iter().zip([dt.hour, dt.minute, dt.second, ms]) {
         if p != 0 {
@@ -115,32 +150,32 @@ fn rtc_get_time(e: &mut Emulator) -> CallResult {
 
 /// RTC_Elapsed_ms(start_ticks, duration_ms): 1 once `duration_ms` passed since
 /// `start_ticks` (an RTC_GetTicks value; handles the midnight wrap).
-fn rtc_elapsed_ms(e: &mut Emulator) -> CallResult {
+fn rtc_elapsed_ms(e: &mut Ctx) -> CallResult {
     let (start, dur) = (e.arg(0)?, e.arg(1)? as i32);
     let now = e.cpu.now();
-    let ticks = e.cpu.mem.io.rtc.ticks_since_midnight(now);
+    let ticks = e.cpu.mem.devices.rtc.clock.ticks_since_midnight(now);
     let day = 86_400 * 128;
     let elapsed = (ticks + day - start % day) % day;
     Ok((elapsed as i64 * 1000 / 128 >= dur as i64) as u32)
 }
 
-fn rtc_reset(e: &mut Emulator) -> CallResult {
+fn rtc_reset(e: &mut Ctx) -> CallResult {
     e.ignored("RTC_Reset")
 }
 
-fn os_inner_wait_ms(e: &mut Emulator) -> CallResult {
+fn os_inner_wait_ms(e: &mut Ctx) -> CallResult {
     let ms = e.arg(0)? as i32;
     e.idle(ms.max(0) as u64 * CLOCK_HZ / 1000);
     Ok(0)
 }
 
-fn cmt_delay_micros(e: &mut Emulator) -> CallResult {
+fn cmt_delay_micros(e: &mut Ctx) -> CallResult {
     let us = e.arg(0)? as i32;
     e.idle(us.max(0) as u64 * CLOCK_HZ / 1_000_000);
     Ok(0)
 }
 
-fn cmt_delay_100micros(e: &mut Emulator) -> CallResult {
+fn cmt_delay_100micros(e: &mut Ctx) -> CallResult {
     let n = e.arg(0)? as i32;
     e.idle(n.max(0) as u64 * CLOCK_HZ / 10_000);
     Ok(0)

@@ -4,7 +4,8 @@
 
 use super::decode::{DECODE, OP_COUNT, Op, decode};
 use super::{Cpu, Exception, Stop};
-use crate::mem::{Fault, Memory};
+use crate::machine::bus::Memory;
+use crate::machine::fault::Fault;
 use std::collections::{HashMap, HashSet};
 use std::process::Command;
 use std::sync::OnceLock;

@@ -6,9 +6,9 @@
 //! faults, misalignment) or store over code (when the program sits in RAM).
 
 use super::emit::{is_branch, kind};
-use crate::cpu::exec::{handler_of, insn};
-use crate::cpu::{Cpu, Stop};
-use crate::mem::Memory;
+use crate::machine::bus::Memory;
+use crate::machine::cpu::exec::{handler_of, insn};
+use crate::machine::cpu::{Cpu, Stop};
 
 const CODE: u32 = 0x0030_0000;
 const RAM: u32 = 0x0810_0000;

@@ -4,73 +4,11 @@
 //! Several virtual ranges can share the same backing pages, which is how the add-in RAM
 //! appears at 0x08100000 and at its P1/P2 addresses at once.
 
-use crate::io::Io;
-
-/// Page size of the fast-path page table (64 KiB).
-pub const PAGE_SHIFT: u32 = 16;
-/// Page-table flag: the page can be read (and fetched from).
-pub const PAGE_R: u32 = 1;
-/// Page-table flag: the page can be written.
-pub const PAGE_W: u32 = 2;
-const PAGE_MASK: u32 = (1 << PAGE_SHIFT) - 1;
-
-/// Why a memory access failed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Fault {
-    /// Nothing is mapped at the address.
-    Unmapped {
-        /// The address.
-        addr: u32,
-        /// Access size in bytes.
-        size: u8,
-        /// Whether it was a write.
-        write: bool,
-    },
-    /// A write to a read-only region (the add-in image).
-    ReadOnly {
-        /// The address.
-        addr: u32,
-        /// Access size in bytes.
-        size: u8,
-    },
-    /// The address is not a multiple of the access size.
-    Misaligned {
-        /// The address.
-        addr: u32,
-        /// Access size in bytes.
-        size: u8,
-        /// Whether it was a write.
-        write: bool,
-    },
-    /// The add-in polls the keyboard while the key script is exhausted: the run is idle.
-    Idle,
-}
-
-impl std::fmt::Display for Fault {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Fault::Unmapped { addr, size, write } => write!(
-                f,
-                "{} of {} byte(s) at unmapped address {addr:#010x}",
-                if *write { "write" } else { "read" },
-                size
-            ),
-            Fault::ReadOnly { addr, size } => {
-                write!(
-                    f,
-                    "write of {size} byte(s) to read-only address {addr:#010x}"
-                )
-            }
-            Fault::Misaligned { addr, size, write } => write!(
-                f,
-                "misaligned {} of {} byte(s) at {addr:#010x} (address error)",
-                if *write { "write" } else { "read" },
-                size
-            ),
-            Fault::Idle => write!(f, "keyboard polled with the key script exhausted"),
-        }
-    }
-}
+use super::code_cache::CodeCache;
+use super::devices::Devices;
+use super::fault::Fault;
+use super::page::PAGE_MASK;
+use super::page::{PAGE_R, PAGE_SHIFT, PAGE_W};
 
 /// A small region served by the slow path (on-chip RAM, the hardware ID).
 #[derive(Clone, Debug)]
@@ -91,25 +29,13 @@ pub struct Memory {
     pages: Box<[u32; 65536]>,
     /// Backing store of every fast-path page.
     arena: Vec<u8>,
-    /// One byte per halfword of the arena: nonzero when the halfword is part of a cached
-    /// block of decoded instructions (see `cpu::exec`); a store there invalidates the
-    /// blocks of its 64 KiB arena page.
-    code: Vec<u8>,
-    /// One entry per halfword of the arena: index of the header of the cached block
-    /// starting there in the CPU's instruction store, or 0.
-    blockmap: Vec<u32>,
-    /// Per 64 KiB arena page: arena ranges `[start, end)` and header indices of its
-    /// cached blocks (a cached block never crosses a page).
-    page_blocks: Vec<Vec<(u32, u32, u32)>>,
-    /// Set when a write hit cached code (the CPU ends its chain after the store).
-    pub(crate) code_written: bool,
-    /// Header indices of blocks invalidated since the CPU last looked (it marks them
-    /// dead so that no link leads to them).
-    pub(crate) killed: Vec<u32>,
+    /// The code cache's tables over the arena (which halfwords hold cached code, where
+    /// blocks start).
+    pub(crate) cache: CodeCache,
     /// Small regions served by the slow path (IL/X/Y RAM, the hardware ID).
     pub slow_rams: Vec<SlowRam>,
     /// Memory-mapped devices.
-    pub io: Io,
+    pub devices: Devices,
 }
 
 impl Default for Memory {
@@ -125,13 +51,9 @@ impl Memory {
         Memory {
             pages,
             arena: Vec::new(),
-            code: Vec::new(),
-            blockmap: Vec::new(),
-            page_blocks: Vec::new(),
-            code_written: false,
-            killed: Vec::new(),
+            cache: CodeCache::default(),
             slow_rams: Vec::new(),
-            io: Io::default(),
+            devices: Devices::default(),
         }
     }
 
@@ -143,10 +65,7 @@ impl Memory {
         let off = self.arena.len();
         let len = off + (npages << PAGE_SHIFT);
         self.arena.resize(len, 0);
-        self.code.resize(len / 2, 0);
-        self.blockmap.resize(len / 2, 0);
-        self.page_blocks
-            .resize(self.arena.len() >> PAGE_SHIFT, Vec::new());
+        self.cache.grow(len);
         let flags = PAGE_R | if writable { PAGE_W } else { 0 };
         for i in 0..npages {
             let page = (base >> PAGE_SHIFT) as usize + i;
@@ -178,8 +97,8 @@ impl Memory {
         // The caller may write anything: forget decoded instructions there.
         if len > 0 {
             for page in off >> PAGE_SHIFT..=(off + len - 1) >> PAGE_SHIFT {
-                if !self.page_blocks[page].is_empty() {
-                    self.invalidate(page << PAGE_SHIFT);
+                if self.cache.has_blocks(page) {
+                    self.cache.invalidate(page << PAGE_SHIFT);
                 }
             }
         }
@@ -233,20 +152,10 @@ impl Memory {
         self.pages[(addr >> PAGE_SHIFT) as usize]
     }
 
-    /// Raw pointers to the page table, arena, code flags and block map (and `insns`,
-    /// the CPU's instruction store), for translated code; valid until the next
-    /// [`Memory::map`].
-    pub(crate) fn view(
-        &mut self,
-        insns: *const crate::cpu::exec::Insn,
-    ) -> crate::cpu::jit::MemView {
-        crate::cpu::jit::MemView {
-            pages: self.pages.as_ptr(),
-            arena: self.arena.as_mut_ptr(),
-            code: self.code.as_ptr(),
-            blockmap: self.blockmap.as_ptr(),
-            insns,
-        }
+    /// Raw pointers to the page table and the arena, for translated code; valid until
+    /// the next [`Memory::map`].
+    pub(crate) fn raw_parts(&mut self) -> (*const u32, *mut u8) {
+        (self.pages.as_ptr(), self.arena.as_mut_ptr())
     }
 
     /// Reads `N` bytes from the arena at a page entry `e` and an address inside that page.
@@ -273,19 +182,14 @@ impl Memory {
     pub(crate) unsafe fn arena_write<const N: usize>(&mut self, e: u32, addr: u32, v: [u8; N]) {
         let off = (e & !PAGE_MASK) as usize | (addr & PAGE_MASK) as usize;
         debug_assert!(e & PAGE_R != 0 && off + N <= self.arena.len());
-        // SAFETY: as in `arena_read`: `off + N <= arena.len()`, and `code` has one byte
-        // per arena halfword, so `(off + N - 1) / 2 < code.len()` (for N = 4, `off` is a
-        // multiple of 4: the two flags of the word are `off / 2` and `off / 2 + 1`).
+        // SAFETY: as in `arena_read`: `off + N <= arena.len()`, which the code cache's
+        // tables cover, and the access is aligned to its size.
         let hit = unsafe {
             std::ptr::write_unaligned(self.arena.as_mut_ptr().add(off) as *mut [u8; N], v);
-            if N == 4 {
-                std::ptr::read_unaligned(self.code.as_ptr().add(off / 2) as *const u16) != 0
-            } else {
-                *self.code.get_unchecked(off / 2) != 0
-            }
+            self.cache.hit::<N>(off)
         };
         if hit {
-            self.invalidate(off);
+            self.cache.invalidate(off);
         }
     }
 
@@ -305,11 +209,7 @@ impl Memory {
         debug_assert!(e & PAGE_R != 0 && off + N <= self.arena.len());
         // SAFETY: as in `arena_write`.
         unsafe {
-            let hit = if N == 4 {
-                std::ptr::read_unaligned(self.code.as_ptr().add(off / 2) as *const u16) != 0
-            } else {
-                *self.code.get_unchecked(off / 2) != 0
-            };
+            let hit = self.cache.hit::<N>(off);
             if !hit {
                 std::ptr::write_unaligned(self.arena.as_mut_ptr().add(off) as *mut [u8; N], v);
             }
@@ -317,26 +217,9 @@ impl Memory {
         }
     }
 
-    /// Forgets the cached blocks of the arena page holding offset `off`.
-    #[inline(never)]
-    #[cold]
-    pub(crate) fn invalidate(&mut self, off: usize) {
-        let page = off >> PAGE_SHIFT;
-        for (s, e, idx) in std::mem::take(&mut self.page_blocks[page]) {
-            self.blockmap[s as usize / 2] = 0;
-            self.code[s as usize / 2..e as usize / 2].fill(0);
-            self.killed.push(idx);
-        }
-        self.code_written = true;
-    }
-
     /// Forgets every cached block.
     pub(crate) fn invalidate_all(&mut self) {
-        for page in 0..self.page_blocks.len() {
-            if !self.page_blocks[page].is_empty() {
-                self.invalidate(page << PAGE_SHIFT);
-            }
-        }
+        self.cache.invalidate_all();
     }
 
     /// The block-map entry of `addr` (index of a block header, or 0).
@@ -346,9 +229,8 @@ impl Memory {
     #[inline(always)]
     pub(crate) unsafe fn block_at(&self, e: u32, addr: u32) -> u32 {
         let off = (e & !PAGE_MASK) as usize | (addr & PAGE_MASK) as usize;
-        debug_assert!(off / 2 < self.blockmap.len());
-        // SAFETY: the block map has one entry per arena halfword; see `arena_read`.
-        unsafe { *self.blockmap.get_unchecked(off / 2) }
+        // SAFETY: a readable entry's page is in the arena; see `arena_read`.
+        unsafe { self.cache.block_at(off) }
     }
 
     /// Records a cached block: header index `idx`, covering `len` bytes from `addr`
@@ -357,9 +239,7 @@ impl Memory {
         let e = self.entry(addr);
         assert!(e & PAGE_R != 0 && (addr & PAGE_MASK) + len <= 1 << PAGE_SHIFT);
         let off = (e & !PAGE_MASK) as usize | (addr & PAGE_MASK) as usize;
-        self.blockmap[off / 2] = idx;
-        self.code[off / 2..(off + len as usize) / 2].fill(1);
-        self.page_blocks[off >> PAGE_SHIFT].push((off as u32, off as u32 + len, idx));
+        self.cache.add(off, len, idx);
     }
 
     /// The instruction word at `addr` when it is in a readable fast-path page.
@@ -405,7 +285,7 @@ impl Memory {
                 return Ok(v);
             }
         }
-        match self.io.read(addr, size, now) {
+        match self.devices.read(addr, size, now) {
             Some(r) => r,
             None => Err(Fault::Unmapped {
                 addr,
@@ -451,7 +331,7 @@ impl Memory {
                 return Ok(());
             }
         }
-        match self.io.write(addr, size, v, now) {
+        match self.devices.write(addr, size, v, now) {
             Some(r) => r,
             None => Err(Fault::Unmapped {
                 addr,

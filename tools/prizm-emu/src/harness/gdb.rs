@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use std::io::{self, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 
-use crate::emulator::{Emulator, Outcome, Status};
+use super::emulator::{Emulator, Outcome, Status};
 
 /// Instructions run between two looks at the connection (for Ctrl-C) when no
 /// breakpoint is set.

@@ -28,13 +28,14 @@ mod x64;
 use super::Cpu;
 use super::decode::Op;
 use super::exec::{Handler, Insn, SLOT, handler_of, op_end_fall, op_end_jump};
+use crate::machine::bus::Memory;
 use code_buf::CodeBuf;
 use emit::{Ctx, Exit, SLOT_T, field, is_branch, kind};
 use std::mem::offset_of;
 use x64::EAX;
 use x64::{Alu, Rm, cc};
 
-/// Where translated code finds memory (see [`crate::mem::Memory::view`]).
+/// Where translated code finds memory ([`MemView::of`]).
 #[repr(C)]
 #[derive(Clone, Copy)]
 pub(crate) struct MemView {
@@ -51,6 +52,20 @@ pub(crate) struct MemView {
 }
 
 impl MemView {
+    /// The view of `mem` and of `insns`, the CPU's instruction store; valid until the
+    /// next [`Memory::map`].
+    pub(crate) fn of(mem: &mut Memory, insns: *const Insn) -> MemView {
+        let (pages, arena) = mem.raw_parts();
+        let (code, blockmap) = mem.cache.raw_tables();
+        MemView {
+            pages,
+            arena,
+            code,
+            blockmap,
+            insns,
+        }
+    }
+
     /// A view of nothing (no run has started).
     pub(crate) const EMPTY: MemView = MemView {
         pages: std::ptr::null(),

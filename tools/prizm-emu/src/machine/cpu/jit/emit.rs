@@ -7,7 +7,7 @@ use super::super::exec::{HANDLERS, Handler, Insn, op_div1_run};
 use super::x64::{Alu, Asm, Fixup, Rm, Shift, cc};
 use super::x64::{EAX, ECX, EDX, R8, R9, R10, R11, R12, R13, R14, R15, RBP, RBX, RDI, RSI};
 use super::{MemView, op_native};
-use crate::mem::{PAGE_R, PAGE_W};
+use crate::machine::page::{PAGE_R, PAGE_W};
 use std::mem::offset_of;
 
 /// Slot of SR.T among the values a run may keep in host registers (R0-R15 are 0-15).

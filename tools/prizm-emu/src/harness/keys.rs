@@ -15,8 +15,13 @@
 //! sees each key held down for [`HOLD_MS`] ms of emulated time, then released for
 //! [`GAP_MS`] ms before the next item starts.
 
-use crate::cpu::CLOCK_HZ;
+use crate::machine::devices::KeyInput;
+use crate::machine::fault::Fault;
+use crate::machine::model::ms_to_cycles;
+use crate::os::keymap::{KEYS, Key, key_by_name};
+use crate::os::{Exhausted, KeySource, Take};
 use std::collections::VecDeque;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 /// How long a polled key stays down, in ms of emulated time.
 pub const HOLD_MS: u64 = 100;
@@ -27,130 +32,6 @@ pub const IDLE_MS: u64 = 500;
 /// Polls of an exhausted script after which the run counts as idle whatever the time.
 pub const IDLE_POLLS: u64 = 100_000;
 
-/// A physical key: its name, its matrix code (column*10+row as in the PRGM_GetKey
-/// numbering: column 1 is the right-most, row 1 the bottom; AC/ON is 10) and the code
-/// GetKey returns.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Key {
-    /// Script name.
-    pub name: &'static str,
-    /// Matrix code (PRGM_GetKey numbering).
-    pub matrix: u8,
-    /// GetKey code (KEY_CHAR_* / KEY_CTRL_*).
-    pub getkey: u16,
-    /// Whether it stands for ALPHA followed by a key (letters).
-    pub alpha: bool,
-}
-
-const fn k(name: &'static str, matrix: u8, getkey: u16) -> Key {
-    Key {
-        name,
-        matrix,
-        getkey,
-        alpha: false,
-    }
-}
-const fn l(name: &'static str, matrix: u8) -> Key {
-    Key {
-        name,
-        matrix,
-        getkey: name.as_bytes()[0] as u16,
-        alpha: true,
-    }
-}
-
-/// Every key the script knows.
-pub const KEYS: &[Key] = &[
-    k("0", 71, 0x30),
-    k("1", 72, 0x31),
-    k("2", 62, 0x32),
-    k("3", 52, 0x33),
-    k("4", 73, 0x34),
-    k("5", 63, 0x35),
-    k("6", 53, 0x36),
-    k("7", 74, 0x37),
-    k("8", 64, 0x38),
-    k("9", 54, 0x39),
-    k("EXE", 31, 30004),
-    k("EXIT", 47, 30002),
-    k("MENU", 48, 30003),
-    k("AC", 10, 30015),
-    k("DEL", 44, 30025),
-    k("SHIFT", 78, 30006),
-    k("ALPHA", 77, 30007),
-    k("OPTN", 68, 30008),
-    k("VARS", 58, 30016),
-    k("F1", 79, 30009),
-    k("F2", 69, 30010),
-    k("F3", 59, 30011),
-    k("F4", 49, 30012),
-    k("F5", 39, 30013),
-    k("F6", 29, 30014),
-    k("UP", 28, 30018),
-    k("DOWN", 37, 30023),
-    k("LEFT", 38, 30020),
-    k("RIGHT", 27, 30021),
-    k("XTT", 76, 30001),
-    k("LOG", 66, 0x95),
-    k("LN", 56, 0x85),
-    k("SIN", 46, 0x81),
-    k("COS", 36, 0x82),
-    k("TAN", 26, 0x83),
-    k("FRAC", 75, 0xbb),
-    k("FD", 65, 30046),
-    k("LPAR", 55, 0x28),
-    k("RPAR", 45, 0x29),
-    k("COMMA", 35, 0x2c),
-    k("STORE", 25, 0x0e),
-    k("SQUARE", 67, 0x8b),
-    k("POW", 57, 0xa8),
-    k("DOT", 61, 0x2e),
-    k("EXP", 51, 0x0f),
-    k("NEG", 41, 0x87),
-    k("PLUS", 42, 0x89),
-    k("MINUS", 32, 0x99),
-    k("MUL", 43, 0xa9),
-    k("DIV", 33, 0xb9),
-    l("A", 76),
-    l("B", 66),
-    l("C", 56),
-    l("D", 46),
-    l("E", 36),
-    l("F", 26),
-    l("G", 75),
-    l("H", 65),
-    l("I", 55),
-    l("J", 45),
-    l("K", 35),
-    l("L", 25),
-    l("M", 74),
-    l("N", 64),
-    l("O", 54),
-    l("P", 73),
-    l("Q", 63),
-    l("R", 53),
-    l("S", 43),
-    l("T", 33),
-    l("U", 72),
-    l("V", 62),
-    l("W", 52),
-    l("X", 42),
-    l("Y", 32),
-    l("Z", 71),
-];
-
-/// Looks a key up by script name (case-insensitive).
-pub fn key_by_name(name: &str) -> Option<Key> {
-    KEYS.iter()
-        .find(|k| k.name.eq_ignore_ascii_case(name))
-        .copied()
-}
-
-/// Looks a key up by matrix code.
-pub fn key_by_matrix(code: u8) -> Option<Key> {
-    KEYS.iter().find(|k| k.matrix == code && !k.alpha).copied()
-}
-
 /// One item of a key script.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KeyItem {
@@ -158,11 +39,6 @@ pub enum KeyItem {
     Key(Key),
     /// Emulated time passing with no key, in cycles.
     Wait(u64),
-}
-
-/// Converts milliseconds of emulated time to cycles.
-pub fn ms_to_cycles(ms: u64) -> u64 {
-    ms * (CLOCK_HZ / 1000)
 }
 
 /// Parses a key script (see the module documentation).
@@ -207,10 +83,6 @@ pub fn parse_script(s: &str) -> Result<Vec<KeyItem>, String> {
     Ok(out)
 }
 
-/// The key script has been exhausted for a while as polling saw it: the run is idle.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Exhausted;
-
 /// What polling sees right now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Phase {
@@ -231,25 +103,6 @@ pub struct KeyQueue {
     phase: Phase,
     exhausted_since: Option<u64>,
     exhausted_polls: u64,
-}
-
-/// Result of taking a key for a blocking call.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Take {
-    /// A key, after `advance` idle cycles.
-    Key {
-        /// The key.
-        key: Key,
-        /// Emulated cycles that passed before it.
-        advance: u64,
-    },
-    /// The timeout passed with no key (`advance` cycles).
-    Timeout {
-        /// Emulated cycles that passed.
-        advance: u64,
-    },
-    /// The script is exhausted.
-    Exhausted,
 }
 
 impl KeyQueue {
@@ -375,23 +228,50 @@ impl KeyQueue {
     }
 }
 
-/// The 12 bytes of the keyboard scan registers (0xA44B0000) with `key` down: six
-/// big-endian 16-bit words; row r is in word r/2, column c (1-based) at bit
-/// (c-1) + 8*(r%2).
-pub fn matrix_bytes(key: Option<Key>) -> [u8; 12] {
-    let mut words = [0u16; 6];
-    if let Some(k) = key.filter(|k| k.matrix >= 10) {
-        let row = (k.matrix % 10) as usize;
-        let col = (k.matrix / 10) as usize - 1;
-        if row / 2 < 6 {
-            words[row / 2] |= 1 << (col + 8 * (row & 1));
+impl KeySource for KeyQueue {
+    fn poll(&mut self, now: u64) -> Result<Option<Key>, Exhausted> {
+        KeyQueue::poll(self, now)
+    }
+
+    fn take(&mut self, now: u64, timeout: Option<u64>) -> Take {
+        KeyQueue::take(self, now, timeout)
+    }
+
+    fn push_front(&mut self, key: Key) {
+        KeyQueue::push_front(self, key)
+    }
+}
+
+/// The key script as both the keyboard hardware (polling, [`KeyInput`]) and the OS's
+/// blocking key calls (through [`Keys::lock`]) see it: one queue, shared.
+#[derive(Clone, Debug)]
+pub struct Keys(Arc<Mutex<KeyQueue>>);
+
+impl Keys {
+    /// Shares `queue`.
+    pub fn new(queue: KeyQueue) -> Self {
+        Keys(Arc::new(Mutex::new(queue)))
+    }
+
+    /// The queue.
+    pub fn lock(&self) -> MutexGuard<'_, KeyQueue> {
+        // A panic while the lock was held leaves the queue usable.
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl KeyInput for Keys {
+    fn key_down(&mut self, now: u64) -> Result<Option<u8>, Fault> {
+        // Held by the OS layer: an OS call reading the key registers itself (through a
+        // pointer an add-in gave it) sees no key down rather than waiting for itself.
+        let Ok(mut queue) = self.0.try_lock() else {
+            return Ok(None);
+        };
+        match queue.poll(now) {
+            Ok(key) => Ok(key.map(|k| k.matrix)),
+            Err(Exhausted) => Err(Fault::NoInput),
         }
     }
-    let mut b = [0u8; 12];
-    for (i, w) in words.iter().enumerate() {
-        b[2 * i..2 * i + 2].copy_from_slice(&w.to_be_bytes());
-    }
-    b
 }
 
 #[cfg(test)]
@@ -437,13 +317,5 @@ mod tests {
             t => panic!("{t:?}"),
         }
         assert_eq!(q.take(0, None), Take::Exhausted);
-    }
-
-    #[test]
-    fn matrix_layout() {
-        let b = matrix_bytes(key_by_name("AC"));
-        assert_eq!(b[1], 1);
-        let b = matrix_bytes(key_by_name("EXE")); // col 3 row 1 -> word 0, bit 2+8
-        assert_eq!(u16::from_be_bytes([b[0], b[1]]), 1 << 10);
     }
 }

@@ -15,7 +15,8 @@
 
 use super::decode::{DECODE, OP_COUNT, Op, slot_illegal};
 use super::{Cpu, Exception, Stop};
-use crate::mem::{PAGE_R, PAGE_W};
+use crate::machine::fault::Fault;
+use crate::machine::page::{PAGE_R, PAGE_W};
 
 #[inline(always)]
 fn rn(w: u16) -> usize {
@@ -288,7 +289,7 @@ macro_rules! pushx {
 /// rest of the block may be stale); else go on.
 macro_rules! next_after_store {
     ($cpu:ident, $i:ident) => {{
-        if $cpu.mem.code_written {
+        if $cpu.mem.cache.written {
             $cpu.exit_after($i);
             return;
         }
@@ -337,43 +338,6 @@ macro_rules! handlers {
 }
 
 impl Cpu {
-    /// Looks up the cached block at `cpu.pc`; when it fits in the budget, counts its
-    /// instructions and returns its first entry.
-    #[inline(always)]
-    pub(crate) fn enter_block(&mut self) -> Option<*const Insn> {
-        let hdr = self.lookup(self.pc)?;
-        // SAFETY: `lookup` returns a header inside `self.insns`.
-        let len = unsafe { (*hdr).w } as u64;
-        if self.icount + len > self.limit {
-            return None;
-        }
-        self.icount += len;
-        // SAFETY: a header is followed by the block's entries.
-        Some(unsafe { hdr.add(1) })
-    }
-
-    /// The header of the cached block starting at `pc`, if any.
-    #[inline(always)]
-    pub(crate) fn lookup(&mut self, pc: u32) -> Option<*const Insn> {
-        let e = self.mem.entry(pc);
-        if e & PAGE_R == 0 || pc & 1 != 0 {
-            return None;
-        }
-        // SAFETY: readable entry, even address.
-        let b = unsafe { self.mem.block_at(e, pc) };
-        if b == 0 {
-            return None;
-        }
-        // SAFETY: the block map holds indices of headers in `insns` (0: none); `insns`
-        // only grows, or is cleared together with the block map.
-        let hdr = unsafe { self.insns.as_mut_ptr().add(b as usize) };
-        // The same storage may be seen at several addresses: check the block's own.
-        if unsafe { (*hdr).pc } != pc {
-            return None;
-        }
-        Some(hdr)
-    }
-
     /// Leaves the chain after the instruction `i`: the PC goes to the next instruction
     /// (after a delay slot, to the branch target) and the instructions of the block
     /// after `i` are uncounted.
@@ -419,6 +383,21 @@ impl Cpu {
         self.stop_at(i, why);
     }
 
+    /// Stops at instruction `i` on a failed access: [`Stop::NoInput`] when a device had
+    /// no input to give, an exception otherwise.
+    #[inline(never)]
+    #[cold]
+    fn fault_at(&mut self, i: *const Insn, f: Fault) {
+        match f {
+            Fault::NoInput => {
+                // SAFETY: `i` is the entry being executed.
+                let pc = unsafe { (*i).pc };
+                self.stop_at(i, Stop::NoInput { pc });
+            }
+            f => self.exception_at(i, Exception::Memory(f)),
+        }
+    }
+
     /// Slow-path read for instruction `i` (devices see the exact instruction count);
     /// `None` after a fault, which stops the run.
     #[inline(never)]
@@ -434,7 +413,7 @@ impl Cpu {
             }
             Err(f) => {
                 self.icount += back;
-                self.exception_at(i, Exception::Memory(f));
+                self.fault_at(i, f);
                 None
             }
         }
@@ -454,7 +433,7 @@ impl Cpu {
             }
             Err(f) => {
                 self.icount += back;
-                self.exception_at(i, Exception::Memory(f));
+                self.fault_at(i, f);
                 false
             }
         }

@@ -1,15 +1,14 @@
 //! The emulator: loads an add-in, runs it, dispatches OS calls, and reports how the run
 //! ended.
 
-use crate::cpu::{CLOCK_HZ, Cpu, Stop};
-use crate::keys::{KeyItem, KeyQueue, key_by_name};
-use crate::mem::{Memory, SlowRam};
-use crate::model::{
-    self, MAGIC_RETURN, Model, RAM_SIZE, RAM_WINDOW, ROM_BASE, ROM_MAX, TIMER_RETURN, VRAM_SIZE,
-};
-use crate::os::{self, Halt, OS_ENTRY, OS_ENTRY_P2, OsState};
-use crate::report::{self, CrashReport};
-use crate::symbols::Symbols;
+use super::keys::{KeyItem, KeyQueue, Keys};
+use super::report::{self, CrashReport};
+use super::symbols::Symbols;
+use crate::machine::board;
+use crate::machine::cpu::{Cpu, Stop};
+use crate::machine::model::{self, CLOCK_HZ, Model, RAM_SIZE, RAM_WINDOW, ROM_MAX, VRAM_SIZE};
+use crate::os::keymap::key_by_name;
+use crate::os::{self, Ctx, Halt, MAGIC_RETURN, OS_ENTRY, OS_ENTRY_P2, OsState, TIMER_RETURN};
 use std::path::PathBuf;
 
 /// Run options.
@@ -152,6 +151,8 @@ pub struct Emulator {
     /// Options of the run.
     pub options: Options,
     pub(crate) symbols: Option<Symbols>,
+    /// The key script, shared with the keyboard device.
+    keys: Keys,
     outcome: Option<Outcome>,
 }
 
@@ -194,73 +195,33 @@ impl Emulator {
             None => None,
         };
         let model = options.model;
-        let mut mem = Memory::new();
-        mem.map(ROM_BASE, code.len() as u32, false);
-        mem.load(ROM_BASE, code);
-        mem.map(RAM_WINDOW, RAM_SIZE, true);
-        mem.alias(model.ram_p1(), RAM_WINDOW, RAM_SIZE);
-        mem.alias(model::p2(model.ram_p1()), RAM_WINDOW, RAM_SIZE);
-        let vram = model.vram_p2();
-        mem.map(vram, VRAM_SIZE, true);
-        mem.alias(model::p1(vram), vram, VRAM_SIZE);
-        let sec = model.secondary_vram_p2();
-        mem.map(sec, VRAM_SIZE, true);
-        mem.alias(model::p1(sec), sec, VRAM_SIZE);
-        let heap = model.heap_p2();
-        mem.map(heap, os::system::HEAP_SIZE, true);
-        mem.alias(model::p1(heap), heap, os::system::HEAP_SIZE);
-        for (base, size) in model::ONCHIP {
-            mem.slow_rams.push(SlowRam {
-                base,
-                data: vec![0; size as usize],
-                writable: true,
-            });
-        }
-        // The hardware ID in the boot flash: just those 8 bytes, read-only; the rest of
-        // the boot flash stays unmapped.
         let id = options.hardware_id.unwrap_or(model.hardware_id());
-        for base in [model::HARDWARE_ID_ADDR, model::HARDWARE_ID_P2] {
-            mem.slow_rams.push(SlowRam {
-                base,
-                data: id.to_vec(),
-                writable: false,
-            });
-        }
-        mem.io.keys = KeyQueue::new(options.keys.clone());
+        let mut mem = board::memory(model, code, id);
+        let keys = Keys::new(KeyQueue::new(options.keys.clone()));
+        mem.devices.keysc.input = Some(Box::new(keys.clone()));
         let mut cpu = Cpu::new(mem);
         if options.interpret {
             cpu.set_translate(false);
         }
-        cpu.add_special(OS_ENTRY);
-        cpu.add_special(OS_ENTRY_P2);
-        cpu.add_special(MAGIC_RETURN);
-        cpu.add_special(TIMER_RETURN);
-        cpu.pc = ROM_BASE;
-        cpu.pr = MAGIC_RETURN;
-        cpu.r[15] = model.initial_sp();
-        cpu.r[4] = 1;
-        cpu.r[5] = 0;
+        os::boot::start_addin(&mut cpu, model);
         let mut os = OsState::default();
         os.storage.root = options.storage.clone();
-        os.display.lcd = vec![0xFFFF; 384 * 216];
-        let mut emu = Emulator {
+        let emu = Emulator {
             cpu,
             os,
             model,
             options,
             symbols,
+            keys,
             outcome: None,
         };
-        // The OS leaves a white VRAM.
-        let white = vec![0xFF; VRAM_SIZE as usize];
-        emu.cpu.mem.load(vram, &white);
         Ok(emu)
     }
 
     /// Adds a key to the end of the key script.
     pub fn press(&mut self, key: &str) -> Result<(), LoadError> {
         let k = key_by_name(key).ok_or_else(|| LoadError(format!("unknown key `{key}`")))?;
-        self.cpu.mem.io.keys.push(KeyItem::Key(k));
+        self.keys.lock().push(KeyItem::Key(k));
         if self.outcome == Some(Outcome::Idle) {
             self.outcome = None;
         }
@@ -269,11 +230,9 @@ impl Emulator {
 
     /// Adds a wait of `ms` emulated milliseconds to the key script.
     pub fn wait_ms(&mut self, ms: u64) {
-        self.cpu
-            .mem
-            .io
-            .keys
-            .push(KeyItem::Wait(crate::keys::ms_to_cycles(ms)));
+        self.keys
+            .lock()
+            .push(KeyItem::Wait(model::ms_to_cycles(ms)));
         if self.outcome == Some(Outcome::Idle) {
             self.outcome = None;
         }
@@ -316,7 +275,8 @@ impl Emulator {
         }
         let end = self.cpu.icount.saturating_add(n);
         while self.cpu.icount < end {
-            let mut slice = self.timer_slice(end - self.cpu.icount);
+            let left = end - self.cpu.icount;
+            let mut slice = os::time::timer_slice(&mut self.cpu, &mut self.os, left);
             if self.stack_limit().is_some() {
                 slice = slice.min(STACK_CHECK_INTERVAL);
             }
@@ -330,9 +290,7 @@ impl Emulator {
                     self.outcome = Some(Outcome::Returned(self.cpu.r[0] as i32));
                 }
                 Stop::Special(TIMER_RETURN) => {
-                    if let Some(saved) = self.os.in_timer.take() {
-                        self.cpu.restore_regs(&saved);
-                    }
+                    os::time::timer_returned(&mut self.cpu, &mut self.os)
                 }
                 Stop::Special(_) => self.os_call(),
                 Stop::Sleep => {
@@ -348,49 +306,18 @@ impl Emulator {
                         false,
                     );
                 }
-                Stop::Exception { exc, pc, in_slot } => {
-                    if exc == crate::cpu::Exception::Memory(crate::mem::Fault::Idle) {
-                        // Polling an exhausted script: run the read again on resume.
-                        self.cpu.pc = pc;
-                        self.outcome = Some(Outcome::Idle);
-                    } else {
-                        self.crash(exc.to_string(), pc, in_slot);
-                    }
+                Stop::NoInput { pc } => {
+                    // Polling an exhausted script: run the read again on resume.
+                    self.cpu.pc = pc;
+                    self.outcome = Some(Outcome::Idle);
                 }
+                Stop::Exception { exc, pc, in_slot } => self.crash(exc.to_string(), pc, in_slot),
             }
             if let Some(o) = &self.outcome {
                 return Status::Done(o.clone());
             }
         }
         Status::Running
-    }
-
-    /// Starts a due timer handler (saving the CPU state) and returns how many
-    /// instructions may run before the next timer is due (at most `left`).
-    fn timer_slice(&mut self, left: u64) -> u64 {
-        if self.os.in_timer.is_some() {
-            return left;
-        }
-        let now = self.cpu.now();
-        if let Some(t) = self
-            .os
-            .timers
-            .iter_mut()
-            .flatten()
-            .find(|t| t.due.is_some_and(|d| d <= now))
-        {
-            t.due = Some(now + t.period);
-            let handler = t.handler;
-            self.os.in_timer = Some(self.cpu.save_regs());
-            self.cpu.pr = TIMER_RETURN;
-            self.cpu.pc = handler;
-            return left;
-        }
-        let next = self.os.timers.iter().flatten().filter_map(|t| t.due).min();
-        match next {
-            Some(d) => left.min(d - now).max(1),
-            None => left,
-        }
     }
 
     /// The message of the panic the add-in is showing (or showed): `file:line:column:
@@ -460,7 +387,14 @@ impl Emulator {
     }
 
     fn crash(&mut self, what: String, pc: u32, in_slot: bool) {
-        let r = report::crash_report(self, what, pc, in_slot);
+        let r = report::crash_report(
+            &self.cpu,
+            self.model,
+            self.symbols.as_ref(),
+            what,
+            pc,
+            in_slot,
+        );
         self.outcome = Some(Outcome::Crashed(Box::new(r)));
     }
 
@@ -468,7 +402,14 @@ impl Emulator {
     /// says how), with a report made at its return address.
     fn unimplemented(&mut self, number: u32, what: String) {
         let pr = self.cpu.pr;
-        let report = report::crash_report(self, what, pr, false);
+        let report = report::crash_report(
+            &self.cpu,
+            self.model,
+            self.symbols.as_ref(),
+            what,
+            pr,
+            false,
+        );
         self.outcome = Some(Outcome::Unimplemented {
             number,
             name: os::names::name(number),
@@ -482,37 +423,54 @@ impl Emulator {
             return;
         }
         let number = self.cpu.r[0];
-        let entry = u16::try_from(number)
-            .ok()
-            .and_then(|n| os::table().get(&n).copied());
-        self.cpu.idle_cycles += os::CALL_CYCLES;
-        let Some((_, _, handler)) = entry else {
-            let name = os::names::name(number);
-            let what = format!(
-                "unimplemented OS call {number:#06x}{}",
-                name.map(|n| format!(" ({n})")).unwrap_or_default()
-            );
-            self.unimplemented(number, what);
-            return;
+        let frames = self.frames();
+        let result = {
+            let mut keys = self.keys.lock();
+            os::dispatch(&mut Ctx {
+                cpu: &mut self.cpu,
+                os: &mut self.os,
+                model: self.model,
+                keys: &mut *keys,
+            })
         };
-        match handler(self) {
-            Ok(v) => {
-                self.cpu.r[0] = v;
-                self.cpu.pc = self.cpu.pr;
-            }
+        if self.frames() != frames {
+            self.save_frame();
+        }
+        let name = || os::names::name(number).unwrap_or("?");
+        match result {
+            Ok(()) => {}
             Err(Halt::Idle) => {
                 // Leave the CPU at the call: more keys let the add-in go on.
                 self.outcome = Some(Outcome::Idle);
             }
             Err(Halt::Menu) => self.outcome = Some(Outcome::Menu),
             Err(Halt::Fault(f)) => {
-                let name = os::names::name(number).unwrap_or("?");
                 let pr = self.cpu.pr;
-                self.crash(format!("OS call {number:#06x} ({name}): {f}"), pr, false);
+                let what = format!("OS call {number:#06x} ({}): {f}", name());
+                self.crash(what, pr, false);
             }
             Err(Halt::Unsupported(msg)) => {
-                let name = os::names::name(number).unwrap_or("?");
-                self.unimplemented(number, format!("OS call {number:#06x} ({name}): {msg}"));
+                let what = format!("OS call {number:#06x} ({}): {msg}", name());
+                self.unimplemented(number, what);
+            }
+            Err(Halt::Unknown(_)) => {
+                let what = format!(
+                    "unimplemented OS call {number:#06x}{}",
+                    os::names::name(number)
+                        .map(|n| format!(" ({n})"))
+                        .unwrap_or_default()
+                );
+                self.unimplemented(number, what);
+            }
+        }
+    }
+
+    /// Saves the displayed frame in `options.frame_dir`, if set, as `frame_NNNNN.png`.
+    fn save_frame(&self) {
+        if let Some(dir) = &self.options.frame_dir {
+            let path = dir.join(format!("frame_{:05}.png", self.frames()));
+            if let Err(e) = std::fs::write(&path, self.screenshot_png()) {
+                eprintln!("prizm-emu: cannot write {}: {e}", path.display());
             }
         }
     }
@@ -538,7 +496,15 @@ impl Emulator {
         }
         self.cpu.r[15] = new_sp;
         self.cpu.r[0] = num as u32;
-        let r = handler(self);
+        let r = {
+            let mut keys = self.keys.lock();
+            handler(&mut Ctx {
+                cpu: &mut self.cpu,
+                os: &mut self.os,
+                model: self.model,
+                keys: &mut *keys,
+            })
+        };
         self.cpu.r[15] = sp;
         r.map_err(|h| format!("{name}: {h:?}"))
     }
@@ -552,7 +518,7 @@ impl Emulator {
 
     /// The displayed screen (what the last display update showed), 384x216 RGB565.
     pub fn screen_rgb565(&self) -> &[u16] {
-        &self.os.display.lcd
+        &self.cpu.mem.devices.lcd.pixels
     }
 
     /// The VRAM contents, 384x216 RGB565 (not necessarily displayed yet).
@@ -569,12 +535,12 @@ impl Emulator {
 
     /// The displayed screen as a 384x216 PNG.
     pub fn screenshot_png(&self) -> Vec<u8> {
-        crate::screenshot::png_rgb565(&self.os.display.lcd, 384, 216)
+        super::screenshot::png_rgb565(self.screen_rgb565(), 384, 216)
     }
 
     /// Number of frames displayed so far.
     pub fn frames(&self) -> u64 {
-        self.os.display.frames
+        self.cpu.mem.devices.lcd.frames
     }
 
     /// Events recorded so far (power-off, ignored calls).

@@ -1,7 +1,9 @@
 //! Crash reports: exception, PC, every register, and with an ELF the symbolized PC/PR
 //! and a backtrace scanned from the stack.
 
-use crate::emulator::Emulator;
+use super::symbols::Symbols;
+use crate::machine::cpu::Cpu;
+use crate::machine::model::{CLOCK_HZ, Model};
 
 /// A crash report.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,14 +28,21 @@ impl std::fmt::Display for CrashReport {
     }
 }
 
-/// Builds the report of the current CPU state.
-pub fn crash_report(e: &Emulator, what: String, pc: u32, in_slot: bool) -> CrashReport {
+/// Builds the report of the state of `cpu` on `model` (with the add-in's `symbols`, if
+/// known): `what` happened at `pc`.
+pub fn crash_report(
+    cpu: &Cpu,
+    model: Model,
+    symbols: Option<&Symbols>,
+    what: String,
+    pc: u32,
+    in_slot: bool,
+) -> CrashReport {
     use std::fmt::Write;
-    let c = &e.cpu;
+    let c = cpu;
     let mut t = String::new();
     let sym = |a: u32| {
-        e.symbols
-            .as_ref()
+        symbols
             .and_then(|s| s.symbolize(a))
             .map(|s| format!(" <{s}>"))
             .unwrap_or_default()
@@ -70,18 +79,13 @@ pub fn crash_report(e: &Emulator, what: String, pc: u32, in_slot: bool) -> Crash
         t,
         "  after {} instructions, {:.3} s emulated",
         c.icount,
-        e.emulated_seconds()
+        c.now() as f64 / CLOCK_HZ as f64
     );
-    if let Some(s) = &e.symbols {
+    if let Some(s) = symbols {
         let sp = c.r[15];
-        let top = e.model.initial_sp();
+        let top = model.initial_sp();
         let len = top.saturating_sub(sp).min(64 * 1024) as usize;
-        let stack = e
-            .cpu
-            .mem
-            .slice(sp, len)
-            .map(|s| s.to_vec())
-            .unwrap_or_default();
+        let stack = c.mem.slice(sp, len).map(|s| s.to_vec()).unwrap_or_default();
         let frames = s.scan_stack(&stack, 32);
         if !frames.is_empty() {
             let _ = writeln!(t, "  backtrace (return addresses found on the stack):");

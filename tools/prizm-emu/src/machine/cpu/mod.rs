@@ -1,21 +1,24 @@
 //! The SH-4A (SH7305, no FPU) processor: register file, memory accessors and the run
-//! loop. Decoding lives in [`decode`], instruction semantics in [`exec`], the
+//! loop. Decoding lives in [`decode`], instruction semantics in [`exec`], the cache of
+//! decoded blocks in `blocks` (with its tables over memory in the bus's code cache), the
 //! translation of cached blocks to x86-64 code in `jit`.
 //!
-//! Time: one instruction is one cycle of a 118 MHz clock ([`CLOCK_HZ`]); waits made by
+//! Time: one instruction is one cycle of a 118 MHz clock
+//! ([`crate::machine::model::CLOCK_HZ`]); waits made by
 //! the OS layer (key-script waits, delays, sleeps) add idle cycles on top.
 
+mod blocks;
 pub mod decode;
 pub mod exec;
 pub(crate) mod jit;
 #[cfg(test)]
 mod tests;
 
-use crate::mem::{Fault, Memory, PAGE_R, PAGE_W};
+use crate::machine::bus::Memory;
+use crate::machine::fault::Fault;
+use crate::machine::page::{PAGE_R, PAGE_W};
+use blocks::INSNS_CAPACITY;
 use exec::{Insn, SLOT};
-
-/// Emulated clock: instructions (cycles) per emulated second.
-pub const CLOCK_HZ: u64 = 118_000_000;
 
 /// SR bit masks.
 pub mod sr {
@@ -87,6 +90,12 @@ pub enum Stop {
     Trapa(u8),
     /// A `sleep`; the PC is at the sleep instruction.
     Sleep,
+    /// An input device had no input left to give ([`Fault::NoInput`]); the PC is at the
+    /// instruction that read it, which runs again when the run resumes.
+    NoInput {
+        /// Address of the instruction.
+        pc: u32,
+    },
     /// An exception; `pc` is the faulting instruction (the slot instruction for a fault
     /// in a delay slot, with `in_slot`).
     Exception {
@@ -178,14 +187,6 @@ pub struct Cpu {
     view: jit::MemView,
 }
 
-/// Most instructions in a block (without its delay slot).
-const MAX_BLOCK: usize = 64;
-/// Size of the instruction store that triggers a flush of every cached block.
-const MAX_INSNS: usize = 1 << 20;
-/// Capacity of the instruction store: a flush happens before it could be exceeded
-/// (a block adds at most `MAX_BLOCK` + 5 entries).
-const INSNS_CAPACITY: usize = MAX_INSNS + 2 * MAX_BLOCK + 16;
-
 impl Cpu {
     /// A CPU in privileged mode (SR.MD=1, RB=0, BL=0, IMASK=0) with all registers 0,
     /// over `mem`.
@@ -238,14 +239,6 @@ impl Cpu {
     /// Whether cached code is translated to host code.
     pub fn translates(&self) -> bool {
         self.jit.enabled()
-    }
-
-    /// Forgets every cached block and its translation.
-    fn flush_blocks(&mut self) {
-        self.mem.invalidate_all();
-        self.mem.killed.clear();
-        self.insns.truncate(1);
-        self.jit.clear();
     }
 
     /// Emulated time in cycles: instructions executed plus idle cycles.
@@ -323,10 +316,13 @@ impl Cpu {
     #[inline(never)]
     fn fault(&mut self, f: Fault) {
         let pc = self.pc;
-        self.halt(Stop::Exception {
-            exc: Exception::Memory(f),
-            pc,
-            in_slot: false,
+        self.halt(match f {
+            Fault::NoInput => Stop::NoInput { pc },
+            f => Stop::Exception {
+                exc: Exception::Memory(f),
+                pc,
+                in_slot: false,
+            },
         });
     }
 
@@ -335,11 +331,11 @@ impl Cpu {
     pub fn run(&mut self, max: u64) -> Stop {
         self.stop = None;
         self.limit = self.icount.saturating_add(max);
-        self.view = self.mem.view(self.insns.as_ptr());
+        self.view = jit::MemView::of(&mut self.mem, self.insns.as_ptr());
         while self.icount < self.limit {
-            self.mem.code_written = false;
+            self.mem.cache.written = false;
             // Blocks invalidated by stores since the last chain: unlink them.
-            while let Some(idx) = self.mem.killed.pop() {
+            while let Some(idx) = self.mem.cache.killed.pop() {
                 self.insns[idx as usize].pc = exec::DEAD;
             }
             let first = match self.enter_block() {
@@ -415,92 +411,6 @@ impl Cpu {
         self.icount += len as u64;
         // SAFETY: entry 1 of the scratch block.
         Some(unsafe { self.scratch.as_mut_ptr().add(1) })
-    }
-
-    /// Decodes the straight-line code at `pc` (a readable fast-path page) into a cached
-    /// block; `false` when it cannot be cached (a branch whose delay slot is in the
-    /// next page).
-    fn build_block(&mut self, pc: u32) -> bool {
-        if self.insns.len() > MAX_INSNS || self.jit.nearly_full() {
-            self.flush_blocks();
-        }
-        let start = self.insns.len();
-        let mut v = std::mem::take(&mut self.insns);
-        v.push(exec::terminator(pc));
-        let page = pc >> 16;
-        let mut a = pc;
-        let mut n = 0usize;
-        loop {
-            let Some(w) = self.mem.fetch_fast(a).filter(|_| a >> 16 == page) else {
-                v.push(exec::terminator(a));
-                break;
-            };
-            let (op, h) = exec::handler_of(w);
-            if exec::ends_block(op) {
-                let mut slot = None;
-                if exec::delayed(op) {
-                    let sa = a.wrapping_add(2);
-                    match self.mem.fetch_fast(sa).filter(|_| sa >> 16 == page) {
-                        Some(sw) => slot = Some(exec::slot_insn(sa, sw)),
-                        None => {
-                            v.push(exec::terminator(a));
-                            break;
-                        }
-                    }
-                }
-                n += exec::push_end(&mut v, a, w, slot);
-                break;
-            }
-            if op == decode::Op::Div1 {
-                // A run of identical div1: one entry runs them all.
-                let mut k = 1;
-                while n + k < MAX_BLOCK
-                    && k < 32
-                    && (a + 2 * k as u32) >> 16 == page
-                    && self.mem.fetch_fast(a + 2 * k as u32) == Some(w)
-                {
-                    k += 1;
-                }
-                if k > 1 {
-                    v.push(Insn {
-                        k: k as u8,
-                        ..exec::insn(exec::op_div1_run, a, w)
-                    });
-                    for x in 1..k {
-                        v.push(exec::insn(h, a + 2 * x as u32, w));
-                    }
-                    n += k;
-                    a = a.wrapping_add(2 * k as u32);
-                    if n >= MAX_BLOCK {
-                        v.push(exec::terminator(a));
-                        break;
-                    }
-                    continue;
-                }
-            }
-            v.push(exec::insn(h, a, w));
-            n += 1;
-            a = a.wrapping_add(2);
-            if n >= MAX_BLOCK {
-                v.push(exec::terminator(a));
-                break;
-            }
-        }
-        debug_assert!(v.capacity() == INSNS_CAPACITY, "the store must not move");
-        self.insns = v;
-        if n == 0 {
-            self.insns.truncate(start);
-            return false;
-        }
-        // The n instructions follow the header.
-        for k in 0..n {
-            let e = &mut self.insns[start + 1 + k];
-            e.left = (e.left & SLOT) | (n - 1 - k) as u16;
-        }
-        self.insns[start].w = n as u16;
-        self.jit.translate(&mut self.insns[start + 1..]);
-        self.mem.add_block(pc, 2 * n as u32, start as u32);
-        true
     }
 
     #[inline(never)]

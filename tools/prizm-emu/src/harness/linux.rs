@@ -5,8 +5,8 @@
 //! system calls made with `trapa` (number in r3, arguments r4-r7, result in r0):
 //! exit (1), exit_group (252), write (4) to fd 1/2. Any other call returns -ENOSYS.
 
-use crate::cpu::{Cpu, Stop};
-use crate::mem::Memory;
+use crate::machine::bus::Memory;
+use crate::machine::cpu::{Cpu, Stop};
 use object::{Object, ObjectSegment};
 
 /// Top of the stack.
@@ -138,6 +138,9 @@ pub fn run_cpu(cpu: &mut Cpu, max_instructions: u64) -> LinuxRun {
             Stop::Sleep => cpu.pc = cpu.pc.wrapping_add(2),
             Stop::Special(a) => {
                 break LinuxOutcome::Crashed(format!("jump to special address {a:#x}"));
+            }
+            Stop::NoInput { pc } => {
+                break LinuxOutcome::Crashed(format!("input device read at pc {pc:#010x}"));
             }
             Stop::Exception { exc, pc, in_slot } => {
                 break LinuxOutcome::Crashed(format!(

@@ -1,4 +1,12 @@
-//! Calculator models and their memory maps.
+//! Calculator models and their memory maps, and the emulated clock.
+
+/// Emulated clock: instructions (cycles) per emulated second.
+pub const CLOCK_HZ: u64 = 118_000_000;
+
+/// Converts milliseconds of emulated time to cycles.
+pub fn ms_to_cycles(ms: u64) -> u64 {
+    ms * (CLOCK_HZ / 1000)
+}
 
 /// A calculator model.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -22,10 +30,8 @@ pub const RAM_WINDOW: u32 = 0x0810_0000;
 pub const RAM_SIZE: u32 = 512 * 1024;
 /// VRAM size in bytes (384x216 RGB565).
 pub const VRAM_SIZE: u32 = 384 * 216 * 2;
-/// Return address given to the add-in: reaching it means the add-in returned.
-pub const MAGIC_RETURN: u32 = 0x0FFF_FFF0;
-/// Return address of injected timer-handler calls.
-pub const TIMER_RETURN: u32 = 0x0FFF_FFE0;
+/// Size of the OS heap region ([`Model::heap_p2`]).
+pub const HEAP_SIZE: u32 = 128 * 1024;
 /// On-chip RAMs: (base, size) of IL RAM, X RAM, Y RAM.
 pub const ONCHIP: [(u32, u32); 3] = [
     (0xE520_0000, 4 * 1024),
@@ -40,8 +46,8 @@ pub const HARDWARE_ID_ADDR: u32 = 0x8001_FFD0;
 pub const HARDWARE_ID_P2: u32 = 0xA001_FFD0;
 
 impl Model {
-    /// The emulated hardware ID at [`HARDWARE_ID_ADDR`] (unless
-    /// [`crate::Options::hardware_id`] overrides it): ASCII `EMU-CG10`, `EMU-CG20` or
+    /// The emulated hardware ID at [`HARDWARE_ID_ADDR`] (unless the harness's
+    /// `Options::hardware_id` overrides it): ASCII `EMU-CG10`, `EMU-CG20` or
     /// `EMU-CG50`. Fixed, so that add-ins that salt data with the ID behave the same in
     /// every run; no real calculator has an ID starting with `EMU-`.
     pub fn hardware_id(self) -> [u8; 8] {
@@ -95,7 +101,8 @@ impl Model {
         self.vram_p2() + 0x3_0000
     }
 
-    /// The OS heap (sys_malloc) in P2: CG10/20 0xA81E0000, CG50 0xAC0B0000; 128 KiB.
+    /// The OS heap (sys_malloc) in P2: CG10/20 0xA81E0000, CG50 0xAC0B0000
+    /// ([`HEAP_SIZE`] bytes).
     pub fn heap_p2(self) -> u32 {
         if self.is_cg50() {
             0xAC0B_0000

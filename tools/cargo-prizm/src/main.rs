@@ -8,7 +8,7 @@ use cargo_prizm::build::{Built, build, resolve_package};
 use cargo_prizm::date::build_date;
 use cargo_prizm::emulator::{DEBUGGER, debug_session, find_emulator, run_emulator};
 use cargo_prizm::error::{Error, Result};
-use cargo_prizm::info::describe;
+use cargo_prizm::info::info_command;
 use cargo_prizm::pack::pack_file;
 
 fn main() -> ExitCode {
@@ -58,25 +58,11 @@ fn run(args: &[String]) -> Result<ExitCode> {
             let code = debug_session(&emu, &debugger, &built.g3a, &built.elf, &emu_args)?;
             return Ok(ExitCode::from(code));
         }
-        Command::Info { file, icons, .. } => {
-            let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, e))?;
-            let g = g3a::G3a::parse(&bytes).map_err(|error| Error::G3a {
-                path: file.clone(),
-                error,
-            })?;
-            print!("{}", describe(&g, &file.display().to_string()));
-            if let Some(dir) = icons {
-                std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-                for (name, icon) in [
-                    ("unselected.png", g.icon_unselected()),
-                    ("selected.png", g.icon_selected()),
-                ] {
-                    let path = dir.join(name);
-                    std::fs::write(&path, icon.to_png()).map_err(|e| Error::io(&path, e))?;
-                    println!("wrote {}", path.display());
-                }
-            }
-        }
+        Command::Info {
+            file,
+            icons,
+            strict,
+        } => return info_command(&file, icons.as_deref(), strict),
         Command::Pack {
             elf,
             package,

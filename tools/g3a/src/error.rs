@@ -22,7 +22,7 @@ pub enum Field {
     FileSize,
     /// Second control byte at 0x014.
     Control2,
-    /// Word sum at 0x016.
+    /// The 16-bit word at 0x016 (a word sum for fxgxa, unset for mkg3a).
     WordSum,
     /// Checksum at 0x020.
     Checksum,
@@ -101,7 +101,7 @@ impl Field {
             Field::Byte0F => "constant byte 0x0F".into(),
             Field::FileSize => "file size".into(),
             Field::Control2 => "control byte 2".into(),
-            Field::WordSum => "word sum".into(),
+            Field::WordSum => "16-bit word".into(),
             Field::Checksum => "checksum".into(),
             Field::Marker => "01 01 marker".into(),
             Field::CodeSize => "code size".into(),
@@ -226,7 +226,8 @@ pub enum G3aError {
         /// What is allowed.
         allowed: String,
     },
-    /// The code does not fit in a `.g3a` file (its size must fit in a u32).
+    /// The code is larger than the 2 MiB the OS maps at 0x00300000
+    /// ([`crate::layout::MAX_CODE_LEN`]).
     CodeTooLarge {
         /// Size of the code given.
         size: usize,
@@ -301,8 +302,11 @@ impl fmt::Display for G3aError {
             } => write!(f, "invalid {field} {value:?}: {allowed}"),
             G3aError::CodeTooLarge { size } => write!(
                 f,
-                "the code is {size} bytes: too large for a .g3a file (at most {} bytes)",
-                u32::MAX as usize - layout::MIN_FILE_LEN
+                "code too large at offset {:#06x}: it is {size} bytes, but the OS maps at \
+                 most {} bytes (2 MiB) of add-in code at {:#010x}",
+                layout::CODE,
+                layout::MAX_CODE_LEN,
+                layout::CODE_ADDRESS
             ),
             G3aError::IconSize {
                 source_name,

@@ -14,6 +14,12 @@ pub const MIN_FILE_LEN: usize = HEADER_LEN + TRAILER_LEN;
 pub const INVERTED_LEN: usize = 0x20;
 /// Address at which the OS maps the code (the bytes after the header).
 pub const CODE_ADDRESS: u32 = 0x0030_0000;
+/// Most code bytes the OS maps: 2 MiB, 0x00300000..0x00500000.
+///
+/// gint's fx-CG50 linker script gives add-in code a 2 MiB region at 0x00300000; WikiPrizm
+/// gives 1 MB on OS 1.01 and 1.02 and "larger" on later systems. The largest real add-in
+/// checked (KhiCAS 1.8.0) has 2,002,040 bytes of code. See the crate's README.
+pub const MAX_CODE_LEN: usize = 2 * 1024 * 1024;
 
 /// `"USBPower"` (plain form).
 pub const MAGIC: usize = 0x000;
@@ -41,7 +47,9 @@ pub const FILE_SIZE: usize = 0x010;
 pub const CONTROL2: usize = 0x014;
 /// Added to the low byte of the file size to give the second control byte.
 pub const CONTROL2_ADD: u8 = 0xB8;
-/// Sum of the eight big-endian words at [`WORD_SUM_START`] (plain form, u16).
+/// A 16-bit word the OS does not check; fxgxa and this crate's writer store the sum of the
+/// eight big-endian words at [`WORD_SUM_START`] there (plain form, u16), mkg3a leaves it
+/// unset (stored `00 00`). See [`crate::Word16`].
 pub const WORD_SUM: usize = 0x016;
 /// File offset of the eight words summed into [`WORD_SUM`].
 pub const WORD_SUM_START: usize = 0x7100;
@@ -55,7 +63,8 @@ pub const MARKER_VALUE: [u8; 2] = [0x01, 0x01];
 pub const CODE_SIZE: usize = 0x02E;
 /// Short name, NUL-padded.
 pub const SHORT_NAME: usize = 0x040;
-/// Room for the short name in the file.
+/// Room for the short name in the file (mkg3a's; fxgxa gives it 16 bytes and leaves the
+/// next 12 unused).
 pub const SHORT_NAME_LEN: usize = 0x1C;
 /// Longest short name the writer accepts.
 pub const SHORT_NAME_MAX: usize = 16;

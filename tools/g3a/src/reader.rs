@@ -1,28 +1,35 @@
-//! Reading and checking a `.g3a` file: [`G3a::parse`].
+//! Reading a `.g3a` file as the calculator does: [`G3a::parse`] refuses what the OS would
+//! refuse or misload, and reports the rest of what is unusual as [`Finding`]s.
 
-use crate::checksum::{checksum, word_sum};
+use crate::checksum::checksum;
 use crate::error::{Field, G3aError};
+use crate::finding::{Finding, FindingKind};
 use crate::icon::Icon;
 use crate::layout::*;
 use crate::meta::{AddinMeta, Date, Labels, Language, Version};
-use crate::text::{read_field, show};
+use crate::text::{show, stored_text};
+use crate::text_fields::{TextRule, file_name_findings, internal_name_findings, read_text};
+use crate::text_value::TextValue;
+use crate::word16::Word16;
 
-/// A `.g3a` file that passed every check of [`G3a::parse`].
+/// A `.g3a` file that the calculator loads: every field [`G3a::parse`] treats as an error
+/// is right. What else is unusual is in [`G3a::findings`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct G3a {
     short_name: String,
     internal_name: String,
     labels: Labels,
     eactivity: bool,
-    version: Version,
-    date: Date,
+    version: TextValue<Version>,
+    date: TextValue<Date>,
     file_name: String,
     icon_unselected: Icon,
     icon_selected: Icon,
     code: Vec<u8>,
     checksum: u32,
-    word_sum: Option<u16>,
+    word16: Word16,
     file_size: u32,
+    findings: Vec<Finding>,
 }
 
 fn be32(file: &[u8], at: usize) -> u32 {
@@ -92,16 +99,113 @@ fn first_cut_field(len: usize) -> Field {
         .unwrap_or(Field::Trailer)
 }
 
+/// The text fields, in file order, with what the writer puts there.
+const SHORT_NAME_RULE: TextRule = TextRule {
+    field: Field::ShortName,
+    at: SHORT_NAME,
+    room: SHORT_NAME_LEN,
+    max: SHORT_NAME_MAX,
+    required: true,
+    next: "the file size at 0x05C",
+};
+const INTERNAL_NAME_RULE: TextRule = TextRule {
+    field: Field::InternalName,
+    at: INTERNAL_NAME,
+    room: INTERNAL_NAME_LEN,
+    max: 1 + INTERNAL_NAME_MAX,
+    required: true,
+    next: "the English label at 0x06B",
+};
+const VERSION_RULE: TextRule = TextRule {
+    field: Field::Version,
+    at: VERSION,
+    room: VERSION_LEN,
+    max: VERSION_LEN,
+    required: false,
+    next: "the date at 0x13C",
+};
+const DATE_RULE: TextRule = TextRule {
+    field: Field::Date,
+    at: DATE,
+    room: DATE_LEN,
+    max: DATE_LEN,
+    required: false,
+    next: "the bytes after it",
+};
+const FILE_NAME_RULE: TextRule = TextRule {
+    field: Field::FileName,
+    at: FILE_NAME,
+    room: FILE_NAME_LEN,
+    max: FILE_NAME_LEN - 1,
+    required: true,
+    next: "the unselected icon at 0x1000",
+};
+
+fn label_rule(lang: Language) -> TextRule {
+    TextRule {
+        field: Field::Label(lang),
+        at: LABELS + lang.index() * LABEL_LEN,
+        room: LABEL_LEN,
+        max: LABEL_LEN,
+        required: true,
+        next: "the next label",
+    }
+}
+
+/// A finding when the byte(s) at `field` are not `expected` (stored as they are);
+/// `note` says what is known of them.
+fn expect_constant(
+    file: &[u8],
+    field: Field,
+    expected: &[u8],
+    note: &str,
+    findings: &mut Vec<Finding>,
+) {
+    let at = field.offset(file.len());
+    let found = &file[at..at + expected.len()];
+    if found != expected {
+        findings.push(Finding::new(
+            field,
+            at,
+            FindingKind::Constant,
+            format!(
+                "stored {} where the writers store {}; {note}",
+                hex(found),
+                hex(expected)
+            ),
+        ));
+    }
+}
+
+/// A finding when a version or date is not in its standard form.
+fn free_form<T>(value: &TextValue<T>, rule: &TextRule, what: &str, form: &str) -> Option<Finding> {
+    (!value.is_standard()).then(|| {
+        Finding::new(
+            rule.field,
+            rule.at,
+            FindingKind::FreeForm,
+            format!(
+                "free-form {what} \"{}\" (the standard form is {form})",
+                value.text()
+            ),
+        )
+    })
+}
+
 impl G3a {
-    /// Reads and checks a `.g3a` file, field by field, in this order: magic, file type,
-    /// format bytes, length, constant byte 0x0F, file size, the two control bytes, the
-    /// `01 01` marker, code size, second file size, short name, internal name, labels,
-    /// eActivity flag, version, date, file name, word sum, checksum, trailer. The first
-    /// wrong field is reported, with its offset and the expected and found values.
+    /// Reads a `.g3a` file as the calculator's OS does.
     ///
-    /// Text fields must be NUL-padded with nothing but zeros after the text, without
-    /// control characters. The word sum is accepted when it is the right sum or zero (mkg3a
-    /// leaves it zero, and the OS ignores it): see [`G3a::word_sum`].
+    /// Errors, checked in this order, are what makes the OS refuse or misload the file:
+    /// the magic `USBPower`, the file type 0x2C and the five bytes after it, the file
+    /// size at 0x010 and its two control bytes, the code size at 0x02E, the file size at
+    /// 0x05C, code that does not fit the 2 MiB the OS maps ([`MAX_CODE_LEN`]), the
+    /// checksum at 0x020 and its copy in the last four bytes. The first wrong one is
+    /// returned, naming the field, its offset, and the expected and found values.
+    ///
+    /// Everything else is read as the calculator shows it, and what the writer would not
+    /// have written is reported by [`G3a::findings`]: empty, long or unterminated names,
+    /// labels in Casio's multi-byte character set, free-form versions and dates, the word
+    /// at 0x016, bytes after a text's NUL, unusual constant bytes.
     ///
     /// Never panics, whatever the input.
     pub fn parse(file: &[u8]) -> Result<G3a, G3aError> {
@@ -135,7 +239,6 @@ impl G3a {
                 found: len,
             });
         }
-        expect_inverted(file, Field::Byte0F, &[BYTE_0F_VALUE], "")?;
         let Ok(len32) = u32::try_from(len) else {
             return Err(G3aError::Mismatch {
                 field: Field::FileSize,
@@ -162,14 +265,6 @@ impl G3a {
         };
         control(Field::Control1, CONTROL1_ADD)?;
         control(Field::Control2, CONTROL2_ADD)?;
-        if file[MARKER..MARKER + 2] != MARKER_VALUE {
-            return Err(G3aError::Mismatch {
-                field: Field::Marker,
-                offset: MARKER,
-                expected: hex(&MARKER_VALUE),
-                found: hex(&file[MARKER..MARKER + 2]),
-            });
-        }
         let code_len = len - MIN_FILE_LEN;
         expect_u32(
             file,
@@ -185,100 +280,8 @@ impl G3a {
             "the actual file length",
             false,
         )?;
-
-        let short_name = read_field(
-            file,
-            Field::ShortName,
-            SHORT_NAME,
-            SHORT_NAME_LEN,
-            1,
-            SHORT_NAME_LEN,
-        )?;
-        let internal_name = read_field(
-            file,
-            Field::InternalName,
-            INTERNAL_NAME,
-            INTERNAL_NAME_LEN,
-            2,
-            1 + INTERNAL_NAME_MAX,
-        )?;
-        if !internal_name.starts_with('@') || internal_name.chars().any(|c| c.is_lowercase()) {
-            return Err(G3aError::Malformed {
-                field: Field::InternalName,
-                offset: INTERNAL_NAME,
-                expected: format!("'@' followed by 1 to {INTERNAL_NAME_MAX} upper-case characters"),
-                found: format!("{internal_name:?}"),
-            });
-        }
-        let mut labels = Labels::default();
-        for lang in Language::ALL {
-            let at = Field::Label(lang).offset(len);
-            labels.set(
-                lang,
-                read_field(file, Field::Label(lang), at, LABEL_LEN, 0, LABEL_LEN)?,
-            );
-        }
-        let eactivity = match file[EACTIVITY] {
-            0 => false,
-            1 => true,
-            other => {
-                return Err(G3aError::Mismatch {
-                    field: Field::EActivity,
-                    offset: EACTIVITY,
-                    expected: "0 or 1".into(),
-                    found: format!("{other:#04x}"),
-                });
-            }
-        };
-        let version_text = read_field(file, Field::Version, VERSION, VERSION_LEN, 10, 10)?;
-        let version: Version = version_text.parse().map_err(|_| G3aError::Malformed {
-            field: Field::Version,
-            offset: VERSION,
-            expected: "MM.mm.pppp (digits)".into(),
-            found: format!("{version_text:?}"),
-        })?;
-        let date_raw = &file[DATE..DATE + DATE_LEN];
-        let date: Date = std::str::from_utf8(date_raw)
-            .ok()
-            .and_then(|s| s.parse().ok())
-            .ok_or_else(|| G3aError::Malformed {
-                field: Field::Date,
-                offset: DATE,
-                expected: "a valid date written yyyy.MMdd.hhmm".into(),
-                found: show(date_raw),
-            })?;
-        let file_name = read_field(
-            file,
-            Field::FileName,
-            FILE_NAME,
-            FILE_NAME_LEN,
-            5,
-            FILE_NAME_LEN,
-        )?;
-        if !file_name.to_ascii_lowercase().ends_with(".g3a") {
-            return Err(G3aError::Malformed {
-                field: Field::FileName,
-                offset: FILE_NAME,
-                expected: "a name ending in .g3a".into(),
-                found: format!("{file_name:?}"),
-            });
-        }
-        let icon = |at: usize| Icon::from_be_bytes(&file[at..at + ICON_BYTES]).expect("icon size");
-        let icon_unselected = icon(ICON_UNSELECTED);
-        let icon_selected = icon(ICON_SELECTED);
-        let code = file[CODE..CODE + code_len].to_vec();
-
-        let stored_word_sum = !u16::from_be_bytes([file[WORD_SUM], file[WORD_SUM + 1]]);
-        let expected_word_sum = word_sum(&code);
-        if stored_word_sum != expected_word_sum && stored_word_sum != 0 {
-            return Err(G3aError::Mismatch {
-                field: Field::WordSum,
-                offset: WORD_SUM,
-                expected: format!(
-                    "{expected_word_sum:#06x} (sum of the 8 words at 0x7100, stored inverted), or 0"
-                ),
-                found: format!("{stored_word_sum:#06x}"),
-            });
+        if code_len > MAX_CODE_LEN {
+            return Err(G3aError::CodeTooLarge { size: code_len });
         }
         let sum = checksum(file);
         expect_u32(
@@ -290,6 +293,53 @@ impl G3a {
         )?;
         expect_u32(file, Field::Trailer, sum, "copy of the checksum", false)?;
 
+        let mut findings = Vec::new();
+        let code = file[CODE..CODE + code_len].to_vec();
+        let word16 = Word16::classify(
+            !u16::from_be_bytes([file[WORD_SUM], file[WORD_SUM + 1]]),
+            &code,
+        );
+        findings.extend(word16.finding(&code));
+        expect_constant(
+            file,
+            Field::Byte0F,
+            &[!BYTE_0F_VALUE],
+            "libcasio reads it as alignment that need not be 0x01",
+            &mut findings,
+        );
+        expect_constant(
+            file,
+            Field::Marker,
+            &MARKER_VALUE,
+            "mkg3a notes that it does not seem necessary",
+            &mut findings,
+        );
+
+        let short_name = read_text(file, &SHORT_NAME_RULE, &mut findings);
+        let internal_name = read_text(file, &INTERNAL_NAME_RULE, &mut findings);
+        let stored_name = stored_text(file, INTERNAL_NAME, INTERNAL_NAME_LEN);
+        internal_name_findings(&INTERNAL_NAME_RULE, stored_name.text, &mut findings);
+        let mut labels = Labels::default();
+        for lang in Language::ALL {
+            labels.set(lang, read_text(file, &label_rule(lang), &mut findings));
+        }
+        let eactivity = file[EACTIVITY] != 0;
+        expect_constant(
+            file,
+            Field::EActivity,
+            &[u8::from(eactivity)],
+            "read here as yes, since it is not zero",
+            &mut findings,
+        );
+        let version = TextValue::parse(&read_text(file, &VERSION_RULE, &mut findings));
+        findings.extend(free_form(&version, &VERSION_RULE, "version", "MM.mm.pppp"));
+        let date = TextValue::parse(&read_text(file, &DATE_RULE, &mut findings));
+        findings.extend(free_form(&date, &DATE_RULE, "date", "yyyy.MMdd.hhmm"));
+        let file_name = read_text(file, &FILE_NAME_RULE, &mut findings);
+        let stored_file_name = stored_text(file, FILE_NAME, FILE_NAME_LEN);
+        file_name_findings(&FILE_NAME_RULE, stored_file_name.text, &mut findings);
+
+        let icon = |at: usize| Icon::from_be_bytes(&file[at..at + ICON_BYTES]).expect("icon size");
         Ok(G3a {
             short_name,
             internal_name,
@@ -298,26 +348,33 @@ impl G3a {
             version,
             date,
             file_name,
-            icon_unselected,
-            icon_selected,
+            icon_unselected: icon(ICON_UNSELECTED),
+            icon_selected: icon(ICON_SELECTED),
             code,
             checksum: sum,
-            word_sum: (stored_word_sum != 0 || expected_word_sum == 0).then_some(stored_word_sum),
+            word16,
             file_size: len32,
+            findings,
         })
     }
 
-    /// The short name (0x040).
+    /// What is unusual in the file but does not stop the calculator from loading it, in
+    /// file order of the fields; empty for a file made by [`crate::G3aBuilder`].
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
+    /// The short name (0x040), decoded from Casio's character set.
     pub fn short_name(&self) -> &str {
         &self.short_name
     }
 
-    /// The internal name, `"@NAME"` (0x060).
+    /// The internal name, usually `"@NAME"` (0x060), decoded from Casio's character set.
     pub fn internal_name(&self) -> &str {
         &self.internal_name
     }
 
-    /// The eight localized labels (0x06B).
+    /// The eight localized labels (0x06B), decoded from Casio's character set.
     pub fn labels(&self) -> &Labels {
         &self.labels
     }
@@ -327,19 +384,19 @@ impl G3a {
         self.labels.get(lang)
     }
 
-    /// Whether the add-in may be used as an eActivity strip (0x12B).
+    /// Whether the add-in may be used as an eActivity strip (0x12B is not zero).
     pub fn eactivity(&self) -> bool {
         self.eactivity
     }
 
-    /// The version (0x130).
-    pub fn version(&self) -> Version {
-        self.version
+    /// The version (0x130): its text, and its value when written `MM.mm.pppp`.
+    pub fn version(&self) -> &TextValue<Version> {
+        &self.version
     }
 
-    /// The build date (0x13C).
-    pub fn date(&self) -> Date {
-        self.date
+    /// The build date (0x13C): its text, and its value when written `yyyy.MMdd.hhmm`.
+    pub fn date(&self) -> &TextValue<Date> {
+        &self.date
     }
 
     /// The file name stored in the header (0xEBC); it may differ from the real file's.
@@ -368,10 +425,9 @@ impl G3a {
         self.checksum
     }
 
-    /// The word sum (0x016, plain form), or `None` when the file leaves it zero (as mkg3a
-    /// does) although the words at 0x7100 do not sum to zero.
-    pub fn word_sum(&self) -> Option<u16> {
-        self.word_sum
+    /// What the word at 0x016 holds (the OS does not check it).
+    pub fn word16(&self) -> Word16 {
+        self.word16
     }
 
     /// The file size in bytes (0x010 and 0x05C).
@@ -379,17 +435,18 @@ impl G3a {
         self.file_size
     }
 
-    /// The metadata, as the writer takes it (the header may hold values that
-    /// [`AddinMeta::validate`] refuses, such as non-ASCII labels).
-    pub fn meta(&self) -> AddinMeta {
-        AddinMeta {
+    /// The metadata, as the writer takes it; an [`G3aError::InvalidMeta`] error if the
+    /// version or the date is free-form. The names and labels are given as read:
+    /// [`AddinMeta::validate`] may refuse them.
+    pub fn meta(&self) -> Result<AddinMeta, G3aError> {
+        Ok(AddinMeta {
             short_name: self.short_name.clone(),
             internal_name: self.internal_name.clone(),
             labels: self.labels.clone(),
-            version: self.version,
-            date: self.date,
+            version: self.version.text().parse()?,
+            date: self.date.text().parse()?,
             eactivity: self.eactivity,
             file_name: self.file_name.clone(),
-        }
+        })
     }
 }

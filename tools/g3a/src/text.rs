@@ -1,6 +1,5 @@
-//! Fixed-size, NUL-padded text fields: writing them, and reading them back strictly.
-
-use crate::error::{Field, G3aError};
+//! Fixed-size, NUL-padded text fields: writing them, splitting them into text and
+//! padding, and parsing fixed-width digit groups.
 
 /// Whether every character of `s` is printable ASCII (space to `~`).
 pub(crate) fn is_printable_ascii(s: &str) -> bool {
@@ -34,53 +33,30 @@ pub(crate) fn show(bytes: &[u8]) -> String {
     format!("\"{}\"", bytes.escape_ascii())
 }
 
-/// Reads the NUL-padded text field `field` of `room` bytes at `at` in `file`.
-///
-/// The text is the bytes before the first NUL (all `room` bytes if there is none). It must
-/// be `min..=max` bytes long, made of printable ASCII or bytes ≥ 0x80 (the calculator's
-/// multi-byte characters), and every byte after its terminating NUL must be zero.
-/// Bytes ≥ 0x80 are kept as the Latin-1 characters of the same value.
-pub(crate) fn read_field(
-    file: &[u8],
-    field: Field,
-    at: usize,
-    room: usize,
-    min: usize,
-    max: usize,
-) -> Result<String, G3aError> {
+/// A NUL-terminated text field as stored in the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct StoredText<'a> {
+    /// The bytes before the first NUL (the whole field if there is none).
+    pub text: &'a [u8],
+    /// Whether a NUL ends the text inside the field.
+    pub terminated: bool,
+    /// File offset and value of the first non-zero byte after the NUL, if any.
+    pub stray: Option<(usize, u8)>,
+}
+
+/// The text field of `room` bytes at `at` in `file` (which must hold it).
+pub(crate) fn stored_text(file: &[u8], at: usize, room: usize) -> StoredText<'_> {
     let raw = &file[at..at + room];
     let len = raw.iter().position(|&b| b == 0).unwrap_or(room);
-    let (text, padding) = raw.split_at(len);
-    let malformed = |expected: String, found: String| G3aError::Malformed {
-        field,
-        offset: at,
-        expected,
-        found,
-    };
-    if let Some(i) = text.iter().position(|&b| b < 0x20 || b == 0x7F) {
-        return Err(malformed(
-            "text without control characters".into(),
-            format!(
-                "byte {:#04x} at offset {:#06x} in {}",
-                text[i],
-                at + i,
-                show(text)
-            ),
-        ));
+    let stray = raw[len..]
+        .iter()
+        .position(|&b| b != 0)
+        .map(|i| (at + len + i, raw[len + i]));
+    StoredText {
+        text: &raw[..len],
+        terminated: len < room,
+        stray,
     }
-    if !(min..=max).contains(&len) {
-        return Err(malformed(
-            format!("text of {min} to {max} bytes"),
-            format!("{len} bytes: {}", show(text)),
-        ));
-    }
-    if let Some(i) = padding.iter().position(|&b| b != 0) {
-        return Err(malformed(
-            "zero padding after the text".into(),
-            format!("byte {:#04x} at offset {:#06x}", padding[i], at + len + i),
-        ));
-    }
-    Ok(text.iter().map(|&b| char::from(b)).collect())
 }
 
 #[cfg(test)]
@@ -99,15 +75,18 @@ mod tests {
     }
 
     #[test]
-    fn fields() {
-        let f = b"ab\0\0xy\0";
-        assert_eq!(read_field(f, Field::ShortName, 0, 4, 1, 4).unwrap(), "ab");
-        assert_eq!(read_field(f, Field::ShortName, 4, 2, 1, 2).unwrap(), "xy");
-        let e = read_field(f, Field::ShortName, 0, 6, 1, 6).unwrap_err();
-        assert!(e.to_string().contains("zero padding"), "{e}");
-        let e = read_field(f, Field::ShortName, 2, 2, 1, 2).unwrap_err();
-        assert!(e.to_string().contains("0 bytes"), "{e}");
-        let e = read_field(b"a\x01", Field::ShortName, 0, 2, 1, 2).unwrap_err();
-        assert!(e.to_string().contains("0x01"), "{e}");
+    fn stored_texts() {
+        let f = b"ab\0\0xy\0z";
+        let t = stored_text(f, 0, 4);
+        assert_eq!((t.text, t.terminated, t.stray), (&b"ab"[..], true, None));
+        let t = stored_text(f, 0, 6);
+        assert_eq!(
+            (t.text, t.terminated, t.stray),
+            (&b"ab"[..], true, Some((4, b'x')))
+        );
+        let t = stored_text(f, 4, 2);
+        assert_eq!((t.text, t.terminated, t.stray), (&b"xy"[..], false, None));
+        let t = stored_text(f, 2, 2);
+        assert_eq!((t.text, t.terminated), (&b""[..], true));
     }
 }

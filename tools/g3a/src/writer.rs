@@ -59,15 +59,17 @@ impl G3aBuilder {
     }
 
     /// Writes the file. Fails if the metadata does not pass [`AddinMeta::validate`] or the
-    /// code is too large for the file size fields.
+    /// code is larger than the 2 MiB the OS maps ([`MAX_CODE_LEN`]). The file has no
+    /// findings: [`crate::G3a::parse`] reads it back with an empty
+    /// [`crate::G3a::findings`].
     pub fn build(&self) -> Result<Vec<u8>, G3aError> {
         self.meta.validate()?;
-        let size = MIN_FILE_LEN
-            .checked_add(self.code.len())
-            .filter(|&s| u32::try_from(s).is_ok())
-            .ok_or(G3aError::CodeTooLarge {
+        if self.code.len() > MAX_CODE_LEN {
+            return Err(G3aError::CodeTooLarge {
                 size: self.code.len(),
-            })?;
+            });
+        }
+        let size = MIN_FILE_LEN + self.code.len();
         let size32 = size as u32;
         let mut file = vec![0u8; size];
         file[CODE..CODE + self.code.len()].copy_from_slice(&self.code);

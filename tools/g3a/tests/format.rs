@@ -1,9 +1,10 @@
-//! Host tests of the `.g3a` writer and reader: every header field, both sums, and one
-//! corrupted file for each field.
+//! Host tests of the `.g3a` writer and reader: every header field, both sums, one
+//! corrupted file for each kind of error, and one unusual file for each kind of finding.
 
 use g3a::layout::*;
 use g3a::{
-    AddinMeta, Date, Field, G3a, G3aBuilder, G3aError, Icon, Language, Version, reseal_checksum,
+    AddinMeta, Date, Field, FindingKind, G3a, G3aBuilder, G3aError, Icon, Language, Version,
+    Word16, reseal_checksum,
 };
 
 fn meta() -> AddinMeta {
@@ -118,17 +119,25 @@ fn parse_returns_every_field() {
     assert_eq!(g.label(Language::Extra2), "x".repeat(24));
     assert!(g.eactivity());
     assert_eq!(g.version().to_string(), "02.13.4567");
-    assert_eq!(g.date(), "2026.0520.1345".parse::<Date>().unwrap());
+    assert_eq!(
+        g.version().parsed(),
+        Some(Version::new(2, 13, 4567).unwrap())
+    );
+    assert_eq!(
+        g.date().parsed(),
+        Some("2026.0520.1345".parse::<Date>().unwrap())
+    );
     assert_eq!(g.file_name(), "HELLO.g3a");
     assert_eq!(g.icon_unselected().pixel(0, 0), 0x1234);
     assert_eq!(g.icon_selected(), &Icon::default_selected());
     assert_eq!(g.code(), code().as_slice());
     assert_eq!(g.checksum(), reference_checksum(&f));
     assert_eq!(g.file_size() as usize, f.len());
-    assert!(g.word_sum().is_some());
-    assert_eq!(g.meta(), meta());
+    assert!(matches!(g.word16(), Word16::WordSum(w) if w != 0));
+    assert!(g.findings().is_empty(), "{:?}", g.findings());
+    assert_eq!(g.meta().unwrap(), meta());
     // Writing back what was read gives the same bytes.
-    let again = G3aBuilder::new(g.meta())
+    let again = G3aBuilder::new(g.meta().unwrap())
         .icon_unselected(g.icon_unselected().clone())
         .icon_selected(g.icon_selected().clone())
         .code(g.code())
@@ -144,17 +153,35 @@ fn empty_and_tiny_code() {
         assert_eq!(f.len(), 0x7004 + n);
         let g = G3a::parse(&f).unwrap();
         assert_eq!(g.code().len(), n);
+        assert!(g.findings().is_empty(), "{n}: {:?}", g.findings());
     }
 }
 
 #[test]
-fn zero_word_sum_is_accepted_like_mkg3a_writes_it() {
+fn the_word_at_0x16_as_mkg3a_and_others_leave_it() {
+    let words: u16 = code()[0x100..0x110].chunks(2).fold(0u16, |s, w| {
+        s.wrapping_add(u16::from_be_bytes([w[0], w[1]]))
+    });
+    // mkg3a leaves the stored bytes zero: plain 0xFFFF.
     let mut f = build();
-    f[0x16] = 0xFF;
-    f[0x17] = 0xFF;
+    f[0x16..0x18].copy_from_slice(&[0, 0]);
     reseal_checksum(&mut f);
     let g = G3a::parse(&f).unwrap();
-    assert_eq!(g.word_sum(), None);
+    assert_eq!(g.word16(), Word16::Unset);
+    assert_eq!(g.findings().len(), 1);
+    assert_eq!(g.findings()[0].kind(), FindingKind::WordSum);
+    // Stored FF FF: plain 0, another value.
+    f[0x16..0x18].copy_from_slice(&[0xFF, 0xFF]);
+    reseal_checksum(&mut f);
+    let g = G3a::parse(&f).unwrap();
+    assert_eq!(
+        g.word16(),
+        Word16::Other {
+            plain: 0,
+            word_sum: words
+        }
+    );
+    assert_eq!(g.findings()[0].field(), Field::WordSum);
 }
 
 #[test]
@@ -164,11 +191,62 @@ fn bad_metadata_is_refused_by_the_writer() {
     let e = G3aBuilder::new(m).build().unwrap_err();
     assert_eq!(e.field(), Some(Field::InternalName));
     assert!(e.to_string().contains("internal name"), "{e}");
+    let e = G3aBuilder::new(meta())
+        .code(vec![0; MAX_CODE_LEN + 1])
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        e,
+        G3aError::CodeTooLarge {
+            size: MAX_CODE_LEN + 1
+        }
+    );
+    let f = G3aBuilder::new(meta())
+        .code(vec![0; MAX_CODE_LEN])
+        .build()
+        .unwrap();
+    assert_eq!(G3a::parse(&f).unwrap().code().len(), MAX_CODE_LEN);
+}
+
+/// Sets the size fields (both file sizes, the two control bytes, the code size) for the
+/// file's actual length and reseals the checksum, as a tool that appends code would:
+/// written here independently of the library.
+fn fix_sizes(f: &mut [u8]) {
+    let n = f.len() as u32;
+    f[0x10..0x14].copy_from_slice(&(!n).to_be_bytes());
+    f[0x0E] = !(n as u8).wrapping_add(0x41);
+    f[0x14] = !(n as u8).wrapping_add(0xB8);
+    f[0x2E..0x32].copy_from_slice(&(n - 0x7004).to_be_bytes());
+    f[0x5C..0x60].copy_from_slice(&n.to_be_bytes());
+    let sum = reference_checksum(f);
+    f[0x20..0x24].copy_from_slice(&sum.to_be_bytes());
+    let end = f.len();
+    f[end - 4..].copy_from_slice(&sum.to_be_bytes());
+}
+
+#[test]
+fn code_larger_than_the_os_maps_is_an_error() {
+    for extra in [0usize, 1, 4096] {
+        let mut f = build();
+        let code_len = MAX_CODE_LEN + extra;
+        f.truncate(f.len() - 4);
+        f.resize(0x7000 + code_len + 4, 0x09);
+        fix_sizes(&mut f);
+        let r = G3a::parse(&f);
+        if extra == 0 {
+            assert_eq!(r.unwrap().code().len(), MAX_CODE_LEN);
+        } else {
+            let e = r.unwrap_err();
+            assert_eq!(e, G3aError::CodeTooLarge { size: code_len });
+            let msg = e.to_string();
+            assert!(msg.contains("code") && msg.contains("2097152"), "{msg}");
+        }
+    }
 }
 
 type Corruption = (&'static str, fn(&mut Vec<u8>), Field);
 
-/// One corruption of each field, and the field the error must name.
+/// One corruption of each field the OS depends on, and the field the error must name.
 fn corruptions() -> Vec<Corruption> {
     vec![
         ("magic", |f| f[3] ^= 0x20, Field::Magic),
@@ -179,61 +257,11 @@ fn corruptions() -> Vec<Corruption> {
             |f| f[0x0E] = f[0x0E].wrapping_add(1),
             Field::Control1,
         ),
-        ("byte 0x0F", |f| f[0x0F] = 0xFF, Field::Byte0F),
         ("file size", |f| f[0x13] ^= 0x04, Field::FileSize),
         ("control 2", |f| f[0x14] ^= 0x80, Field::Control2),
-        ("word sum", |f| f[0x17] ^= 0x01, Field::WordSum),
         ("checksum", |f| f[0x23] ^= 0x01, Field::Checksum),
-        ("marker", |f| f[0x25] = 0x02, Field::Marker),
         ("code size", |f| f[0x31] ^= 0x01, Field::CodeSize),
-        ("short name empty", |f| f[0x40] = 0, Field::ShortName),
-        (
-            "short name control char",
-            |f| f[0x41] = 0x07,
-            Field::ShortName,
-        ),
-        ("short name padding", |f| f[0x50] = b'Z', Field::ShortName),
         ("file size copy", |f| f[0x5F] ^= 0x10, Field::FileSize2),
-        (
-            "internal name without @",
-            |f| f[0x60] = b'H',
-            Field::InternalName,
-        ),
-        (
-            "internal name lower case",
-            |f| f[0x61] = b'h',
-            Field::InternalName,
-        ),
-        (
-            "internal name too long",
-            |f| f[0x60..0x6A].copy_from_slice(b"@ABCDEFGHI"),
-            Field::InternalName,
-        ),
-        (
-            "label en",
-            |f| f[0x6B] = 0x1F,
-            Field::Label(Language::English),
-        ),
-        (
-            "label zh",
-            |f| f[0x6B + 5 * 24 + 10] = b'!',
-            Field::Label(Language::Chinese),
-        ),
-        ("eActivity", |f| f[0x12B] = 2, Field::EActivity),
-        ("version", |f| f[0x132] = b'-', Field::Version),
-        ("version padding", |f| f[0x13B] = b'1', Field::Version),
-        ("date format", |f| f[0x140] = b'/', Field::Date),
-        (
-            "date month 13",
-            |f| f[0x141..0x143].copy_from_slice(b"13"),
-            Field::Date,
-        ),
-        ("file name suffix", |f| f[0xEBC + 8] = b'b', Field::FileName),
-        (
-            "file name padding",
-            |f| f[0xEBC + 100] = b'b',
-            Field::FileName,
-        ),
         (
             "trailer",
             |f| {
@@ -289,6 +317,213 @@ fn each_corrupted_field_is_named_in_the_error() {
             assert!(msg.contains(&offset), "{what}: no offset {offset} in {msg}");
         }
     }
+}
+
+type Oddity = (&'static str, fn(&mut Vec<u8>), Field, FindingKind);
+
+/// One unusual but harmless change of each kind, as real add-ins have them, with the field
+/// and kind of the finding it must give.
+fn oddities() -> Vec<Oddity> {
+    use FindingKind::*;
+    vec![
+        (
+            "word unset",
+            |f| f[0x16..0x18].fill(0),
+            Field::WordSum,
+            WordSum,
+        ),
+        ("word other", |f| f[0x17] ^= 0x01, Field::WordSum, WordSum),
+        ("byte 0x0F", |f| f[0x0F] = 0xFF, Field::Byte0F, Constant),
+        ("marker", |f| f[0x25] = 0x02, Field::Marker, Constant),
+        (
+            "short name empty",
+            |f| f[0x40..0x45].fill(0),
+            Field::ShortName,
+            Empty,
+        ),
+        (
+            "short name control",
+            |f| f[0x41] = 0x07,
+            Field::ShortName,
+            Characters,
+        ),
+        (
+            "short name padding",
+            |f| f[0x50] = b'Z',
+            Field::ShortName,
+            Padding,
+        ),
+        (
+            "short name long",
+            |f| f[0x40..0x54].copy_from_slice(b"A rather long name!!"),
+            Field::ShortName,
+            Long,
+        ),
+        (
+            "short name unterminated",
+            |f| f[0x40..0x5C].fill(b'x'),
+            Field::ShortName,
+            Unterminated,
+        ),
+        (
+            "internal name only @",
+            |f| f[0x61..0x66].fill(0),
+            Field::InternalName,
+            Empty,
+        ),
+        (
+            "internal name without @",
+            |f| f[0x60] = b'H',
+            Field::InternalName,
+            Characters,
+        ),
+        (
+            "internal name lower case",
+            |f| f[0x61] = b'h',
+            Field::InternalName,
+            Characters,
+        ),
+        (
+            "internal name of 10 bytes",
+            |f| f[0x60..0x6A].copy_from_slice(b"@ADVENTURE"),
+            Field::InternalName,
+            Long,
+        ),
+        (
+            "internal name into the next field",
+            |f| f[0x60..0x6B].copy_from_slice(b"@ABCDEFGHIJ"),
+            Field::InternalName,
+            Unterminated,
+        ),
+        (
+            "label empty",
+            |f| f[0x6B..0x70].fill(0),
+            Field::Label(Language::English),
+            Empty,
+        ),
+        (
+            "label control",
+            |f| f[0x6B] = 0x1F,
+            Field::Label(Language::English),
+            Characters,
+        ),
+        (
+            "label padding",
+            |f| f[0x6B + 5 * 24 + 10] = b'!',
+            Field::Label(Language::Chinese),
+            Padding,
+        ),
+        (
+            "label in Casio characters",
+            |f| f[0x83..0x8E].copy_from_slice(b"Conversi\xE6\x14n"),
+            Field::Label(Language::Spanish),
+            NonAscii,
+        ),
+        ("eActivity 2", |f| f[0x12B] = 2, Field::EActivity, Constant),
+        (
+            "version x.y.z",
+            |f| f[0x130..0x13C].copy_from_slice(b"1.8.0\0\0\0\0\0\0\0"),
+            Field::Version,
+            FreeForm,
+        ),
+        (
+            "version 01.090.000",
+            |f| f[0x130..0x13A].copy_from_slice(b"01.090.000"),
+            Field::Version,
+            FreeForm,
+        ),
+        (
+            "version empty",
+            |f| f[0x130..0x13A].fill(0),
+            Field::Version,
+            FreeForm,
+        ),
+        (
+            "version padding",
+            |f| f[0x13B] = b'1',
+            Field::Version,
+            Padding,
+        ),
+        ("date format", |f| f[0x140] = b'/', Field::Date, FreeForm),
+        (
+            "date month 13",
+            |f| f[0x141..0x143].copy_from_slice(b"13"),
+            Field::Date,
+            FreeForm,
+        ),
+        (
+            "file name with mkg3a's slash",
+            |f| f[0xEBC..0xEC6].copy_from_slice(b"/HELLO.g3a"),
+            Field::FileName,
+            Characters,
+        ),
+        (
+            "file name suffix",
+            |f| f[0xEBC + 8] = b'b',
+            Field::FileName,
+            Characters,
+        ),
+        (
+            "file name padding",
+            |f| f[0xEBC + 100] = b'b',
+            Field::FileName,
+            Padding,
+        ),
+    ]
+}
+
+#[test]
+fn each_unusual_field_is_a_finding_not_an_error() {
+    let mut kinds = std::collections::BTreeSet::new();
+    for (what, change, field, kind) in oddities() {
+        let mut f = build();
+        change(&mut f);
+        // Without a new checksum the change is caught as corruption.
+        let e = G3a::parse(&f).expect_err(what);
+        assert_eq!(e.field(), Some(Field::Checksum), "{what}: {e}");
+        reseal_checksum(&mut f);
+        let g = G3a::parse(&f).unwrap_or_else(|e| panic!("{what}: {e}"));
+        assert!(
+            g.findings()
+                .iter()
+                .any(|x| x.field() == field && x.kind() == kind),
+            "{what}: no {kind:?} finding on {field} in {:?}",
+            g.findings()
+        );
+        for x in g.findings() {
+            // Only the changed field is reported, at a byte inside it.
+            assert_eq!(x.field(), field, "{what}: {x}");
+            let start = field.offset(f.len());
+            assert!(
+                (start..start + field.len().max(1)).contains(&x.offset()),
+                "{what}: offset of {x}"
+            );
+            let shown = x.to_string();
+            assert!(
+                shown.starts_with(&format!("{field} at {:#06x}: ", x.offset())),
+                "{what}: {shown}"
+            );
+            assert!(x.message().len() > 10, "{what}: {shown}");
+        }
+        kinds.insert(kind);
+    }
+    assert_eq!(kinds.len(), FindingKind::ALL.len(), "a kind has no case");
+}
+
+#[test]
+fn unusual_text_is_shown_as_the_calculator_shows_it() {
+    let mut f = build();
+    f[0x83..0x8E].copy_from_slice(b"Conversi\xE6\x14n");
+    f[0x130..0x13C].copy_from_slice(b"1.8.0\0\0\0\0\0\0\0");
+    f[0x60..0x6B].copy_from_slice(b"@ABCDEFGHIJ");
+    reseal_checksum(&mut f);
+    let g = G3a::parse(&f).unwrap();
+    assert_eq!(g.label(Language::Spanish), "Conversión");
+    assert_eq!(g.version().text(), "1.8.0");
+    assert_eq!(g.version().parsed(), None);
+    assert_eq!(g.internal_name(), "@ABCDEFGHIJ");
+    let e = g.meta().unwrap_err();
+    assert_eq!(e.field(), Some(Field::Version));
 }
 
 #[test]

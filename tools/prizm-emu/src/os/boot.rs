@@ -17,6 +17,7 @@ pub fn start_addin(cpu: &mut Cpu, model: Model) {
     let heap = model.heap_p2();
     mem.map(heap, HEAP_SIZE, true);
     mem.alias(model::p1(heap), heap, HEAP_SIZE);
+    super::ui::install(cpu);
     for addr in [OS_ENTRY, OS_ENTRY_P2, MAGIC_RETURN, TIMER_RETURN] {
         cpu.add_special(addr);
     }

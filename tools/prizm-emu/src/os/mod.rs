@@ -2,7 +2,8 @@
 //! function number r0 with arguments r4-r7 then the stack (argument 5 at @(SP)); the
 //! value goes to r0 and execution returns to PR.
 //!
-//! Each area has a module (display, text, keyboard, time, storage, mcs, system, convert),
+//! Each area has a module (display, text, keyboard, time, storage, mcs, system, convert,
+//! ui),
 //! each call is one function there, and [`table`] puts every module's list into one
 //! dispatch table.
 //! A call not in the table stops the run ([`Halt::Unknown`]).
@@ -23,6 +24,7 @@ pub mod storage;
 pub mod system;
 pub mod text;
 pub mod time;
+pub mod ui;
 
 use crate::machine::fault::Fault;
 pub use context::{Ctx, Exhausted, KeySource, Take};
@@ -86,6 +88,7 @@ pub fn table() -> &'static HashMap<u16, Call> {
             system::CALLS,
             convert::CALLS,
             text::CALLS,
+            ui::CALLS,
         ] {
             for c in list {
                 let old = t.insert(c.0, *c);

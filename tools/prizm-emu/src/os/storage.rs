@@ -125,6 +125,8 @@ pub const CALLS: &[Call] = &[
     (0x1DB3, "Bfile_RenameEntry", rename_entry),
     (0x1DB7, "Bfile_FindFirst", find_first),
     (0x1DB9, "Bfile_FindNext", find_next),
+    (0x1DB6, "Bfile_FindFirst_NON_SMEM", find_first_non_smem),
+    (0x1DB8, "Bfile_FindNext_NON_SMEM", find_next_non_smem),
     (0x1DBA, "Bfile_FindClose", find_close),
     (0x1DA5, "Bfile_GetMediaFree_OS", get_media_free),
     (0x1DDA, "Bfile_Name_MatchMask", name_match_mask),
@@ -473,6 +475,21 @@ fn find_next(e: &mut Ctx) -> CallResult {
     f.next += 1;
     write_found(e, pfound, pinfo, &entry, id)?;
     Ok(0)
+}
+
+/// Bfile_FindFirst_NON_SMEM(pattern, int* handle, u16* found, info*): the signature of
+/// Bfile_FindFirst (libfxcg include/fxcg/file.h), and the same listing: gbl08ma's
+/// utilities (src/fileProvider.cpp) and Eigenmath's file browser call it in its place,
+/// and the MQ emulator (system/casiowin.c) treats 0x1DB6 and 0x1DB7 alike.
+fn find_first_non_smem(e: &mut Ctx) -> CallResult {
+    find_first(e)
+}
+
+/// Bfile_FindNext_NON_SMEM(handle, u16* found, info*): Bfile_FindNext's signature
+/// (libfxcg include/fxcg/file.h), used after Bfile_FindFirst_NON_SMEM in gbl08ma's
+/// utilities (src/fileProvider.cpp) as Bfile_FindNext is after Bfile_FindFirst.
+fn find_next_non_smem(e: &mut Ctx) -> CallResult {
+    find_next(e)
 }
 
 fn find_close(e: &mut Ctx) -> CallResult {

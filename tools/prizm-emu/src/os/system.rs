@@ -47,6 +47,8 @@ pub const CALLS: &[Call] = &[
     (0x1F42, "sys_free", sys_free),
     (0x1F46, "sys_realloc", sys_realloc),
     (0x1DD1, "sys_memcmp", sys_memcmp),
+    (0x1DD0, "sys_memcpy", sys_memcpy),
+    (0x1511, "sys_memset", sys_memset),
     (0x1349, "strlen", strlen),
     (0x1A2C, "GetStackPtr", get_stack_ptr),
     (0x1170, "itoa", itoa),
@@ -188,6 +190,23 @@ fn sys_memcmp(e: &mut Ctx) -> CallResult {
         std::cmp::Ordering::Equal => 0,
         std::cmp::Ordering::Greater => 1,
     })
+}
+
+/// sys_memcpy(dest, src, n) -> dest: MQ emulator, system/casiowin.c (`0x1dd0: memcpy()`).
+fn sys_memcpy(e: &mut Ctx) -> CallResult {
+    let (d, s, n) = (e.arg(0)?, e.arg(1)?, e.arg(2)?);
+    let data = e.rd_bytes(s, n as usize)?;
+    e.wr_bytes(d, &data)?;
+    Ok(d)
+}
+
+/// sys_memset(dest, c, n): fills `n` bytes with `c`. Number and arguments: MQ emulator,
+/// system/casiowin.c (`0x1511: memset()`); returns `dest` as C's memset does (MQ
+/// returns 0; the add-ins seen keep `dest` themselves).
+fn sys_memset(e: &mut Ctx) -> CallResult {
+    let (d, c, n) = (e.arg(0)?, e.arg(1)? as u8, e.arg(2)?);
+    e.wr_bytes(d, &vec![c; n as usize])?;
+    Ok(d)
 }
 
 fn strlen(e: &mut Ctx) -> CallResult {

@@ -1,0 +1,162 @@
+//! OS calls that real add-ins (../shared/realworld and the like) use, beyond the SDK's
+//! list, exercised directly through `Emulator::call_os`.
+
+mod common;
+
+use common::{build, g3a};
+use prizm_emu::{Emulator, Options};
+
+const BUF: u32 = 0x0810_0000;
+
+fn emu() -> Emulator {
+    let (code, _) = build("rts\n nop", "os-real");
+    Emulator::load(&g3a(&code), Options::default()).unwrap()
+}
+
+fn put(e: &mut Emulator, a: u32, b: &[u8]) {
+    for (i, &v) in b.iter().enumerate() {
+        e.cpu.poke(a + i as u32, 1, v as u32).unwrap();
+    }
+}
+
+fn get(e: &mut Emulator, a: u32, n: usize) -> Vec<u8> {
+    (0..n)
+        .map(|i| e.cpu.peek(a + i as u32, 1).unwrap() as u8)
+        .collect()
+}
+
+#[test]
+fn memcpy_copies_and_returns_dest() {
+    let mut e = emu();
+    put(&mut e, BUF, b"hello, world");
+    put(&mut e, BUF + 0x100, &[b'#'; 8]);
+    assert_eq!(
+        e.call_os(0x1DD0, &[BUF + 0x101, BUF, 5]).unwrap(),
+        BUF + 0x101
+    );
+    assert_eq!(&get(&mut e, BUF + 0x100, 8), b"#hello##");
+}
+
+fn put_name(e: &mut Emulator, a: u32, s: &str) {
+    for (i, c) in s.bytes().chain(std::iter::once(0)).enumerate() {
+        e.cpu.poke(a + 2 * i as u32, 2, c as u32).unwrap();
+    }
+}
+
+fn name_at(e: &mut Emulator, a: u32) -> String {
+    let mut s = String::new();
+    for i in 0.. {
+        let c = e.cpu.peek(a + 2 * i, 2).unwrap();
+        if c == 0 {
+            break;
+        }
+        s.push(c as u8 as char);
+    }
+    s
+}
+
+#[test]
+fn find_first_next_non_smem_list_a_folder() {
+    let dir = common::tempdir("non-smem");
+    std::fs::create_dir(dir.join("SUB")).unwrap();
+    std::fs::write(dir.join("a.txt"), b"12345").unwrap();
+    let (code, _) = build("rts\n nop", "os-real-storage");
+    let mut e = Emulator::load(
+        &g3a(&code),
+        Options {
+            storage: Some(dir.clone()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let (pat, ph, found, info) = (BUF, BUF + 0x400, BUF + 0x500, BUF + 0x800);
+    put_name(&mut e, pat, "\\\\fls0\\*");
+    assert_eq!(e.call_os(0x1DB6, &[pat, ph, found, info]).unwrap(), 0);
+    let h = e.cpu.peek(ph, 4).unwrap();
+    let mut seen = vec![(name_at(&mut e, found), e.cpu.peek(info + 2, 2).unwrap())];
+    while e.call_os(0x1DB8, &[h, found, info]).unwrap() == 0 {
+        seen.push((name_at(&mut e, found), e.cpu.peek(info + 2, 2).unwrap()));
+    }
+    assert_eq!(
+        e.call_os(0x1DB8, &[h, found, info]).unwrap() as i32,
+        -16,
+        "end of enumeration"
+    );
+    assert_eq!(seen, vec![("SUB".into(), 0), ("a.txt".into(), 1)]);
+    assert_eq!(e.call_os(0x1DBA, &[h]).unwrap(), 0);
+    // Nothing matches: -1.
+    put_name(&mut e, pat, "\\\\fls0\\*.g3a");
+    assert_eq!(
+        e.call_os(0x1DB6, &[pat, ph, found, info]).unwrap() as i32,
+        -1
+    );
+}
+
+/// Pixels of VRAM in [x1,x2]x[y1,y2] equal to `c`.
+fn count(e: &Emulator, x1: usize, y1: usize, x2: usize, y2: usize, c: u16) -> usize {
+    let v = e.vram_rgb565();
+    (y1..=y2)
+        .flat_map(|y| (x1..=x2).map(move |x| (x, y)))
+        .filter(|&(x, y)| v[y * 384 + x] == c)
+        .count()
+}
+
+#[test]
+fn fkey_labels_are_drawn_in_their_slot() {
+    let mut e = emu();
+    e.call_os(0x272, &[]).unwrap();
+    e.call_os(0x12F3, &[0x049F, BUF]).unwrap(); // GetFKeyPtr
+    let p = e.cpu.peek(BUF, 4).unwrap();
+    e.call_os(0x12F3, &[0x0104, BUF + 4]).unwrap();
+    assert_ne!(e.cpu.peek(BUF + 4, 4).unwrap(), p, "one label per id");
+    e.call_os(0x0131, &[2, p]).unwrap(); // FKey_Display(F3)
+    // F3's cell (x 128..191, y 192..215) is mostly black; the rest stays white.
+    assert!(count(&e, 128, 192, 191, 215, 0) > 64 * 24 / 2);
+    assert_eq!(count(&e, 0, 0, 127, 215, 0xFFFF), 128 * 216);
+    assert_eq!(count(&e, 192, 0, 383, 215, 0xFFFF), 192 * 216);
+    assert_eq!(count(&e, 128, 0, 191, 191, 0xFFFF), 64 * 192);
+    // A bitmap that is not the OS's is refused, naming the call.
+    let err = e.call_os(0x0131, &[0, BUF]).unwrap_err();
+    assert!(err.contains("FKey_Display"), "{err}");
+}
+
+#[test]
+fn mini_glyphs_round_trip() {
+    let mut e = emu();
+    e.call_os(0x272, &[]).unwrap();
+    let g = e.call_os(0x01E9, &[b'W' as u32, BUF]).unwrap(); // GetMiniGlyphPtr
+    let w = e.cpu.peek(BUF, 2).unwrap();
+    assert!((6..=16).contains(&w), "width {w}");
+    assert_ne!(g, e.call_os(0x01E9, &[b'i' as u32, BUF]).unwrap());
+    // PrintMiniGlyph(x, y, glyph, mode 0, width, 0, 0, 0, 0, color, back, 0) at y+24.
+    e.call_os(0x023B, &[100, 10, g, 0, w, 0, 0, 0, 0, 0x001F, 0xFFE0, 0])
+        .unwrap();
+    let blue = count(&e, 100, 34, 100 + w as usize - 1, 51, 0x001F);
+    let yellow = count(&e, 100, 34, 100 + w as usize - 1, 51, 0xFFE0);
+    assert!(blue > 10, "ink {blue}");
+    assert_eq!(blue + yellow, w as usize * 18, "the whole cell is painted");
+    assert_eq!(count(&e, 0, 0, 99, 215, 0xFFFF), 100 * 216);
+    // Mode 2 keeps the background: a blank glyph (18 zero words) draws nothing.
+    put(&mut e, BUF + 0x40, &[0; 36]);
+    e.call_os(0x023B, &[0, 0, BUF + 0x40, 2, 12, 0, 0, 0, 0, 0, 0, 0])
+        .unwrap();
+    assert_eq!(count(&e, 0, 24, 11, 41, 0xFFFF), 12 * 18);
+    e.call_os(0x023B, &[0, 0, BUF + 0x40, 0, 12, 0, 0, 0, 0, 0, 0xF800, 0])
+        .unwrap();
+    assert_eq!(
+        count(&e, 0, 24, 11, 41, 0xF800),
+        12 * 18,
+        "blank cell painted"
+    );
+}
+
+#[test]
+fn memset_fills() {
+    let mut e = emu();
+    put(&mut e, BUF, &[b'#'; 8]);
+    assert_eq!(
+        e.call_os(0x1511, &[BUF + 1, b'z' as u32, 5]).unwrap(),
+        BUF + 1
+    );
+    assert_eq!(&get(&mut e, BUF, 8), b"#zzzzz##");
+}

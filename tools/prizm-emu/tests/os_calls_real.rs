@@ -160,3 +160,38 @@ fn memset_fills() {
     );
     assert_eq!(&get(&mut e, BUF, 8), b"#zzzzz##");
 }
+
+#[test]
+fn getkeywait_with_zero_timeout_polls() {
+    let mut e = Emulator::load(
+        &g3a(&build("rts\n nop", "os-real-keys").0),
+        Options {
+            keys: prizm_emu::harness::keys::parse_script("wait:1s,EXE").unwrap(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let wait0 = |e: &mut Emulator| {
+        e.call_os(0x12BF, &[BUF, BUF + 4, 2, 0, 1, BUF + 8])
+            .unwrap()
+    };
+    // Nothing held during the wait: timer event, no time spent waiting.
+    let t = e.cpu.now();
+    assert_eq!(wait0(&mut e), 2);
+    assert!(e.cpu.now() - t < 118_000_000 / 10, "returns at once");
+    // Once EXE is down, the call reports it and PRGM_GetKey still sees it held.
+    let mut got = 0;
+    for _ in 0..5000 {
+        got = wait0(&mut e);
+        if got == 1 {
+            break;
+        }
+    }
+    assert_eq!(got, 1);
+    assert_eq!(
+        (e.cpu.peek(BUF, 4).unwrap(), e.cpu.peek(BUF + 4, 4).unwrap()),
+        (3, 2)
+    );
+    e.call_os(0xD39, &[BUF + 0x20]).unwrap(); // PRGM_GetKey_OS
+    assert_eq!(get(&mut e, BUF + 0x21, 2), vec![3, 0x10], "EXE still held");
+}

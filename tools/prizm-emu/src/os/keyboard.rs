@@ -7,10 +7,10 @@
 //!   letter on that key. MENU ends the run ([`crate::Outcome::Menu`]) unless
 //!   DisableGetkeyToMainFunctionReturn was called, in which case GetKey returns
 //!   KEY_CTRL_MENU. Returns 1 for a control code (>= 30000), 0 for a character.
-//! - GetKeyWait_OS: type 0 waits, type 2 waits up to `timeout` s (returns 2 on timeout),
-//!   type 1 polls (returns 0 with no key). Column/row are the OS's matrix position:
-//!   column = code / 10 and row = code % 10 + 1 for the PRGM_GetKey code (which counts
-//!   rows from 0): F-keys are row 0x0A, EXIT (4, 8), EXE (3, 2), AC/ON (1, 1), as in
+//! - GetKeyWait_OS: type 0 waits, type 2 waits up to `timeout` s (returns 2 on timeout;
+//!   with `timeout` 0 it polls), type 1 polls (returns 0 with no key). Column/row are
+//!   the OS's matrix position: column = code / 10 and row = code % 10 + 1 for the
+//!   PRGM_GetKey code (which counts rows from 0): F-keys are row 0x0A, EXIT (4, 8), EXE (3, 2), AC/ON (1, 1), as in
 //!   WikiPrizm's keycode reference and the SDK's `prizm::keyboard::Key::matrix`;
 //!   *keycode gets 0. MENU with `menu`=0 in a waiting call ends the run like GetKey.
 //! - PRGM_GetKey_OS polls: byte 1 gets the column, byte 2 the row in its high nibble.
@@ -158,6 +158,11 @@ fn get_key_wait_os(e: &mut Ctx) -> CallResult {
     let pkey = e.arg(5)?;
     let key = match kind {
         0 => take_key(e, None)?,
+        // A timeout of 0 s: "times out if no key is pressed within the period"
+        // (WikiPrizm, GetKeyWait_OS), i.e. reports the key held now, which stays held
+        // for a PRGM_GetKey right after (gbl08ma's utilities, src/homeGUI.cpp, calls
+        // the two in a row).
+        2 if timeout == 0 => poll_key(e)?,
         2 => take_key(e, Some(timeout as u64 * CLOCK_HZ))?,
         _ => poll_key(e)?,
     };

@@ -1,5 +1,6 @@
 //! `prizm-emu`: runs a Casio Prizm add-in headless. See `prizm-emu --help`.
 
+use prizm_emu::harness::compat;
 use prizm_emu::harness::keys::parse_script;
 use prizm_emu::{Emulator, Model, Options, Outcome};
 use std::path::PathBuf;
@@ -10,6 +11,7 @@ prizm-emu: a headless Casio Prizm (fx-CG10/20/50) emulator
 
 USAGE:
     prizm-emu run FILE.g3a [OPTIONS]
+    prizm-emu compat [--model cg10|cg20|cg50] DIR|FILE.g3a...
 
 OPTIONS:
     --elf FILE.elf              the add-in's ELF: symbols and a backtrace in crash reports
@@ -26,7 +28,12 @@ OPTIONS:
                                 under its control (registers, memory, breakpoints, steps)
     --interpret                 interpret every instruction (no translation to host
                                 code; same results, about half the speed)
+    --trace-calls               print every OS call (name, arguments, result)
     -h, --help                  this text
+
+COMPAT:
+    Runs every .g3a (in each DIR, or each FILE) with a standard key script and prints
+    a table: loads, reaches a first screen, reacts to keys, how it stopped.
 
 KEY SCRIPT:
     Items separated by commas, names case-insensitive:
@@ -68,6 +75,9 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         };
     }
+    if args[0] == "compat" {
+        return compat(&args[1..]);
+    }
     if args[0] != "run" {
         return usage(&format!("unknown command `{}`", args[0]));
     }
@@ -108,6 +118,7 @@ fn main() -> ExitCode {
                         .map_err(|_| format!("--max-instructions: `{v}` is not a number"))?;
                 }
                 "--interpret" => opts.interpret = true,
+                "--trace-calls" => opts.trace_calls = true,
                 "--gdb" => {
                     let v = value("--gdb")?;
                     gdb_port = Some(
@@ -217,4 +228,60 @@ fn main() -> ExitCode {
         Outcome::Menu => println!("MENU pressed: the OS would go to the Main Menu ({stats})"),
     }
     ExitCode::from(outcome.exit_code() as u8)
+}
+
+/// `prizm-emu compat [--model M] DIR|FILE...`.
+fn compat(args: &[String]) -> ExitCode {
+    let mut model = Model::default();
+    let mut files = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--model" {
+            let Some(v) = it.next() else {
+                return usage("--model needs a value");
+            };
+            match Model::parse(v) {
+                Some(m) => model = m,
+                None => return usage(&format!("unknown model `{v}` (cg10, cg20, cg50)")),
+            }
+        } else if a.starts_with('-') {
+            return usage(&format!("unknown option `{a}`"));
+        } else {
+            let path = PathBuf::from(a);
+            if path.is_dir() {
+                match g3a_files(&path) {
+                    Ok(mut found) => files.append(&mut found),
+                    Err(e) => return usage(&format!("cannot read {}: {e}", path.display())),
+                }
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    if files.is_empty() {
+        return usage("compat: no .g3a file given or found");
+    }
+    let mut rows = Vec::new();
+    for f in &files {
+        let name = f.file_name().map_or(f.display().to_string(), |n| {
+            n.to_string_lossy().into_owned()
+        });
+        let report = match std::fs::read(f) {
+            Ok(bytes) => compat::check(&bytes, model),
+            Err(e) => return usage(&format!("cannot read {}: {e}", f.display())),
+        };
+        rows.push((name, report));
+    }
+    print!("{}", compat::table(&rows));
+    ExitCode::SUCCESS
+}
+
+/// The `.g3a` files in `dir`, sorted by name.
+fn g3a_files(dir: &std::path::Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("g3a")))
+        .collect();
+    out.sort();
+    Ok(out)
 }

@@ -341,3 +341,27 @@ fn timers_call_their_handler_periodically() {
     let t = e.emulated_seconds();
     assert!((0.049..0.06).contains(&t), "{t} s");
 }
+
+#[test]
+fn os_version_string_is_in_the_os_flash() {
+    for (model, text) in [(Model::Cg50, "03.60.0000"), (Model::Cg20, "02.02.0000")] {
+        let (code, _) = build("rts\n nop\n", "osver");
+        let opts = Options {
+            model,
+            ..Default::default()
+        };
+        let mut e = Emulator::load(&g3a(&code), opts).unwrap();
+        for base in [0x8002_0020u32, 0xA002_0020] {
+            let got: Vec<u8> = (0..16)
+                .map(|i| e.cpu.peek(base + i, 1).unwrap() as u8)
+                .collect();
+            assert_eq!(&got[..10], text.as_bytes(), "{model:?} at {base:#x}");
+            assert!(got[10..].iter().all(|&b| b == 0));
+            assert!(e.cpu.poke(base, 1, 0).is_err(), "read-only");
+        }
+        assert!(
+            e.cpu.peek(0x8002_0010, 4).is_err(),
+            "only the string is mapped"
+        );
+    }
+}

@@ -5,7 +5,8 @@ use super::keys::{KeyItem, KeyQueue, Keys};
 use super::report::{self, CrashReport};
 use super::symbols::Symbols;
 use crate::machine::board;
-use crate::machine::cpu::{Cpu, Stop};
+use crate::machine::cpu::{Cpu, Exception, Stop};
+use crate::machine::fault::Fault;
 use crate::machine::model::{self, CLOCK_HZ, Model, RAM_SIZE, RAM_WINDOW, ROM_MAX, VRAM_SIZE};
 use crate::os::keymap::key_by_name;
 use crate::os::{self, Ctx, Halt, MAGIC_RETURN, OS_ENTRY, OS_ENTRY_P2, OsState, TIMER_RETURN};
@@ -33,6 +34,8 @@ pub struct Options {
     /// Interpret every instruction instead of translating cached code to host code
     /// (same results, slower; for comparing the two).
     pub interpret: bool,
+    /// Print every OS call (number, name, arguments r4-r7, result) on stderr.
+    pub trace_calls: bool,
 }
 
 impl Default for Options {
@@ -46,6 +49,7 @@ impl Default for Options {
             frame_dir: None,
             hardware_id: None,
             interpret: false,
+            trace_calls: false,
         }
     }
 }
@@ -311,7 +315,22 @@ impl Emulator {
                     self.cpu.pc = pc;
                     self.outcome = Some(Outcome::Idle);
                 }
-                Stop::Exception { exc, pc, in_slot } => self.crash(exc.to_string(), pc, in_slot),
+                Stop::Exception { exc, pc, in_slot } => {
+                    let other = self.other_model(&exc);
+                    let mut what = exc.to_string();
+                    if let Some(m) = other {
+                        what += &format!(
+                            " (that is {} memory: an {} add-in? try --model {})",
+                            m.family(),
+                            m.family(),
+                            m.name()
+                        );
+                    }
+                    self.crash(what, pc, in_slot);
+                    if let Some(Outcome::Crashed(r)) = &mut self.outcome {
+                        r.other_model = other;
+                    }
+                }
             }
             if let Some(o) = &self.outcome {
                 return Status::Done(o.clone());
@@ -386,6 +405,27 @@ impl Emulator {
         true
     }
 
+    /// The model whose memory the add-in reached for when it crashed on an address
+    /// that model has and the emulated one lacks (an add-in made for another model).
+    pub fn suggested_model(&self) -> Option<Model> {
+        match self.outcome.as_ref()? {
+            Outcome::Crashed(r) => r.other_model,
+            _ => None,
+        }
+    }
+
+    /// The model that maps the address `exc` failed on, when this one does not.
+    fn other_model(&self, exc: &Exception) -> Option<Model> {
+        let Exception::Memory(Fault::Unmapped { addr, .. }) = exc else {
+            return None;
+        };
+        let addr = *addr;
+        Model::ALL
+            .into_iter()
+            .find(|m| m.maps(addr))
+            .filter(|_| !self.model.maps(addr))
+    }
+
     fn crash(&mut self, what: String, pc: u32, in_slot: bool) {
         let r = report::crash_report(
             &self.cpu,
@@ -424,6 +464,8 @@ impl Emulator {
         }
         let number = self.cpu.r[0];
         let frames = self.frames();
+        let args = [self.cpu.r[4], self.cpu.r[5], self.cpu.r[6], self.cpu.r[7]];
+        let caller = self.cpu.pr;
         let result = {
             let mut keys = self.keys.lock();
             os::dispatch(&mut Ctx {
@@ -435,6 +477,20 @@ impl Emulator {
         };
         if self.frames() != frames {
             self.save_frame();
+        }
+        if self.options.trace_calls {
+            eprintln!(
+                "os call {number:#06x} {}({:#x}, {:#x}, {:#x}, {:#x}) from {caller:#010x}: {}",
+                os::names::name(number).unwrap_or("?"),
+                args[0],
+                args[1],
+                args[2],
+                args[3],
+                match &result {
+                    Ok(()) => format!("{:#x}", self.cpu.r[0]),
+                    Err(h) => format!("{h:?}"),
+                }
+            );
         }
         let name = || os::names::name(number).unwrap_or("?");
         match result {
@@ -531,6 +587,12 @@ impl Emulator {
         v.chunks(2)
             .map(|c| u16::from_be_bytes([c[0], c[1]]))
             .collect()
+    }
+
+    /// The 8 `PrintXY` text rows of the displayed screen (row 1 first), read back from
+    /// its pixels (see [`text`](crate::harness::text)).
+    pub fn text_rows(&self) -> Vec<String> {
+        crate::harness::text::text_rows(self.screen_rgb565())
     }
 
     /// The displayed screen as a 384x216 PNG.

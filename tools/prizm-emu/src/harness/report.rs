@@ -20,6 +20,9 @@ pub struct CrashReport {
     pub sr: u32,
     /// The full text of the report.
     pub text: String,
+    /// The model whose memory the failed access was for, when the emulated model lacks
+    /// it (an add-in made for another model).
+    pub other_model: Option<Model>,
 }
 
 impl std::fmt::Display for CrashReport {
@@ -101,5 +104,6 @@ pub fn crash_report(
         pr: c.pr,
         sr: c.sr(),
         text: t,
+        other_model: None,
     }
 }

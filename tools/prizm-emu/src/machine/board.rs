@@ -1,8 +1,9 @@
-//! The board of each model: where the add-in image, the add-in RAM and its aliases, the
-//! VRAM, the on-chip RAMs and the hardware ID sit in the address space.
+//! The board of each model: where the add-in image, the RAM (holding the VRAM, the OS
+//! heap and the add-in RAM, which also appears at its window), the on-chip RAMs and
+//! the hardware ID sit in the address space.
 
 use super::bus::{Memory, SlowRam};
-use super::model::{self, Model, RAM_SIZE, RAM_WINDOW, ROM_BASE, VRAM_SIZE};
+use super::model::{self, Model, RAM_SIZE, RAM_WINDOW, ROM_BASE};
 
 /// The address space of `model` with the add-in image `code` at [`ROM_BASE`] and
 /// `hardware_id` in the boot flash. `code` must fit in [`model::ROM_MAX`] bytes.
@@ -14,12 +15,12 @@ pub fn memory(model: Model, code: &[u8], hardware_id: [u8; 8]) -> Memory {
     let mut mem = Memory::new();
     mem.map(ROM_BASE, code.len() as u32, false);
     mem.load(ROM_BASE, code);
-    mem.map(RAM_WINDOW, RAM_SIZE, true);
-    mem.alias(model.ram_p1(), RAM_WINDOW, RAM_SIZE);
-    mem.alias(model::p2(model.ram_p1()), RAM_WINDOW, RAM_SIZE);
-    let vram = model.vram_p2();
-    mem.map(vram, VRAM_SIZE, true);
-    mem.alias(model::p1(vram), vram, VRAM_SIZE);
+    // The whole RAM in P1 and P2; the VRAM, the OS heap and the add-in RAM are in it.
+    let ram = model.ram_base_p1();
+    mem.map(ram, model.ram_size(), true);
+    mem.alias(model::p2(ram), ram, model.ram_size());
+    // The add-in RAM, also at the window the OS maps for add-ins.
+    mem.alias(RAM_WINDOW, model.ram_p1(), RAM_SIZE);
     for (base, size) in model::ONCHIP {
         mem.slow_rams.push(SlowRam {
             base,

@@ -58,6 +58,36 @@ impl Model {
         }
     }
 
+    /// Every model, for looking up which one an address belongs to.
+    pub const ALL: [Model; 3] = [Model::Cg50, Model::Cg20, Model::Cg10];
+
+    /// The name `--model` takes: `cg10`, `cg20` or `cg50`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Model::Cg10 => "cg10",
+            Model::Cg20 => "cg20",
+            Model::Cg50 => "cg50",
+        }
+    }
+
+    /// The family name users know the model by.
+    pub fn family(self) -> &'static str {
+        if self.is_cg50() {
+            "fx-CG50"
+        } else {
+            "fx-CG10/20"
+        }
+    }
+
+    /// Whether `addr` is in this model's RAM ([`Model::ram_base_p1`], in P1 or P2).
+    /// Used to tell an add-in made for another model.
+    pub fn maps(self, addr: u32) -> bool {
+        let base = self.ram_base_p1();
+        [p1(base), p2(base)]
+            .iter()
+            .any(|&b| addr.wrapping_sub(b) < self.ram_size())
+    }
+
     /// Parses `cg10`, `cg20` or `cg50`.
     pub fn parse(s: &str) -> Option<Model> {
         match s.to_ascii_lowercase().as_str() {
@@ -70,6 +100,23 @@ impl Model {
 
     fn is_cg50(self) -> bool {
         self == Model::Cg50
+    }
+
+    /// The whole RAM in P1: 2 MiB at 0x88000000 on the fx-CG10/20, 8 MiB at 0x8C000000
+    /// on the fx-CG50 (WikiPrizm's memory map; Cemetech t=17679; gint's linker scripts
+    /// place their arenas in it). The VRAM, the OS heap and the add-in RAM are parts of
+    /// it; add-ins such as KhiCAS use more of the fx-CG50's.
+    pub fn ram_base_p1(self) -> u32 {
+        if self.is_cg50() {
+            0x8C00_0000
+        } else {
+            0x8800_0000
+        }
+    }
+
+    /// Size of the whole RAM ([`Model::ram_base_p1`]).
+    pub fn ram_size(self) -> u32 {
+        if self.is_cg50() { 8 << 20 } else { 2 << 20 }
     }
 
     /// Add-in RAM in P1 (CG10/20 0x88160000, CG50 0x8C170000).

@@ -195,3 +195,35 @@ fn getkeywait_with_zero_timeout_polls() {
     e.call_os(0xD39, &[BUF + 0x20]).unwrap(); // PRGM_GetKey_OS
     assert_eq!(get(&mut e, BUF + 0x21, 2), vec![3, 0x10], "EXE still held");
 }
+
+#[test]
+fn print_mini_without_x_limit() {
+    let mut e = emu();
+    e.call_os(0x272, &[]).unwrap();
+    put(&mut e, BUF, b"Fatal\0");
+    e.cpu.poke(BUF + 0x10, 4, 30).unwrap();
+    e.cpu.poke(BUF + 0x14, 4, 40).unwrap();
+    // xlimit 0xFFFFFFFF: no limit (unsigned).
+    e.call_os(
+        0x23C,
+        &[
+            BUF + 0x10,
+            BUF + 0x14,
+            BUF,
+            2,
+            0xFFFF_FFFF,
+            0,
+            0,
+            0,
+            0xFFFF,
+            1,
+            0,
+        ],
+    )
+    .unwrap();
+    assert!(count(&e, 30, 64, 383, 81, 0) > 20, "text drawn at (30, 64)");
+    assert!(
+        e.cpu.peek(BUF + 0x10, 4).unwrap() > 30 + 4 * 6,
+        "x advanced"
+    );
+}

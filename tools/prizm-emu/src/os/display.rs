@@ -425,7 +425,9 @@ fn print_mini(e: &mut Ctx) -> CallResult {
     let x = e.rd32(px)? as i32;
     let y = e.rd32(py)? as i32;
     let text = e.rd_cstr(s, 1024)?;
-    let xlimit = (xlimit as i32).clamp(0, W);
+    // xlimit is unsigned (libfxcg include/fxcg/display.h); add-ins pass 0xFFFFFFFF
+    // for "no limit" (gbl08ma's utilities, src/homeGUI.cpp; KhiCAS).
+    let xlimit = xlimit.min(W as u32) as i32;
     let end = if write != 0 {
         let (fg, bg) = if mode & 0x04 != 0 {
             (back, Some(color))

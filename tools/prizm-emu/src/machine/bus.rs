@@ -5,7 +5,7 @@
 //! appears at 0x08100000 and at its P1/P2 addresses at once.
 
 use super::code_cache::CodeCache;
-use super::devices::Devices;
+use super::devices::{DMAC_BASE, Devices, dmac};
 use super::fault::Fault;
 use super::page::PAGE_MASK;
 use super::page::{PAGE_R, PAGE_SHIFT, PAGE_W};
@@ -332,6 +332,7 @@ impl Memory {
             }
         }
         match self.devices.write(addr, size, v, now) {
+            Some(Ok(())) if addr.wrapping_sub(DMAC_BASE) < dmac::DMAC_LEN => self.run_dma(now),
             Some(r) => r,
             None => Err(Fault::Unmapped {
                 addr,
@@ -339,5 +340,35 @@ impl Memory {
                 write: true,
             }),
         }
+    }
+
+    /// Performs the DMA transfers the DMAC has been told to start, whole, at cycle
+    /// `now`: each unit is read and written through the bus (so a transfer to the LCD
+    /// controller's window draws, one to RAM invalidates cached code). A source or
+    /// destination that is not mapped stops the channel (DMAOR.AE) and is reported as
+    /// the fault of the write that started it.
+    fn run_dma(&mut self, now: u64) -> Result<(), Fault> {
+        while let Some(t) = self.devices.dmac.next_transfer() {
+            let access = t.unit.min(4);
+            let (mut src, mut dst) = (t.src, t.dst);
+            for _ in 0..t.count {
+                for k in (0..t.unit).step_by(access as usize) {
+                    let r = self
+                        .read_slow(dmac::cpu_address(src.wrapping_add(k)), access as u8, now)
+                        .and_then(|v| {
+                            let a = dmac::cpu_address(dst.wrapping_add(k));
+                            self.write_slow(a, access as u8, v, now)
+                        });
+                    if let Err(f) = r {
+                        self.devices.dmac.address_error(&t);
+                        return Err(f);
+                    }
+                }
+                src = (src as i64 + t.src_step) as u32;
+                dst = (dst as i64 + t.dst_step) as u32;
+            }
+            self.devices.dmac.finish(&t);
+        }
+        Ok(())
     }
 }

@@ -6,10 +6,24 @@
 //! Time: one instruction is one cycle of a 118 MHz clock
 //! ([`crate::machine::model::CLOCK_HZ`]); waits made by
 //! the OS layer (key-script waits, delays, sleeps) add idle cycles on top.
+//!
+//! Interrupts: the devices' requests go through the INTC
+//! ([`crate::machine::devices::Devices::pending`]); the CPU takes one between blocks,
+//! never inside one, so that interpreted and translated code take it at the same
+//! instruction count. The run loop's bound (`limit`) is lowered to the cycle at which
+//! the next request rises ([`crate::machine::devices::Devices::next_irq`]), and to the
+//! current count after a write to an interrupt-related device or a change of SR.BL or
+//! SR.IMASK; the chain then ends at its next block boundary and the loop checks for an
+//! interrupt to take (`irq_poll`). With no interrupt source enabled, the bound is the
+//! budget and nothing is checked. Taking one (SH-4A: accepted when SR.BL is 0 and its
+//! level is above SR.IMASK): SPC = PC, SSR = SR, SGR = R15, INTEVT = its code, SR.MD,
+//! SR.RB and SR.BL set, PC = VBR + 0x600. `rte` returns.
 
 mod blocks;
 pub mod decode;
 pub mod exec;
+#[cfg(test)]
+mod irq_tests;
 pub(crate) mod jit;
 #[cfg(test)]
 mod tests;
@@ -167,8 +181,11 @@ pub struct Cpu {
     pub idle_cycles: u64,
     /// The address space.
     pub mem: Memory,
-    /// Run loop bound: `icount` stops here; set to 0 to stop at once.
+    /// Run loop bound: chains stop entering blocks here; set to 0 to stop at once, to
+    /// `icount` to have the loop check for interrupts at the next block boundary.
     limit: u64,
+    /// End of the current run's budget (`icount`).
+    budget_end: u64,
     /// Why the loop stopped, when not by budget.
     stop: Option<Stop>,
     /// Addresses whose fetch stops the run with [`Stop::Special`].
@@ -214,6 +231,7 @@ impl Cpu {
             idle_cycles: 0,
             mem,
             limit: 0,
+            budget_end: 0,
             stop: None,
             special: Vec::new(),
             insns: {
@@ -290,6 +308,9 @@ impl Cpu {
     /// Writes the status register, switching register banks when RB changes.
     pub fn set_sr(&mut self, v: u32) {
         let v = v & sr::VALID;
+        if (v ^ self.sr_rest) & (sr::BL | sr::IMASK) != 0 {
+            self.irq_recheck();
+        }
         if (v ^ self.sr_rest) & sr::RB != 0 {
             for i in 0..8 {
                 std::mem::swap(&mut self.r[i], &mut self.r_bank[i]);
@@ -330,9 +351,18 @@ impl Cpu {
     /// delay slot too, one more); returns why it stopped.
     pub fn run(&mut self, max: u64) -> Stop {
         self.stop = None;
-        self.limit = self.icount.saturating_add(max);
+        self.budget_end = self.icount.saturating_add(max);
         self.view = jit::MemView::of(&mut self.mem, self.insns.as_ptr());
-        while self.icount < self.limit {
+        self.irq_poll();
+        loop {
+            if self.icount >= self.limit {
+                if self.stop.is_some() || self.icount >= self.budget_end {
+                    break;
+                }
+                // A block boundary where interrupts may be due.
+                self.irq_poll();
+                continue;
+            }
             self.mem.cache.written = false;
             // Blocks invalidated by stores since the last chain: unlink them.
             while let Some(idx) = self.mem.cache.killed.pop() {
@@ -353,6 +383,63 @@ impl Cpu {
             }
         }
         self.stop.take().unwrap_or(Stop::Budget)
+    }
+
+    /// Asks the run loop to check for interrupts at the next block boundary.
+    #[inline]
+    pub(crate) fn irq_recheck(&mut self) {
+        self.limit = self.limit.min(self.icount);
+    }
+
+    /// Takes the pending interrupt if the CPU accepts it, then sets the loop's bound to
+    /// the next rise of a request (or the budget's end).
+    #[cold]
+    fn irq_poll(&mut self) {
+        let now = self.now();
+        if self.sr_rest & sr::BL == 0
+            && let Some((level, code)) = self.mem.devices.pending(now)
+            && level as u32 > (self.sr_rest & sr::IMASK) >> 4
+        {
+            self.take_interrupt(code);
+        }
+        self.limit = self.budget_end;
+        if let Some(due) = self.mem.devices.next_irq(now) {
+            let due = due.saturating_sub(self.idle_cycles).max(self.icount + 1);
+            self.limit = self.limit.min(due);
+        }
+    }
+
+    /// Enters the interrupt handler for event `code` (SH-4A interrupt acceptance).
+    pub fn take_interrupt(&mut self, code: u16) {
+        self.spc = self.pc;
+        self.ssr = self.sr();
+        self.sgr = self.r[15];
+        self.mem.devices.ccn.intevt = code as u32;
+        self.set_sr(self.sr() | sr::MD | sr::RB | sr::BL);
+        self.pc = self.vbr.wrapping_add(0x600);
+    }
+
+    /// The CPU sleeps (`sleep`) for at most `max` cycles: time passes until an interrupt
+    /// the CPU accepts is requested, or `max` cycles.
+    pub fn sleep(&mut self, max: u64) {
+        let now = self.now();
+        let accepts = |cpu: &Cpu, level: u8| {
+            cpu.sr_rest & sr::BL == 0 && level as u32 > (cpu.sr_rest & sr::IMASK) >> 4
+        };
+        if self
+            .mem
+            .devices
+            .pending(now)
+            .is_some_and(|(l, _)| accepts(self, l))
+        {
+            return;
+        }
+        let wake = self
+            .mem
+            .devices
+            .next_irq(now)
+            .map_or(max, |due| (due - now).min(max));
+        self.idle_cycles += wake;
     }
 
     /// Executes exactly one instruction (a branch runs its delay slot too).
@@ -554,6 +641,10 @@ impl Cpu {
             });
         }
         let now = self.now();
-        self.mem.write_slow(a, size, v, now)
+        let r = self.mem.write_slow(a, size, v, now);
+        if crate::machine::devices::Devices::irq_relevant(a) {
+            self.irq_recheck();
+        }
+        r
     }
 }

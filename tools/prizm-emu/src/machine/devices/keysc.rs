@@ -1,6 +1,17 @@
 //! The key-scan interface (KEYSC, at [`KEYSC_BASE`]): six 16-bit rows of key-matrix
-//! bits. Which key is down comes from a [`KeyInput`] that the harness plugs in; the
-//! device knows matrix codes only.
+//! bits, then the scan control registers. Which key is down comes from a [`KeyInput`]
+//! that the harness plugs in; the device knows matrix codes only.
+//!
+//! The control registers, their writable bits and the values CASIO's OS sets, from the
+//! Vhex project's KEYSC notes (`hardware/sh7305/keysc.md`, by Yatis: KIUCNTREG +0x0C,
+//! bits 0x8003, OS value 0x8000; KIAUTOFIXREG +0x0E, 0x8077, 0x8042; KIUMODEREG +0x10,
+//! 0x0E00, 0x0200; KIUSTATEREG +0x12, read-only 0; KIUINTREG +0x14, 0xEF00 writable and
+//! bits 6-0 a read-only status, 0x4800; KIUWSETREG +0x16, 0x7FFF, 0; KIUINTERVALREG
+//! +0x18, 0xFFFF, 0x0098; KOUTPINSET +0x1A, 0x0FFF, 0x0FFF; KINPINSET +0x1C, 0x00FF,
+//! 0x00FF) and the Vhex kernel's `sh7305_keysc` driver, which saves and restores them
+//! all. They read back what was written; the scan itself (rows) does not depend on
+//! them, and the KEYSC interrupt (0xBE0) is not raised: gint and the OS's key
+//! functions add-ins call read the rows.
 
 use super::Device;
 use crate::machine::fault::Fault;
@@ -20,17 +31,43 @@ pub trait KeyInput: Send {
     fn key_down(&mut self, now: u64) -> Result<Option<u8>, Fault>;
 }
 
+/// Offset of the first control register (KIUCNTREG).
+const CTRL_BASE: u32 = 0x0C;
+/// (writable bits, value after the OS's set-up) of the control registers from +0x0C.
+const CTRL: [(u16, u16); 9] = [
+    (0x8003, 0x8000), // KIUCNTREG
+    (0x8077, 0x8042), // KIAUTOFIXREG
+    (0x0E00, 0x0200), // KIUMODEREG
+    (0x0000, 0x0000), // KIUSTATEREG
+    (0xEF00, 0x4800), // KIUINTREG
+    (0x7FFF, 0x0000), // KIUWSETREG
+    (0xFFFF, 0x0098), // KIUINTERVALREG
+    (0x0FFF, 0x0FFF), // KOUTPINSET
+    (0x00FF, 0x00FF), // KINPINSET
+];
+
 /// The KEYSC device.
-#[derive(Default)]
 pub struct KeySc {
     /// Where key presses come from; none: no key is ever down.
     pub input: Option<Box<dyn KeyInput>>,
+    /// The control registers from +0x0C.
+    pub ctrl: [u16; 9],
+}
+
+impl Default for KeySc {
+    fn default() -> Self {
+        KeySc {
+            input: None,
+            ctrl: CTRL.map(|c| c.1),
+        }
+    }
 }
 
 impl std::fmt::Debug for KeySc {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("KeySc")
             .field("input", &self.input.is_some())
+            .field("ctrl", &self.ctrl)
             .finish()
     }
 }
@@ -57,6 +94,9 @@ pub fn scan_rows(code: Option<u8>) -> [u8; 12] {
 impl Device for KeySc {
     fn read(&mut self, off: u32, size: u8, now: u64) -> Result<u32, Fault> {
         if off >= KEYSC_ROWS_LEN {
+            if size == 2 && off >= CTRL_BASE && ((off - CTRL_BASE) as usize) < 2 * CTRL.len() {
+                return Ok(self.ctrl[(off - CTRL_BASE) as usize / 2] as u32);
+            }
             return Err(Fault::Unmapped {
                 addr: KEYSC_BASE + off,
                 size,
@@ -75,8 +115,20 @@ impl Device for KeySc {
         Ok(v)
     }
 
-    fn write(&mut self, _off: u32, _size: u8, _v: u32, _now: u64) -> Result<(), Fault> {
-        Ok(()) // scan control: ignored
+    fn write(&mut self, off: u32, size: u8, v: u32, _now: u64) -> Result<(), Fault> {
+        if off < KEYSC_ROWS_LEN {
+            return Ok(()); // the rows are read-only
+        }
+        if size == 2 && off >= CTRL_BASE && ((off - CTRL_BASE) as usize) < 2 * CTRL.len() {
+            let i = (off - CTRL_BASE) as usize / 2;
+            self.ctrl[i] = v as u16 & CTRL[i].0;
+            return Ok(());
+        }
+        Err(Fault::Unmapped {
+            addr: KEYSC_BASE + off,
+            size,
+            write: true,
+        })
     }
 }
 
@@ -91,5 +143,24 @@ mod tests {
         let b = scan_rows(Some(31)); // EXE: col 3 row 1 -> word 0, bit 2+8
         assert_eq!(u16::from_be_bytes([b[0], b[1]]), 1 << 10);
         assert_eq!(scan_rows(None), [0; 12]);
+    }
+
+    #[test]
+    fn control_registers_read_back() {
+        let mut k = KeySc::default();
+        assert_eq!(k.read(0x0C, 2, 0).unwrap(), 0x8000);
+        assert_eq!(k.read(0x18, 2, 0).unwrap(), 0x0098);
+        k.write(0x0C, 2, 0xFFFF, 0).unwrap();
+        assert_eq!(k.read(0x0C, 2, 0).unwrap(), 0x8003);
+        k.write(0x14, 2, 0xFFFF, 0).unwrap(); // status bits are read-only
+        assert_eq!(k.read(0x14, 2, 0).unwrap(), 0xEF00);
+        k.write(0x12, 2, 0xFFFF, 0).unwrap();
+        assert_eq!(k.read(0x12, 2, 0).unwrap(), 0);
+        k.write(0x1C, 2, 0x7E, 0).unwrap();
+        assert_eq!(k.read(0x1C, 2, 0).unwrap(), 0x7E);
+        // Rows still read the keys; nothing beyond KINPINSET.
+        assert_eq!(k.read(0, 2, 0).unwrap(), 0);
+        assert!(k.read(0x1E, 2, 0).is_err());
+        assert!(k.read(0x0C, 4, 0).is_err());
     }
 }

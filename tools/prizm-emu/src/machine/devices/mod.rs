@@ -1,18 +1,35 @@
 //! The devices: the memory-mapped ones an add-in may touch directly (the key-scan
-//! interface, the RTC, the TMU and CMT timers; everything else is unmapped) and the LCD
-//! panel.
+//! interface, the RTC, the TMU, ETMU and CMT timers, the interrupt and DMA controllers,
+//! the clock and bus controllers, the CPU's identification registers, the LCD
+//! controller; everything else is unmapped) and the LCD panel.
 //!
 //! All of them derive their state from the emulated cycle count (`now`), so time seen
-//! through registers agrees with the OS's time calls.
+//! through registers agrees with the OS's time calls. Interrupt requests are levels
+//! computed from that state ([`Devices::pending`]); [`Devices::next_irq`] says when the
+//! next one will rise, so that the CPU checks for interrupts only then and after
+//! device writes (see `cpu`).
 
+pub mod bsc;
+pub mod ccn;
 pub mod cmt;
+pub mod countdown;
+pub mod cpg;
+pub mod dmac;
+pub mod etmu;
+pub mod intc;
 pub mod keysc;
 pub mod lcd;
 pub mod rtc;
 pub mod tmu;
 
 use super::fault::Fault;
+pub use bsc::{BSC_BASE, Bsc};
+pub use ccn::{CCN_BASE, Ccn};
 pub use cmt::{CMT_BASE, Cmt};
+pub use cpg::{CPG_BASE, Cpg};
+pub use dmac::{DMAC_BASE, Dmac, Transfer};
+pub use etmu::{ETMU_BASE, Etmu};
+pub use intc::{INTC_BASE, Intc, Source};
 pub use keysc::{KEYSC_BASE, KeyInput, KeySc};
 pub use lcd::Lcd;
 pub use rtc::{DateTime, RTC_BASE, Rtc, RtcDevice};
@@ -35,35 +52,115 @@ pub struct Devices {
     pub rtc: RtcDevice,
     /// The timer unit.
     pub tmu: Tmu,
+    /// The extra timers.
+    pub etmu: Etmu,
     /// The compare-match timer.
     pub cmt: Cmt,
-    /// The LCD panel (no registers mapped).
+    /// The interrupt controller.
+    pub intc: Intc,
+    /// The CPU's identification and event registers.
+    pub ccn: Ccn,
+    /// The clock pulse generator.
+    pub cpg: Cpg,
+    /// The bus state controller.
+    pub bsc: Bsc,
+    /// The DMA controller.
+    pub dmac: Dmac,
+    /// The LCD panel and its controller.
     pub lcd: Lcd,
 }
 
 impl Devices {
     /// The device whose register block holds `addr`, and the offset in it.
     fn at(&mut self, addr: u32) -> Option<(&mut dyn Device, u32)> {
-        let map: [(u32, u32, &mut dyn Device); 4] = [
+        let map: [(u32, u32, &mut dyn Device); 11] = [
             (KEYSC_BASE, keysc::KEYSC_LEN, &mut self.keysc),
             (RTC_BASE, rtc::RTC_LEN, &mut self.rtc),
             (TMU_BASE, tmu::TMU_LEN, &mut self.tmu),
+            (ETMU_BASE, etmu::ETMU_LEN, &mut self.etmu),
             (CMT_BASE, cmt::CMT_LEN, &mut self.cmt),
+            (INTC_BASE, intc::INTC_LEN, &mut self.intc),
+            (CCN_BASE, ccn::CCN_LEN, &mut self.ccn),
+            (CPG_BASE, cpg::CPG_LEN, &mut self.cpg),
+            (BSC_BASE, bsc::BSC_LEN, &mut self.bsc),
+            (DMAC_BASE, dmac::DMAC_LEN, &mut self.dmac),
+            (lcd::LCD_DATA, lcd::LCD_DATA_LEN, &mut self.lcd),
         ];
-        map.into_iter()
-            .find(|(base, len, _)| addr.wrapping_sub(*base) < *len)
-            .map(|(base, _, d)| (d, addr - base))
+        let (base, _, d) = map
+            .into_iter()
+            .find(|(base, len, _)| addr.wrapping_sub(*base) < *len)?;
+        Some((d, addr - base))
     }
 
-    /// Reads a device register; `None` when no device is at `addr`.
+    /// Reads a device register; `None` when no device is at `addr`. (PRDR, a byte,
+    /// and the P1 alias of the LCD window are served here, outside the map.)
     pub fn read(&mut self, addr: u32, size: u8, now: u64) -> Option<Result<u32, Fault>> {
+        if addr == lcd::PRDR && size == 1 {
+            return Some(Ok(self.lcd.ctl.prdr as u32));
+        }
+        if addr.wrapping_sub(lcd::LCD_DATA_P1) < lcd::LCD_DATA_LEN {
+            return Some(self.lcd.read(addr - lcd::LCD_DATA_P1, size, now));
+        }
         let (d, off) = self.at(addr)?;
         Some(d.read(off, size, now))
     }
 
     /// Writes a device register; `None` when no device is at `addr`.
     pub fn write(&mut self, addr: u32, size: u8, v: u32, now: u64) -> Option<Result<(), Fault>> {
+        if addr == lcd::PRDR && size == 1 {
+            self.lcd.write_prdr(v as u8);
+            return Some(Ok(()));
+        }
+        if addr.wrapping_sub(lcd::LCD_DATA_P1) < lcd::LCD_DATA_LEN {
+            return Some(self.lcd.write(addr - lcd::LCD_DATA_P1, size, v, now));
+        }
         let (d, off) = self.at(addr)?;
         Some(d.write(off, size, v, now))
+    }
+
+    /// Whether a write at `addr` may change the interrupt requests or when they rise
+    /// (timers, the INTC, the DMAC).
+    pub fn irq_relevant(addr: u32) -> bool {
+        [
+            (TMU_BASE, tmu::TMU_LEN),
+            (ETMU_BASE, etmu::ETMU_LEN),
+            (INTC_BASE, intc::INTC_LEN),
+            (DMAC_BASE, dmac::DMAC_LEN),
+        ]
+        .iter()
+        .any(|&(base, len)| addr.wrapping_sub(base) < len)
+    }
+
+    /// The sources requesting an interrupt at `now`.
+    pub fn requesting(&self, now: u64) -> impl Iterator<Item = Source> + '_ {
+        let tmu = (0..3u8).filter(move |&i| self.tmu.channels[i as usize].irq(now));
+        let etmu = (0..6u8).filter(move |&i| self.etmu.channels[i as usize].irq(now));
+        let dma = (0..6u8).filter(move |&i| self.dmac.irq(i as usize));
+        tmu.map(Source::Tmu)
+            .chain(etmu.map(Source::Etmu))
+            .chain(dma.map(Source::Dma))
+    }
+
+    /// The interrupt the INTC presents to the CPU at `now`: (level, INTEVT code).
+    pub fn pending(&self, now: u64) -> Option<(u8, u16)> {
+        self.intc.choose(self.requesting(now))
+    }
+
+    /// The first cycle after `now` at which a source that can interrupt (a level, no
+    /// mask) and does not request yet will request; `None` when none will by itself.
+    pub fn next_irq(&self, now: u64) -> Option<u64> {
+        let tmu = (0..3).filter_map(|i| {
+            self.intc
+                .enabled(Source::Tmu(i as u8))
+                .then(|| self.tmu.channels[i].next_irq(now))
+                .flatten()
+        });
+        let etmu = (0..6).filter_map(|i| {
+            self.intc
+                .enabled(Source::Etmu(i as u8))
+                .then(|| self.etmu.channels[i].next_irq(now))
+                .flatten()
+        });
+        tmu.chain(etmu).min()
     }
 }

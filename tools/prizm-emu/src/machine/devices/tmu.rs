@@ -1,7 +1,16 @@
 //! The timer unit (TMU, at [`TMU_BASE`]): three down-counting channels clocked by the
-//! peripheral clock, whose values follow the emulated cycle count.
+//! peripheral clock (a quarter of the CPU clock) through a prescaler, with underflow
+//! interrupts (TUNI0-2, INTEVT 0x400/0x420/0x440) through the INTC.
+//!
+//! Layout and bits, from gint (`include/gint/mpu/tmu.h`: TSTR at +4, channel i at
+//! +8+12*i with TCOR, TCNT, then TCR with UNF at bit 8, UNIE at bit 5, CKEG at bits
+//! 4-3, TPSC at bits 2-0; `src/tmu/tmu.c`: channel addresses 0xA4490008/14/20) and the
+//! SH7724 hardware manual's TMU chapter (TPSC: Pclk/4, /16, /64, /256, /1024; UNF is
+//! set on underflow and cleared by writing 0; TUNI is requested while UNF and UNIE are
+//! both 1), as also modelled by the MQ emulator (`modules/tmu.c`).
 
 use super::Device;
+use super::countdown::Countdown;
 use crate::machine::fault::Fault;
 use crate::machine::model::CLOCK_HZ;
 
@@ -11,45 +20,53 @@ pub const TMU_BASE: u32 = 0xA449_0000;
 pub const TMU_LEN: u32 = 0x30;
 /// Peripheral clock: a quarter of the CPU clock.
 pub const PCLK_HZ: u64 = CLOCK_HZ / 4;
+/// TCR: underflow flag.
+pub const TCR_UNF: u16 = 1 << 8;
+/// TCR: underflow interrupt enable.
+pub const TCR_UNIE: u16 = 1 << 5;
 
 /// One TMU channel.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct TmuChannel {
-    /// Constant register (reload value).
-    pub tcor: u32,
-    /// Counter value when it was last written or started.
-    pub tcnt: u32,
-    /// Control register.
+    /// The counter.
+    pub counter: Countdown,
+    /// Control register, without UNF (kept by the counter).
     pub tcr: u16,
-    /// Cycle at which `tcnt` was valid.
-    pub since: u64,
+}
+
+impl Default for TmuChannel {
+    fn default() -> Self {
+        TmuChannel {
+            counter: Countdown::new(1, cycles_per_tick(0)),
+            tcr: 0,
+        }
+    }
+}
+
+/// CPU cycles per count for prescaler setting `tpsc` (Pclk/4 ... Pclk/1024).
+fn cycles_per_tick(tpsc: u16) -> u64 {
+    let div = match tpsc & 7 {
+        0 => 4,
+        1 => 16,
+        2 => 64,
+        3 => 256,
+        _ => 1024,
+    };
+    div * (CLOCK_HZ / PCLK_HZ)
 }
 
 impl TmuChannel {
-    fn divider(&self) -> u64 {
-        // TPSC: Pclk/4, /16, /64, /256, /1024.
-        match self.tcr & 7 {
-            0 => 4,
-            1 => 16,
-            2 => 64,
-            3 => 256,
-            _ => 1024,
-        }
+    /// Whether the channel requests its interrupt at `now` (UNF and UNIE).
+    pub fn irq(&self, now: u64) -> bool {
+        self.tcr & TCR_UNIE != 0 && self.counter.unf(now)
     }
 
-    /// Counter and underflow flag at `now`, when running.
-    fn value(&self, now: u64, running: bool) -> (u32, bool) {
-        if !running {
-            return (self.tcnt, false);
+    /// When the channel will request its interrupt, if it does not at `now`.
+    pub fn next_irq(&self, now: u64) -> Option<u64> {
+        if self.tcr & TCR_UNIE == 0 {
+            return None;
         }
-        let ticks = (now.saturating_sub(self.since)) * PCLK_HZ / CLOCK_HZ / self.divider();
-        if ticks <= self.tcnt as u64 {
-            (self.tcnt - ticks as u32, false)
-        } else {
-            let period = self.tcor as u64 + 1;
-            let after = ticks - self.tcnt as u64 - 1;
-            ((self.tcor as u64 - after % period) as u32, true)
-        }
+        self.counter.next_unf(now)
     }
 }
 
@@ -67,15 +84,12 @@ impl Device for Tmu {
         if off == 4 {
             return Ok(self.tstr as u32);
         }
-        if off >= 8 {
-            let ch = ((off - 8) / 12) as usize;
-            let running = self.tstr & (1 << ch) != 0;
-            let c = &self.channels[ch];
-            let (cnt, unf) = c.value(now, running);
+        if (8..8 + 36).contains(&off) {
+            let c = &self.channels[((off - 8) / 12) as usize];
             return Ok(match (off - 8) % 12 {
-                0 => c.tcor,
-                4 => cnt,
-                _ => (c.tcr | if unf { 0x100 } else { 0 }) as u32,
+                0 => c.counter.tcor,
+                4 => c.counter.count(now),
+                _ => (c.tcr | if c.counter.unf(now) { TCR_UNF } else { 0 }) as u32,
             });
         }
         Ok(0)
@@ -83,29 +97,20 @@ impl Device for Tmu {
 
     fn write(&mut self, off: u32, _size: u8, v: u32, now: u64) -> Result<(), Fault> {
         if off == 4 {
-            // Latch every channel's value at the start/stop edge.
-            for ch in 0..3 {
-                let running = self.tstr & (1 << ch) != 0;
-                let (cnt, _) = self.channels[ch].value(now, running);
-                self.channels[ch].tcnt = cnt;
-                self.channels[ch].since = now;
+            self.tstr = v as u8 & 7;
+            for (i, c) in self.channels.iter_mut().enumerate() {
+                c.counter.set_running(now, self.tstr & (1 << i) != 0);
             }
-            self.tstr = v as u8;
-        } else if off >= 8 {
-            let ch = ((off - 8) / 12) as usize;
-            let running = self.tstr & (1 << ch) != 0;
-            let (cnt, _) = self.channels[ch].value(now, running);
-            let c = &mut self.channels[ch];
+        } else if (8..8 + 36).contains(&off) {
+            let c = &mut self.channels[((off - 8) / 12) as usize];
             match (off - 8) % 12 {
-                0 => c.tcor = v,
-                4 => {
-                    c.tcnt = v;
-                    c.since = now;
-                }
+                0 => c.counter.set_reload(now, v),
+                4 => c.counter.set_count(now, v),
                 _ => {
-                    c.tcnt = cnt;
-                    c.since = now;
-                    c.tcr = v as u16 & !0x100;
+                    let v = v as u16;
+                    c.counter.set_rate(now, 1, cycles_per_tick(v));
+                    c.counter.write_unf(now, v & TCR_UNF != 0);
+                    c.tcr = v & 0x3F;
                 }
             }
         }
@@ -125,5 +130,32 @@ mod tests {
         t.write(16, 2, 0, 0).unwrap(); // TCR0: Pclk/4
         t.write(4, 1, 1, 0).unwrap(); // start
         assert_eq!(t.read(12, 4, 16 * 10).unwrap(), 990);
+    }
+
+    #[test]
+    fn underflow_sets_unf_and_requests_the_interrupt() {
+        let mut t = Tmu::default();
+        t.write(0x14, 4, 99, 0).unwrap(); // TCOR1
+        t.write(0x18, 4, 9, 0).unwrap(); // TCNT1
+        t.write(0x1C, 2, TCR_UNIE as u32, 0).unwrap(); // Pclk/4, UNIE
+        t.write(4, 1, 2, 0).unwrap(); // start channel 1
+        let c = &t.channels[1];
+        // 10 counts of 16 cycles.
+        assert_eq!(c.next_irq(0), Some(160));
+        assert!(!c.irq(159));
+        assert!(c.irq(160));
+        assert_eq!(t.read(0x1C, 2, 170).unwrap() as u16, TCR_UNIE | TCR_UNF);
+        assert_eq!(t.read(0x18, 4, 160).unwrap(), 99);
+        // Writing UNF=0 acknowledges; the next underflow is 100 counts later.
+        t.write(0x1C, 2, TCR_UNIE as u32, 170).unwrap();
+        assert!(!t.channels[1].irq(170));
+        assert_eq!(t.channels[1].next_irq(170), Some(160 + 1600));
+        // Writing UNF=1 keeps it.
+        t.write(0x1C, 2, (TCR_UNIE | TCR_UNF) as u32, 2000).unwrap();
+        assert!(t.channels[1].irq(2000));
+        // No interrupt without UNIE.
+        t.write(0x1C, 2, 0, 2001).unwrap();
+        assert!(!t.channels[1].irq(5000));
+        assert_eq!(t.channels[1].next_irq(5000), None);
     }
 }

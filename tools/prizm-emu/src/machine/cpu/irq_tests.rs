@@ -1,0 +1,241 @@
+//! Interrupts through VBR, and DMA to the LCD controller: SH programs assembled with
+//! `sh-elf-as` that program the devices as gint does, run interpreted and translated.
+
+use super::tests::{assemble, machine};
+use super::{Cpu, Stop, sr};
+
+const CODE: u32 = 0x0030_0000;
+const RAM: u32 = 0x0810_0000;
+
+/// Starts TMU0 (100 counts of Pclk/4: an underflow every 1600 cycles) with its
+/// interrupt at level 5; the handler at VBR+0x600 acknowledges UNF, counts in r8 and
+/// logs SPC and INTEVT at r11; the main loop spins until 10 interrupts, then sleeps.
+const TMU_PROGRAM: &str = r#"
+.text
+.global start
+start:
+    mova handler, r0
+    mov.w off600, r1
+    sub r1, r0
+    ldc r0, vbr
+    mov.l log, r11
+    mov #0, r8
+    mov.l ipra, r1
+    mov.w level, r2
+    mov.w r2, @r1
+    mov.l tcor0, r1
+    mov #99, r2
+    mov.l r2, @r1
+    mov.l r2, @(4, r1)
+    mov #0x20, r0
+    mov.w r0, @(8, r1)
+    mov.l tstr, r1
+    mov #1, r2
+    mov.b r2, @r1
+    mov #0, r9
+loop:
+    add #1, r9
+    mov #10, r0
+    cmp/hs r0, r8
+    bf loop
+    sleep
+    nop
+
+.align 2
+log:   .long 0x08100000
+ipra:  .long 0xA4080000
+tcor0: .long 0xA4490008
+tstr:  .long 0xA4490004
+level: .word 0x5000
+off600: .word 0x600
+
+.align 2
+.global handler
+handler:
+    mov.l h_tcor0, r1
+    mov.w @(8, r1), r0
+    mov.w h_unfclr, r2
+    and r2, r0
+    mov.w r0, @(8, r1)
+    add #1, r8
+    stc spc, r3
+    mov.l r3, @r11
+    mov.l h_intevt, r0
+    mov.l @r0, r3
+    mov.l r3, @(4, r11)
+    stc ssr, r3
+    mov.l r3, @(8, r11)
+    add #12, r11
+    rte
+    nop
+.align 2
+h_tcor0:  .long 0xA4490008
+h_intevt: .long 0xFF000028
+h_unfclr: .word 0xFEFF
+"#;
+
+fn tmu_run(translate: bool) -> (Cpu, Vec<u32>) {
+    let (bin, syms) = assemble(TMU_PROGRAM, if translate { "irq-jit" } else { "irq-int" });
+    let mut cpu = machine(&bin);
+    cpu.set_translate(translate);
+    cpu.pc = CODE + syms["start"];
+    cpu.r[15] = RAM + 0x3_0000;
+    let stop = cpu.run(1_000_000);
+    let log: Vec<u32> = (0..30).map(|i| cpu.peek(RAM + 4 * i, 4).unwrap()).collect();
+    assert_eq!(
+        stop,
+        Stop::Sleep,
+        "pc {:#x} r8 {} icount {} sr {:#x} log {:x?}",
+        cpu.pc,
+        cpu.r[8],
+        cpu.icount,
+        cpu.sr(),
+        log
+    );
+    (cpu, log)
+}
+
+#[test]
+fn tmu_interrupts_enter_through_vbr_and_agree_interpreted_and_translated() {
+    let (int, log) = tmu_run(false);
+    let (jit, jit_log) = tmu_run(true);
+    assert_eq!(int.r[8], 10, "ten interrupts counted");
+    // Each entry: SPC in the main loop, INTEVT 0x400 (TMU0), SSR as before (BL=0).
+    let (bin, syms) = assemble(TMU_PROGRAM, "irq-syms");
+    let handler = CODE + syms["handler"];
+    assert!(!bin.is_empty());
+    for e in log.chunks(3) {
+        assert!(e[0] >= CODE && e[0] < handler, "spc {:#x}", e[0]);
+        assert_eq!(e[1], 0x400);
+        assert_eq!(e[2] & sr::BL, 0);
+        assert_eq!(e[2] & sr::MD, sr::MD);
+    }
+    // 10 underflows 1600 cycles apart: the tenth is taken at the boundary after it.
+    assert!(
+        int.icount >= 16_000 && int.icount < 16_100,
+        "{}",
+        int.icount
+    );
+    // The same instruction counts and the same interrupted places either way.
+    assert_eq!(int.icount, jit.icount);
+    assert_eq!(log, jit_log);
+    assert_eq!(int.r[9], jit.r[9]);
+    // Back in the main program: bank 0, BL clear.
+    assert_eq!(int.sr() & (sr::BL | sr::RB), 0);
+}
+
+#[test]
+fn interrupts_wait_for_the_mask_and_the_block_bit() {
+    let (bin, syms) = assemble(TMU_PROGRAM, "irq-mask");
+    let mut cpu = machine(&bin);
+    cpu.pc = CODE + syms["start"];
+    // IMASK 5: a level-5 request is not accepted.
+    cpu.set_sr(sr::MD | 5 << 4);
+    assert_eq!(cpu.run(20_000), Stop::Budget);
+    assert_eq!(cpu.r[8], 0);
+    assert!(cpu.mem.devices.pending(cpu.now()).is_some());
+    // BL set: still nothing, whatever the mask.
+    cpu.set_sr(sr::MD | sr::BL);
+    assert_eq!(cpu.run(1000), Stop::Budget);
+    assert_eq!(cpu.r[8], 0);
+    // Mask lowered: taken at once (the request is pending), then every 1600 cycles.
+    cpu.set_sr(sr::MD);
+    let before = cpu.icount;
+    cpu.run(1);
+    assert_eq!(cpu.ssr & sr::IMASK, 0);
+    assert!(cpu.spc >= CODE);
+    assert!(cpu.icount - before <= 1);
+    assert_eq!(cpu.run(100_000), Stop::Sleep);
+    assert_eq!(cpu.r[8], 10);
+}
+
+#[test]
+fn sleep_waits_for_the_next_interrupt() {
+    let (bin, syms) = assemble(TMU_PROGRAM, "irq-sleep");
+    let mut cpu = machine(&bin);
+    cpu.pc = CODE + syms["start"];
+    // Run the set-up only (up to the loop), then sleep.
+    let setup = (syms["loop"] - syms["start"]) / 2;
+    cpu.run(setup as u64);
+    let now = cpu.now();
+    cpu.sleep(1_000_000);
+    let slept = cpu.now() - now;
+    assert!(slept > 1000 && slept <= 1600, "{slept}");
+    cpu.run(1);
+    assert_eq!(cpu.pc & !0xFF, (CODE + syms["handler"]) & !0xFF);
+    // Nothing enabled: a sleep lasts its maximum.
+    let mut idle = machine(&bin);
+    idle.sleep(5000);
+    assert_eq!(idle.now(), 5000);
+}
+
+/// Sends a 4x2 picture to the panel as gint's `r61524_display` does: window, address
+/// 0, select the data register through PRDR, then a DMA of 32-byte blocks... here one
+/// block of 16 pixels to a 8x2 window, source incremented, destination fixed.
+#[test]
+fn dma_frame_reaches_the_lcd() {
+    let mut cpu = machine(&[0; 2]);
+    // The picture in RAM (physical address of the add-in RAM window is not what the
+    // DMAC sees: put it in on-chip RAM, reached as is).
+    let src = 0xE500_7000;
+    cpu.mem.slow_rams.push(crate::machine::bus::SlowRam {
+        base: src,
+        data: vec![0; 0x100],
+        writable: true,
+    });
+    for i in 0..16 {
+        cpu.poke(src + 2 * i, 2, 0x1000 + i).unwrap();
+    }
+    let select = |cpu: &mut Cpu, reg: u32| {
+        cpu.poke(0xA405_013C, 1, 0).unwrap();
+        cpu.poke(0xB400_0000, 2, reg).unwrap();
+        cpu.poke(0xA405_013C, 1, 0x10).unwrap();
+    };
+    // Window: panel x 100..107, y 50..51.
+    for (reg, v) in [
+        (0x210, 395 - 107),
+        (0x211, 395 - 100),
+        (0x212, 50),
+        (0x213, 51),
+    ] {
+        select(&mut cpu, reg);
+        cpu.poke(0xB400_0000, 2, v).unwrap();
+    }
+    for reg in [0x200, 0x201] {
+        select(&mut cpu, reg);
+        cpu.poke(0xB400_0000, 2, 0).unwrap();
+    }
+    select(&mut cpu, 0x202);
+    let frames = cpu.mem.devices.lcd.frames;
+    // DMA channel 0: one 32-byte unit, source incremented, destination fixed, IE.
+    cpu.poke(0xFE00_8020, 4, src).unwrap();
+    cpu.poke(0xFE00_8024, 4, 0x1400_0000).unwrap();
+    cpu.poke(0xFE00_8028, 4, 1).unwrap();
+    cpu.poke(0xFE00_802C, 4, (1 << 20) | (1 << 12) | (4 << 8) | 4 | 1)
+        .unwrap();
+    assert_eq!(cpu.mem.devices.lcd.frames, frames, "DMAOR.DME still 0");
+    cpu.poke(0xFE00_8060, 2, 1).unwrap();
+    // Done at once: TE set, the frame on the panel.
+    assert_eq!(cpu.peek(0xFE00_802C, 4).unwrap() & 2, 2);
+    assert_eq!(cpu.peek(0xFE00_8028, 4).unwrap(), 0);
+    assert_eq!(cpu.mem.devices.lcd.frames, frames + 1);
+    let lcd = &cpu.mem.devices.lcd;
+    use crate::machine::devices::lcd::{LCD_WIDTH, SHOWN_X, SHOWN_Y};
+    let at =
+        |x: u32, y: u32| lcd.pixels[((y - SHOWN_Y) as usize) * LCD_WIDTH + (x - SHOWN_X) as usize];
+    assert_eq!(at(100, 50), 0x1000);
+    assert_eq!(at(107, 50), 0x1007);
+    assert_eq!(at(100, 51), 0x1008);
+    assert_eq!(at(107, 51), 0x100F);
+    assert_eq!(at(108, 50), 0xFFFF);
+    // The transfer-end interrupt is requested once the INTC lets it (IPRE, DEI0).
+    assert_eq!(cpu.mem.devices.pending(cpu.now()), None);
+    cpu.poke(0xA408_0010, 2, 0x9000).unwrap();
+    assert_eq!(cpu.mem.devices.pending(cpu.now()), Some((9, 0x800)));
+    // A transfer from an unmapped address stops with that address.
+    cpu.poke(0xFE00_8030, 4, 0x0F00_0000).unwrap();
+    cpu.poke(0xFE00_8034, 4, 0x1400_0000).unwrap();
+    cpu.poke(0xFE00_8038, 4, 1).unwrap();
+    let err = cpu.poke(0xFE00_803C, 4, 1 | (2 << 3)).unwrap_err();
+    assert!(format!("{err}").contains("0xaf000000"), "{err}");
+}

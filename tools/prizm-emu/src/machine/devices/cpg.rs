@@ -1,0 +1,121 @@
+//! The clock pulse generator (CPG, at [`CPG_BASE`]) and the module stop registers next
+//! to it, as overclocking add-ins (Ftune, PTune) and gint's power and clock drivers
+//! read and write them. Writes are kept and read back (with the bits the hardware
+//! fixes); the emulated clock does not change: one instruction stays one cycle of
+//! [`crate::machine::model::CLOCK_HZ`].
+//!
+//! Registers, initial values (the fx-CG50 as OS 3.80 leaves it) and writable bits,
+//! from the MQ emulator (`modules/cpg.c`: FRQCR 0x0F011112 at +0x00, FSICLKCR +0x08,
+//! DDCLKCR +0x10, USBCLKCR +0x14, PLLCR +0x24, PLL2CR +0x28, SPUCLKCR +0x3C, SSCGCR
+//! +0x44, FLLFRQ +0x50, LSTATUS +0x60; FRQCR bits 19-16 fixed at 1, bits 7-4 read as
+//! SFC, bits 15-12) and the Vhex kernel's register lists (STBCR at 0xA4150020, MSTPCR0-2
+//! at 0xA4150030/34/38). FRQCR.KICK (bit 31) reads 0: the SH7724 hardware manual's
+//! CPG chapter clears it once the new ratios are in effect, which here is at once.
+//! STBCR and MSTPCR0-2 start at 0 (every module running; the OS's values are not
+//! published).
+
+use super::Device;
+use crate::machine::fault::Fault;
+
+/// CPG registers.
+pub const CPG_BASE: u32 = 0xA415_0000;
+/// Size of the block.
+pub const CPG_LEN: u32 = 0x64;
+
+/// (offset, initial value, writable bits) of each register.
+const REGS: [(u32, u32, u32); 14] = [
+    (0x00, 0x0F01_1112, 0xBFF0_FF0F), // FRQCR
+    (0x08, 0x0000_0057, 0x0000_FDFF), // FSICLKCR
+    (0x10, 0x0000_0198, 0x0000_01BF), // DDCLKCR
+    (0x14, 0x0000_0100, 0x0000_0100), // USBCLKCR
+    (0x20, 0, 0xFFFF_FFFF),           // STBCR
+    (0x24, 0x0000_5000, 0x0000_5002), // PLLCR
+    (0x28, 0, 0xFFFF_FFFF),           // PLL2CR
+    (0x30, 0, 0xFFFF_FFFF),           // MSTPCR0
+    (0x34, 0, 0xFFFF_FFFF),           // MSTPCR1
+    (0x38, 0, 0xFFFF_FFFF),           // MSTPCR2
+    (0x3C, 0x0000_0003, 0x0000_01BF), // SPUCLKCR
+    (0x44, 0x1000_0000, 0x8000_0000), // SSCGCR
+    (0x50, 0x0000_4384, 0x0000_C7FF), // FLLFRQ
+    (0x60, 0, 0xFFFF_FFFF),           // LSTATUS
+];
+
+/// FRQCR's KICK bit.
+const KICK: u32 = 1 << 31;
+
+/// The CPG's registers.
+#[derive(Clone, Debug)]
+pub struct Cpg {
+    /// Values, in the order of `REGS`.
+    pub values: [u32; 14],
+}
+
+impl Default for Cpg {
+    fn default() -> Self {
+        Cpg {
+            values: REGS.map(|r| r.1),
+        }
+    }
+}
+
+impl Cpg {
+    /// FRQCR.
+    pub fn frqcr(&self) -> u32 {
+        self.values[0]
+    }
+
+    fn index(off: u32, size: u8) -> Option<usize> {
+        if size != 4 {
+            return None;
+        }
+        REGS.iter().position(|r| r.0 == off)
+    }
+}
+
+impl Device for Cpg {
+    fn read(&mut self, off: u32, size: u8, _now: u64) -> Result<u32, Fault> {
+        let i = Cpg::index(off, size).ok_or(Fault::Unmapped {
+            addr: CPG_BASE + off,
+            size,
+            write: false,
+        })?;
+        Ok(self.values[i])
+    }
+
+    fn write(&mut self, off: u32, size: u8, v: u32, _now: u64) -> Result<(), Fault> {
+        let i = Cpg::index(off, size).ok_or(Fault::Unmapped {
+            addr: CPG_BASE + off,
+            size,
+            write: true,
+        })?;
+        let mut v = v & REGS[i].2;
+        if i == 0 {
+            v &= !KICK;
+            v |= 1 << 16;
+            v = (v & !0xF0) | (((v >> 12) & 0xF) << 4);
+        }
+        self.values[i] = v;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frqcr_reads_back_what_the_hardware_keeps() {
+        let mut c = Cpg::default();
+        assert_eq!(c.read(0, 4, 0).unwrap(), 0x0F01_1112);
+        // An overclock: PLL x32 (STC=0x1F), KICK set.
+        c.write(0, 4, 0x9F10_2203, 0).unwrap();
+        let v = c.read(0, 4, 0).unwrap();
+        assert_eq!(v, 0x1F11_2223);
+        assert_eq!(c.frqcr(), v);
+        c.write(0x30, 4, 0x1234_5678, 0).unwrap();
+        assert_eq!(c.read(0x30, 4, 0).unwrap(), 0x1234_5678);
+        assert_eq!(c.read(0x50, 4, 0).unwrap(), 0x4384);
+        assert!(c.read(0x04, 4, 0).is_err());
+        assert!(c.read(0x00, 2, 0).is_err());
+    }
+}

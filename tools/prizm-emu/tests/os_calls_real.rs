@@ -227,3 +227,35 @@ fn print_mini_without_x_limit() {
         "x advanced"
     );
 }
+
+#[test]
+fn print_mini_flag_0x40_takes_screen_rows() {
+    let mut e = emu();
+    e.call_os(0x272, &[]).unwrap();
+    put(&mut e, BUF, b"Bottom\0");
+    e.cpu.poke(BUF + 0x10, 4, 100).unwrap();
+    e.cpu.poke(BUF + 0x14, 4, 190).unwrap();
+    e.call_os(
+        0x23C,
+        &[
+            BUF + 0x10,
+            BUF + 0x14,
+            BUF,
+            0x40,
+            0xFFFF_FFFF,
+            0,
+            0,
+            0,
+            0xFFFF,
+            1,
+            0,
+        ],
+    )
+    .unwrap();
+    assert!(count(&e, 100, 190, 383, 207, 0) > 20, "drawn at y=190");
+    assert_eq!(
+        count(&e, 0, 0, 383, 189, 0xFFFF),
+        384 * 190,
+        "nothing above"
+    );
+}

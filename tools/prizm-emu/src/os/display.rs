@@ -416,7 +416,9 @@ fn print_xy(e: &mut Ctx) -> CallResult {
 
 /// PrintMini(int* x, int* y, string, mode_flags, xlimit, P6, P7, color, back_color,
 /// writeflag, P11): 10x18 px cells at pixel (x, y+24); advances *x. Mode flag 0x02
-/// keeps the background, 0x04 inverts; writeflag 0 only measures.
+/// keeps the background, 0x04 inverts, 0x40 takes y as a screen row (no +24: Bomberman,
+/// maxwrlr/Bomberman-for-CasioFXCG20 src/menu.c, prints at y=198 with 0x40); writeflag
+/// 0 only measures.
 fn print_mini(e: &mut Ctx) -> CallResult {
     let (px, py, s, mode, xlimit) = (e.arg(0)?, e.arg(1)?, e.arg(2)?, e.arg(3)?, e.arg(4)?);
     let color = e.arg(7)? as u16;
@@ -435,7 +437,8 @@ fn print_mini(e: &mut Ctx) -> CallResult {
             (color, Some(back))
         };
         let bg = if mode & 0x02 != 0 { None } else { bg };
-        e.draw_text(x, y + STATUS_H, &text, true, fg, bg, xlimit.max(1))
+        let top = if mode & 0x40 != 0 { y } else { y + STATUS_H };
+        e.draw_text(x, top, &text, true, fg, bg, xlimit.max(1))
     } else {
         let w = MINI.0 as i32;
         let fit = ((xlimit - x).max(0) / w) as usize;

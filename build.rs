@@ -1,6 +1,7 @@
-//! Build script of the SDK: sets the `prizm` cfg when building for the calculator, puts
-//! the add-in linker script where the linker finds it, and points the linker at GCC's
-//! `libgcc.a` for every target of this toolchain.
+//! Build script of the SDK: puts the add-in linker script where the linker finds it when
+//! building for the calculator, and points the linker at GCC's `libgcc.a` for every
+//! target of this toolchain. The calculator's `cfg(prizm)` comes from the SDK's cargo
+//! settings (`cargo-config.toml`), for every crate built for the calculator.
 
 use std::{
     env, fs,
@@ -12,9 +13,7 @@ fn main() {
     println!("cargo::rustc-check-cfg=cfg(prizm)");
     println!("cargo::rerun-if-changed=src/rt/prizm.ld");
     println!("cargo::rerun-if-env-changed=PRIZM_LIBGCC_DIR");
-    let target = env::var("TARGET").unwrap_or_default();
-    if target == "sh4-prizm" || target.ends_with("sh4-prizm.json") {
-        println!("cargo::rustc-cfg=prizm");
+    if env::var_os("CARGO_CFG_PRIZM").is_some() {
         // The target spec passes `-Tprizm.ld`; the search path below makes the linker
         // find it for every add-in that depends on this crate.
         let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));

@@ -32,6 +32,7 @@ pub mod rt;
 pub mod storage;
 mod sync;
 pub mod sys;
+pub mod test;
 pub mod time;
 
 pub use heapless;
@@ -40,29 +41,27 @@ pub use libm;
 /// Declares the add-in's main function: `fn() -> i32`, or `fn()`; its value (0 when it
 /// returns nothing) goes back to the OS.
 ///
-/// On the PC (`cargo check`, `cargo clippy`, `cargo test --workspace`), where the
-/// calculator-only parts of this crate do not exist, it declares instead a `main` that
-/// says the program is an add-in and exits with status 2; keep the add-in's code in a
-/// module compiled for the calculator only:
+/// `prizm::entry!(mod addin)` also declares the module `addin` (`src/addin.rs`) for the
+/// calculator only and uses its `main`: the add-in's `src/main.rs` is then
 ///
 /// ```ignore
-/// // src/main.rs
-/// #![cfg_attr(target_vendor = "casio", no_std, no_main)]
-/// #[cfg(target_vendor = "casio")]
-/// mod addin; // src/addin.rs: `pub fn main() { /* ... */ }`
-/// prizm::entry!(addin::main);
+/// #![cfg_attr(not(test), no_std, no_main)]
+///
+/// prizm::entry!(mod addin); // src/addin.rs: `pub fn main() { /* ... */ }`
 /// ```
 ///
-/// and tell rustc about the calculator's vendor in `Cargo.toml`:
-///
-/// ```toml
-/// [lints.rust]
-/// unexpected_cfgs = { level = "warn", check-cfg = ['cfg(target_vendor, values("casio"))'] }
-/// ```
+/// On the PC (`cargo check`, `cargo clippy`, `cargo test`), where the calculator-only
+/// parts of this crate do not exist, the add-in's module is left out and the program
+/// only says that it is an add-in (exit status 2). No `cfg` appears in the add-in: the
+/// macro is defined once for the calculator and once for the PC (see [`on_calc!`]).
+#[cfg(prizm)]
 #[macro_export]
 macro_rules! entry {
+    (mod $module:ident) => {
+        mod $module;
+        $crate::entry!($module::main);
+    };
     ($main:path) => {
-        #[cfg(target_vendor = "casio")]
         #[doc(hidden)]
         #[unsafe(no_mangle)]
         pub extern "C" fn prizm_main() -> i32 {
@@ -73,15 +72,54 @@ macro_rules! entry {
             $crate::rt::record_usage();
             code
         }
+    };
+}
 
-        #[cfg(not(target_vendor = "casio"))]
-        fn main() {
-            ::std::eprintln!(
+/// Declares the add-in's main function (see the calculator build of this macro); on the
+/// PC, a program that says it is an add-in.
+#[cfg(not(prizm))]
+#[macro_export]
+macro_rules! entry {
+    (mod $module:ident) => {
+        $crate::entry!(@pc);
+    };
+    (@pc) => {
+        #[cfg(not(test))]
+        extern crate std;
+
+        #[cfg(not(test))]
+        #[doc(hidden)]
+        #[unsafe(no_mangle)]
+        pub extern "C" fn main(_argc: i32, _argv: *const *const u8) -> i32 {
+            std::eprintln!(
                 "{} is a Casio Prizm add-in: build it with `cargo prizm build`, run it in \
                  the emulator with `cargo prizm run`",
                 ::core::env!("CARGO_BIN_NAME"),
             );
-            ::std::process::exit(2);
+            2
         }
     };
+    ($main:path) => {
+        $crate::entry!(@pc);
+    };
+}
+
+/// Keeps items on the calculator only: `prizm::on_calc! { mod draw; use ...; }`. On the
+/// PC the items are left out. It is the add-ins' spelling of the SDK's `cfg(prizm)`
+/// (which `cargo prizm` sets for every crate it builds for the calculator), so that an
+/// add-in needs no `cfg` of its own and no `[lints]` entry for it.
+#[cfg(prizm)]
+#[macro_export]
+macro_rules! on_calc {
+    ($($item:item)*) => {
+        $($item)*
+    };
+}
+
+/// Keeps items on the calculator only (see the calculator build of this macro): on the
+/// PC the items are left out.
+#[cfg(not(prizm))]
+#[macro_export]
+macro_rules! on_calc {
+    ($($item:item)*) => {};
 }

@@ -8,14 +8,11 @@
 //! dark green when not) and the rows of red `PrintXY` text of the warning screens.
 //! Screenshots go to `target/test-screenshots/cglock-*.png`.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use cargo_prizm::build::Built;
 use prizm_emu::os::Event;
-use prizm_emu::{Emulator, Options, Outcome};
+use prizm_test::{Addin, Built, Options, Outcome};
 
 /// Title bar colours (RGB565) of `examples/cglock/src/addin/draw.rs`.
 const LOCKED_BAR: u16 = (20 << 11) | (4 << 5) | 2;
@@ -35,17 +32,19 @@ const OFF_REMAINING: usize = 62;
 const OFF_CRC: usize = 68;
 const TICKS_PER_SECOND: u32 = 128;
 
+/// The repository root.
+fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
 fn built() -> &'static Built {
     static BUILT: OnceLock<Built> = OnceLock::new();
-    BUILT.get_or_init(|| common::build_example("cglock"))
+    BUILT.get_or_init(|| prizm_test::build(repo_root().join("examples/cglock/Cargo.toml")))
 }
 
 /// A new, empty storage folder `target/emu-cglock/<name>`.
 fn fresh_dir(name: &str) -> PathBuf {
-    let dir = common::repo_root()
-        .join("target")
-        .join("emu-cglock")
-        .join(name);
+    let dir = repo_root().join("target").join("emu-cglock").join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -54,56 +53,54 @@ fn fresh_dir(name: &str) -> PathBuf {
 /// Starts CGlock on storage folder `dir` and runs it until it waits for keys. The
 /// emulated fx-CG50's boot flash holds the hardware ID `EMU-CG50` at 0x8001FFD0, where
 /// the add-in reads it.
-fn boot(dir: &Path) -> Emulator {
-    let mut emu = common::load(
+fn boot(dir: &Path) -> Addin {
+    let emu = Addin::start_with(
         built(),
         Options {
             storage: Some(dir.to_path_buf()),
             ..Options::default()
         },
     );
-    assert_eq!(emu.run_until_idle(), Outcome::Idle, "start-up");
+    assert_eq!(*emu.outcome(), Outcome::Idle, "start-up");
     emu
 }
 
 /// Plays a key script (key names and `wait:N` in ms) and runs until the add-in waits.
-fn keys(emu: &mut Emulator, script: &str) -> Outcome {
-    for item in script.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        if let Some(ms) = item.strip_prefix("wait:") {
-            emu.wait_ms(ms.parse().unwrap());
-        } else {
-            emu.press(item).unwrap();
-        }
-    }
-    emu.run_until_idle()
+fn keys(emu: &mut Addin, script: &str) -> Outcome {
+    emu.keys(script)
 }
 
 /// Like [`keys`], expecting the add-in to wait for more keys afterwards.
-fn type_keys(emu: &mut Emulator, script: &str) {
+fn type_keys(emu: &mut Addin, script: &str) {
     let o = keys(emu, script);
     assert_eq!(o, Outcome::Idle, "after `{script}`");
 }
 
-fn shot(emu: &Emulator, name: &str) {
-    common::save_screenshot(emu, &format!("cglock-{name}"));
+/// Keeps a screenshot as a test artefact: `target/test-screenshots/cglock-<name>.png`.
+fn shot(emu: &Addin, name: &str) {
+    emu.save_screenshot(
+        repo_root()
+            .join("target/test-screenshots")
+            .join(format!("cglock-{name}.png")),
+    );
 }
 
 /// Pixels of colour `c` in rows `y0..y1`.
-fn count(emu: &Emulator, y0: usize, y1: usize, c: u16) -> usize {
-    emu.screen_rgb565()[y0 * 384..y1 * 384]
+fn count(emu: &Addin, y0: usize, y1: usize, c: u16) -> usize {
+    emu.screen()[y0 * 384..y1 * 384]
         .iter()
         .filter(|&&p| p == c)
         .count()
 }
 
 /// Pixels of colour `c` on PrintXY text row `row` (1..=8).
-fn on_row(emu: &Emulator, row: usize, c: u16) -> usize {
+fn on_row(emu: &Addin, row: usize, c: u16) -> usize {
     count(emu, row * 24, row * 24 + 24, c)
 }
 
 /// The title bar says locked (dark red) or not (dark green).
-fn bar_locked(emu: &Emulator) -> bool {
-    let p = emu.screen_rgb565()[384 + 250];
+fn bar_locked(emu: &Addin) -> bool {
+    let p = emu.screen()[384 + 250];
     assert!(
         p == LOCKED_BAR || p == UNLOCKED_BAR,
         "title bar colour {p:#06x}"
@@ -112,8 +109,8 @@ fn bar_locked(emu: &Emulator) -> bool {
 }
 
 /// Whether MENU in the OS's key calls is disabled (the add-in's DisableMenu).
-fn menu_blocked(emu: &Emulator) -> bool {
-    emu.os.keyboard.menu_locked
+fn menu_blocked(emu: &Addin) -> bool {
+    emu.emulator().os.keyboard.menu_locked
 }
 
 fn storage_copy(dir: &Path) -> Option<Vec<u8>> {
@@ -164,7 +161,7 @@ fn crc32(data: &[u8]) -> u32 {
 }
 
 /// First run on an empty folder: code `1234` typed twice, then F1 locks.
-fn set_up_and_lock(dir: &Path, screenshots: bool) -> Emulator {
+fn set_up_and_lock(dir: &Path, screenshots: bool) -> Addin {
     let mut emu = boot(dir);
     // The setup screen, nothing stored yet.
     assert!(!bar_locked(&emu));
@@ -214,10 +211,15 @@ fn set_up_and_lock(dir: &Path, screenshots: bool) -> Emulator {
 /// Bytes of the add-in RAM's stack area the run has used: the start-up code paints the
 /// free stack (from the end of static data up) with 0x5AC35AC3; the deepest point the
 /// stack reached is where the painted run ends.
-fn stack_high_water(emu: &Emulator) -> usize {
+fn stack_high_water(emu: &Addin) -> usize {
     const PAINT: u32 = 0x5AC3_5AC3;
     let size = 512 * 1024;
-    let ram = emu.cpu.mem.slice(0x0810_0000, size).expect("add-in RAM");
+    let ram = emu
+        .emulator()
+        .cpu
+        .mem
+        .slice(0x0810_0000, size)
+        .expect("add-in RAM");
     let words: Vec<u32> = ram
         .chunks(4)
         .map(|c| u32::from_be_bytes(c.try_into().unwrap()))
@@ -280,13 +282,13 @@ fn wrong_codes_delay_then_right_code_unlocks() {
     assert!(on_row(&emu, 3, RED) > 100, "'Too many wrong codes'");
     shot(&emu, "lockout");
     type_keys(&mut emu, "wait:5000");
-    let t0 = emu.emulated_seconds();
+    let t0 = emu.emulator().emulated_seconds();
     type_keys(&mut emu, "EXIT,ALPHA,1,2,3,4,EXE");
     assert!(bar_locked(&emu), "no code is tried during the delay");
     assert_eq!(failures(&record(&dir)), 4);
     // 30 s of emulated time later the delay is over (and saved as over).
     type_keys(&mut emu, "EXIT,wait:30000");
-    assert!(emu.emulated_seconds() - t0 >= 30.0);
+    assert!(emu.emulator().emulated_seconds() - t0 >= 30.0);
     let r = record(&dir);
     assert_eq!((failures(&r), remaining_ticks(&r)), (4, 0));
     // (c) the right code unlocks: failures reset, stored unlocked, MENU enabled.
@@ -342,7 +344,9 @@ fn tampered_copy_is_detected() {
     let crc = crc32(&r[..OFF_CRC]);
     r[OFF_CRC..].copy_from_slice(&crc.to_le_bytes());
     let mut emu = boot(&dir);
-    emu.storage_write("\\\\fls0\\CGLOCK.dat", &r).unwrap();
+    emu.emulator_mut()
+        .storage_write("\\\\fls0\\CGLOCK.dat", &r)
+        .unwrap();
     drop(emu);
 
     let mut emu = boot(&dir);
@@ -428,17 +432,19 @@ fn shift_ac_powers_off_and_stays_locked() {
     let mut emu = set_up_and_lock(&dir, false);
     type_keys(&mut emu, "ALPHA,1,2");
     assert!(
-        !emu.events()
+        !emu.emulator()
+            .events()
             .iter()
             .any(|e| matches!(e, Event::PowerOff { .. }))
     );
     type_keys(&mut emu, "SHIFT,AC");
     let offs = emu
+        .emulator()
         .events()
         .iter()
         .filter(|e| matches!(e, Event::PowerOff { .. }))
         .count();
-    assert_eq!(offs, 1, "one PowerOff: {:?}", emu.events());
+    assert_eq!(offs, 1, "one PowerOff: {:?}", emu.emulator().events());
     assert!(bar_locked(&emu));
     assert!(menu_blocked(&emu));
     assert!(on_row(&emu, 7, RED) > 100, "back on the lock screen");
@@ -459,7 +465,7 @@ fn translated_and_interpreted_runs_agree() {
     let session = "1,2,3,4,EXE,1,2,3,4,EXE,F1,ALPHA,9,9,9,9,EXE,EXIT,ALPHA,5,5,5,5,EXE,\
                    EXIT,ALPHA,5,5,5,5,EXE,EXIT,ALPHA,5,5,5,5,EXE,EXIT,wait:31000,\
                    ALPHA,1,2,3,4,EXE";
-    let mut runs: Vec<(Emulator, PathBuf)> = [false, true]
+    let mut runs: Vec<(Addin, PathBuf)> = [false, true]
         .into_iter()
         .map(|interpret| {
             let dir = fresh_dir(if interpret {
@@ -467,7 +473,7 @@ fn translated_and_interpreted_runs_agree() {
             } else {
                 "agree-jit"
             });
-            let mut emu = common::load(
+            let emu = Addin::start_with(
                 built(),
                 Options {
                     storage: Some(dir.clone()),
@@ -475,8 +481,8 @@ fn translated_and_interpreted_runs_agree() {
                     ..Options::default()
                 },
             );
-            assert_eq!(emu.cpu.translates(), !interpret);
-            assert_eq!(emu.run_until_idle(), Outcome::Idle);
+            assert_eq!(emu.emulator().cpu.translates(), !interpret);
+            assert_eq!(*emu.outcome(), Outcome::Idle);
             (emu, dir)
         })
         .collect();
@@ -485,16 +491,17 @@ fn translated_and_interpreted_runs_agree() {
             assert_eq!(keys(emu, item), Outcome::Idle, "after {item}");
         }
         let (a, b) = (&runs[0].0, &runs[1].0);
-        assert_eq!(a.cpu.icount, b.cpu.icount, "instructions after {item}");
         assert_eq!(
-            a.cpu.save_regs(),
-            b.cpu.save_regs(),
+            a.emulator().cpu.icount,
+            b.emulator().cpu.icount,
+            "instructions after {item}"
+        );
+        assert_eq!(
+            a.emulator().cpu.save_regs(),
+            b.emulator().cpu.save_regs(),
             "registers after {item}"
         );
-        assert!(
-            a.screen_rgb565() == b.screen_rgb565(),
-            "screen after {item}"
-        );
+        assert!(a.screen() == b.screen(), "screen after {item}");
     }
     assert!(!bar_locked(&runs[0].0), "the session ends unlocked");
     assert_eq!(record(&runs[0].1), record(&runs[1].1));

@@ -3,37 +3,59 @@
 //! first key selects the area; each test checks what the emulator shows or leaves in
 //! the storage folder against values computed here.
 
-mod common;
-
 #[path = "addins/sdk-areas/src/scene.rs"]
 #[allow(dead_code)]
 mod scene;
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use prizm::display::{Frame, PIXELS, WIDTH};
-use prizm_emu::{Emulator, Options, Outcome};
+use prizm_test::{Addin, Built, Options, Outcome};
 
 const MANIFEST: &str = "tests/addins/sdk-areas/Cargo.toml";
 const SOURCE: &str = "tests/addins/sdk-areas/src/addin.rs";
 
-/// The add-in, built once per test run.
-fn built() -> &'static cargo_prizm::build::Built {
-    static BUILT: OnceLock<cargo_prizm::build::Built> = OnceLock::new();
-    BUILT.get_or_init(|| common::build_package(MANIFEST))
+/// The repository root.
+fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Loads the add-in with `keys` (a key script) and an optional storage folder.
-fn start(keys: &str, storage: Option<&Path>) -> Emulator {
+/// The add-in, built once per test run.
+fn built() -> &'static Built {
+    static BUILT: OnceLock<Built> = OnceLock::new();
+    BUILT.get_or_init(|| prizm_test::build(repo_root().join(MANIFEST)))
+}
+
+/// An empty folder `target/emu-storage/<name>` for the storage memory, kept after the
+/// test for a look.
+fn fresh_storage(name: &str) -> PathBuf {
+    let dir = repo_root().join("target").join("emu-storage").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create the storage folder");
+    dir
+}
+
+/// Keeps a screenshot as a test artefact: `target/test-screenshots/<name>.png`.
+fn save_screenshot(calc: &Addin, name: &str) {
+    calc.save_screenshot(
+        repo_root()
+            .join("target/test-screenshots")
+            .join(format!("{name}.png")),
+    );
+}
+
+/// Starts the add-in with `keys` (a key script) and an optional storage folder, and runs
+/// it until it ends or waits for more keys.
+fn start(keys: &str, storage: Option<&Path>) -> Addin {
     let options = Options {
         keys: prizm_emu::harness::keys::parse_script(keys).expect("key script"),
         storage: storage.map(Path::to_path_buf),
         max_instructions: 500_000_000,
         ..Options::default()
     };
-    common::load(built(), options)
+    Addin::start_with(built(), options)
 }
 
 /// Parses `key=value` lines.
@@ -70,11 +92,11 @@ const NAVY: u16 = 0x0010;
 
 #[test]
 fn display_fills_shapes_text_and_partial_update() {
-    let mut emu = start("1", None);
-    assert_eq!(emu.run_until_idle(), Outcome::Returned(0));
-    common::save_screenshot(&emu, "sdk-display");
-    let vram = emu.vram_rgb565();
-    let lcd = emu.screen_rgb565().to_vec();
+    let emu = start("1", None);
+    assert_eq!(*emu.outcome(), Outcome::Returned(0));
+    save_screenshot(&emu, "sdk-display");
+    let vram = emu.emulator().vram_rgb565();
+    let lcd = emu.screen().to_vec();
     let bg = scene::BG;
 
     // Fixed pixels, computed from the scene's coordinates (not from any renderer).
@@ -189,7 +211,7 @@ fn display_fills_shapes_text_and_partial_update() {
     }
     assert_eq!(px(&lcd, 383, 185), bg);
     // GetKey, the full update and the partial one.
-    assert_eq!(emu.frames(), 3);
+    assert_eq!(emu.emulator().frames(), 3);
 
     // The whole frame, against the SDK and embedded-graphics built for the PC.
     let before = host_frame(scene::draw_scene);
@@ -221,9 +243,9 @@ fn keyboard_record() -> Vec<u16> {
     static RECORD: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
     RECORD
         .get_or_init(|| {
-            let dir = common::fresh_storage("sdk-keyboard");
-            let mut emu = start(KEY_SCRIPT, Some(&dir));
-            assert_eq!(emu.run_until_idle(), Outcome::Returned(0));
+            let dir = fresh_storage("sdk-keyboard");
+            let emu = start(KEY_SCRIPT, Some(&dir));
+            assert_eq!(*emu.outcome(), Outcome::Returned(0));
             let bytes = std::fs::read(dir.join("keys.bin")).expect("keys.bin written");
             bytes
                 .chunks(2)
@@ -247,8 +269,8 @@ fn keyboard_getkey_codes_and_key_matrix() {
     assert_eq!(&codes[8..], &[0xB000, 0x0207]);
 
     // MENU in GetKey leaves the add-in.
-    let mut emu = start("2, 1, MENU", None);
-    assert_eq!(emu.run_until_idle(), Outcome::Menu);
+    let emu = start("2, 1, MENU", None);
+    assert_eq!(*emu.outcome(), Outcome::Menu);
 }
 
 /// GetKeyWait_OS reports F2 at column 6, row 0x0A (WikiPrizm, "Keycode Reference":
@@ -261,9 +283,9 @@ fn keyboard_polled_key_matrix_position() {
 
 #[test]
 fn storage_files_folders_and_mcs_items() {
-    let dir = common::fresh_storage("sdk-storage");
-    let mut emu = start("3", Some(&dir));
-    assert_eq!(emu.run_until_idle(), Outcome::Returned(0));
+    let dir = fresh_storage("sdk-storage");
+    let emu = start("3", Some(&dir));
+    assert_eq!(*emu.outcome(), Outcome::Returned(0));
     let text = std::fs::read(dir.join("storage.txt")).expect("storage.txt written");
     let rep = report(&text);
     for step in [
@@ -292,7 +314,7 @@ fn storage_files_folders_and_mcs_items() {
     }
     // What the emulator's storage memory holds afterwards.
     assert_eq!(
-        emu.storage_read("\\\\fls0\\a.txt").unwrap(),
+        emu.storage_file("\\\\fls0\\a.txt").unwrap(),
         b"replaced by a longer text"
     );
     assert_eq!(
@@ -328,10 +350,10 @@ fn storage_files_folders_and_mcs_items() {
 
 /// Runs the time mode with a wait of `wait_ms` before its key; returns the report.
 fn time_run(wait_ms: u64) -> HashMap<String, u64> {
-    let dir = common::fresh_storage(&format!("sdk-time-{wait_ms}"));
-    let mut emu = start(&format!("4, wait:{wait_ms}ms, EXE"), Some(&dir));
-    assert_eq!(emu.run_until_idle(), Outcome::Returned(0));
-    assert!(emu.emulated_seconds() >= (wait_ms + 500) as f64 / 1000.0);
+    let dir = fresh_storage(&format!("sdk-time-{wait_ms}"));
+    let emu = start(&format!("4, wait:{wait_ms}ms, EXE"), Some(&dir));
+    assert_eq!(*emu.outcome(), Outcome::Returned(0));
+    assert!(emu.emulator().emulated_seconds() >= (wait_ms + 500) as f64 / 1000.0);
     let rep = report(&std::fs::read(dir.join("time.txt")).unwrap());
     rep.into_iter()
         .map(|(k, v)| (k, v.parse().unwrap()))
@@ -363,10 +385,10 @@ fn time_ticks_follow_waits_and_sleep() {
 
 #[test]
 fn heap_allocates_frees_and_reports() {
-    let dir = common::fresh_storage("sdk-heap");
-    let mut emu = start("5", Some(&dir));
-    assert_eq!(emu.run_until_idle(), Outcome::Returned(0));
-    common::save_screenshot(&emu, "sdk-heap");
+    let dir = fresh_storage("sdk-heap");
+    let emu = start("5", Some(&dir));
+    assert_eq!(*emu.outcome(), Outcome::Returned(0));
+    save_screenshot(&emu, "sdk-heap");
     let text = std::fs::read(dir.join("heap.txt")).expect("heap.txt written");
     let rep = report(&text);
     // size used free largest_free high_water allocations failed_request
@@ -400,7 +422,7 @@ fn heap_allocates_frees_and_reports() {
     );
     assert_eq!(rep["failed"], "true");
     // The statistics are on the screen too: ink in the text rows, white below.
-    let lcd = emu.screen_rgb565();
+    let lcd = emu.screen();
     let ink = |y0: usize, y1: usize| {
         lcd[y0 * WIDTH..y1 * WIDTH]
             .iter()
@@ -413,7 +435,7 @@ fn heap_allocates_frees_and_reports() {
 
 /// The line and column of the add-in's deliberate panic.
 fn panic_location() -> (u32, u32) {
-    let src = std::fs::read_to_string(common::repo_root().join(SOURCE)).unwrap();
+    let src = std::fs::read_to_string(repo_root().join(SOURCE)).unwrap();
     let (i, line) = src
         .lines()
         .enumerate()
@@ -426,12 +448,12 @@ fn panic_location() -> (u32, u32) {
 fn panic_screen_shows_message_and_location_until_menu() {
     let mut emu = start("6", None);
     assert_eq!(
-        emu.run_until_idle(),
+        *emu.outcome(),
         Outcome::Idle,
         "the panic screen waits for a key"
     );
-    common::save_screenshot(&emu, "sdk-panic");
-    let lcd = emu.screen_rgb565().to_vec();
+    save_screenshot(&emu, "sdk-panic");
+    let lcd = emu.screen().to_vec();
     // Title bar, black message text, navy location text, footer.
     assert_eq!(px(&lcd, 0, 0), RED);
     assert_eq!(px(&lcd, 383, 15), RED);
@@ -465,17 +487,15 @@ fn panic_screen_shows_message_and_location_until_menu() {
     );
 
     // Other keys keep it there; MENU leaves.
-    emu.press("EXE").unwrap();
-    assert_eq!(emu.run_until_idle(), Outcome::Idle);
-    emu.press("MENU").unwrap();
-    assert_eq!(emu.run_until_idle(), Outcome::Menu);
+    assert_eq!(emu.keys("EXE"), Outcome::Idle);
+    assert_eq!(emu.keys("MENU"), Outcome::Menu);
 }
 
 #[test]
 fn out_of_memory_screen() {
     let mut emu = start("7", None);
-    assert_eq!(emu.run_until_idle(), Outcome::Idle);
-    common::save_screenshot(&emu, "sdk-oom");
+    assert_eq!(*emu.outcome(), Outcome::Idle);
+    save_screenshot(&emu, "sdk-oom");
     let expected = host_frame(|f| {
         prizm::rt::panic_screen::draw(
             f,
@@ -483,16 +503,12 @@ fn out_of_memory_screen() {
             Some(("alloc", 1, 1)),
         )
     });
-    assert!(
-        emu.screen_rgb565() == expected.as_slice(),
-        "out-of-memory screen"
-    );
+    assert!(emu.screen() == expected.as_slice(), "out-of-memory screen");
     assert_eq!(
         emu.panic_message().as_deref(),
         Some("memory allocation of 65536 bytes failed")
     );
-    emu.press("MENU").unwrap();
-    assert_eq!(emu.run_until_idle(), Outcome::Menu);
+    assert_eq!(emu.keys("MENU"), Outcome::Menu);
 }
 
 /// A stack overflow (endless recursion) is stopped where the stack runs over static
@@ -500,7 +516,7 @@ fn out_of_memory_screen() {
 #[test]
 fn stack_overflow_is_reported() {
     let mut emu = start("8", None);
-    let Outcome::Crashed(report) = emu.run_until_idle() else {
+    let Outcome::Crashed(report) = emu.outcome().clone() else {
         panic!("expected a crash, got {:?}", emu.outcome());
     };
     assert_eq!(emu.panic_message(), None, "no panic");

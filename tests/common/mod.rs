@@ -1,4 +1,5 @@
-//! Helpers shared by the tests that build SH4 code with the project's toolchain.
+//! Helpers shared by the tests that build SH4 code with the project's toolchain (the
+//! emulator tests use the test library, `tools/prizm-test`).
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
@@ -41,71 +42,6 @@ pub fn build_sh4(package: &str, target: &Path, opt_level: &str) -> PathBuf {
     );
     let stem = target.file_stem().unwrap();
     target_dir.join(stem).join("release").join(package)
-}
-
-/// Builds the example add-in `examples/<name>` (release) with `cargo prizm`'s library
-/// and returns its ELF and `.g3a`. The build uses its own target directory, since the
-/// test run holds the workspace's.
-pub fn build_example(name: &str) -> cargo_prizm::build::Built {
-    use cargo_prizm::args::{BuildArgs, PackageSelection};
-    let root = repo_root();
-    let args = BuildArgs {
-        package: PackageSelection {
-            example: Some(name.to_string()),
-            manifest_path: None,
-        },
-        release: true,
-        target_dir: Some(root.join("target").join("emu-tests")),
-    };
-    cargo_prizm::build::build(&args, &root)
-        .unwrap_or_else(|e| panic!("cargo prizm build --example {name} failed: {e}"))
-}
-
-/// Loads a built add-in into the emulator with `options` (its ELF attached for crash
-/// reports).
-pub fn load(
-    built: &cargo_prizm::build::Built,
-    mut options: prizm_emu::Options,
-) -> prizm_emu::Emulator {
-    let g3a = std::fs::read(&built.g3a).expect("read the .g3a");
-    options.elf = Some(std::fs::read(&built.elf).expect("read the ELF"));
-    prizm_emu::Emulator::load(&g3a, options).expect("the emulator loads the add-in")
-}
-
-/// Writes a screenshot to `target/test-screenshots/<name>.png` (kept as a test artefact)
-/// and returns its path.
-pub fn save_screenshot(emu: &prizm_emu::Emulator, name: &str) -> PathBuf {
-    let dir = repo_root().join("target").join("test-screenshots");
-    std::fs::create_dir_all(&dir).expect("create target/test-screenshots");
-    let path = dir.join(format!("{name}.png"));
-    std::fs::write(&path, emu.screenshot_png()).expect("write the screenshot");
-    path
-}
-
-/// Builds the add-in package whose manifest is `manifest_path` (relative to the
-/// repository root; release) with `cargo prizm`'s library, in the same target directory
-/// as [`build_example`], and returns its ELF and `.g3a`.
-pub fn build_package(manifest_path: &str) -> cargo_prizm::build::Built {
-    use cargo_prizm::args::{BuildArgs, PackageSelection};
-    let root = repo_root();
-    let args = BuildArgs {
-        package: PackageSelection {
-            example: None,
-            manifest_path: Some(root.join(manifest_path)),
-        },
-        release: true,
-        target_dir: Some(root.join("target").join("emu-tests")),
-    };
-    cargo_prizm::build::build(&args, &root)
-        .unwrap_or_else(|e| panic!("cargo prizm build --manifest-path {manifest_path} failed: {e}"))
-}
-
-/// An empty folder `target/emu-storage/<name>` for an emulator's storage memory.
-pub fn fresh_storage(name: &str) -> PathBuf {
-    let dir = repo_root().join("target").join("emu-storage").join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create the storage folder");
-    dir
 }
 
 /// A xorshift64 generator: reproducible random test inputs from a seed (non-zero).

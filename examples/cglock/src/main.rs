@@ -5,9 +5,6 @@
 //! `cargo prizm run --example cglock`. On the PC (`cargo build`, `cargo clippy`,
 //! `cargo test --workspace`) `prizm::entry!` makes it a program that says so; the logic
 //! is in the library and tested there.
-#![cfg_attr(target_vendor = "casio", no_std, no_main)]
+#![cfg_attr(not(test), no_std, no_main)]
 
-#[cfg(target_vendor = "casio")]
-mod addin;
-
-prizm::entry!(addin::main);
+prizm::entry!(mod addin);

@@ -10,9 +10,10 @@ use crate::date::build_date;
 use crate::error::{Error, Result};
 use crate::metadata::PrizmMetadata;
 use crate::pack::pack_file;
+use crate::sdk::Sdk;
 use crate::toolchain::check_toolchain;
 use crate::workspace::{
-    Package, TARGET_SPEC, cargo_metadata, package_from_metadata, select_manifest,
+    Package, cargo_metadata, check_sdk, package_from_metadata, select_manifest,
 };
 
 /// The files a build produced.
@@ -29,14 +30,17 @@ pub fn cargo_program() -> OsString {
     std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into())
 }
 
-/// The arguments of the `cargo build` that compiles `package` for the Prizm.
-pub fn cargo_build_args(package: &str, target_spec: &Path, release: bool) -> Vec<OsString> {
+/// The arguments of the cargo command `sub` (`build`, `test`...) that compiles `package`
+/// for the Prizm with the SDK's target spec and settings.
+pub fn calc_cargo_args(sub: &str, package: &str, sdk: &Sdk, release: bool) -> Vec<OsString> {
     let mut args: Vec<OsString> = vec![
-        "build".into(),
+        sub.into(),
         "-p".into(),
         package.into(),
         "--target".into(),
-        target_spec.into(),
+        sdk.target_spec().into(),
+        "--config".into(),
+        sdk.cargo_config().into(),
         "-Zbuild-std=core,alloc".into(),
         "-Zbuild-std-features=compiler-builtins-mem".into(),
         "-Zjson-target-spec".into(),
@@ -54,42 +58,45 @@ pub fn output_dir(target_dir: &Path, release: bool) -> PathBuf {
         .join(if release { "release" } else { "debug" })
 }
 
-/// The package, its checked metadata, and the workspace's target spec, for a selection.
-pub fn resolve_package(sel: &PackageSelection, cwd: &Path) -> Result<(Package, PrizmMetadata)> {
+/// The selected package, as `cargo metadata` describes it.
+pub fn find_package(sel: &PackageSelection, cwd: &Path) -> Result<Package> {
     let manifest = select_manifest(sel, cwd)?;
-    let meta = cargo_metadata(&cargo_program(), &manifest)?;
-    let package = package_from_metadata(&meta, &manifest)?;
-    let prizm = PrizmMetadata::from_json(
+    let meta = cargo_metadata(&cargo_program(), &manifest, false)?;
+    package_from_metadata(&meta, &manifest)
+}
+
+/// The add-in metadata of a package, checked.
+pub fn addin_metadata(package: &Package) -> Result<PrizmMetadata> {
+    PrizmMetadata::from_json(
         &package.manifest_path,
         &package.name,
         &package.version,
         Some(&package.metadata),
-    )?;
+    )
+}
+
+/// The package and its checked metadata, for a selection.
+pub fn resolve_package(sel: &PackageSelection, cwd: &Path) -> Result<(Package, PrizmMetadata)> {
+    let package = find_package(sel, cwd)?;
+    let prizm = addin_metadata(&package)?;
     Ok((package, prizm))
 }
 
-/// Builds the selected add-in and packs it; returns the ELF and `.g3a` paths.
-///
-/// Checks the metadata, then the toolchain, then runs `cargo build` from the workspace
-/// root (so its `.cargo/config.toml` applies), then packs
-/// `target/sh4-prizm/<profile>/<bin>` as `<bin>.g3a` next to it.
-pub fn build(args: &BuildArgs, cwd: &Path) -> Result<Built> {
-    let (package, prizm) = resolve_package(&args.package, cwd)?;
-    let date = build_date(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())?;
-    let root = &package.workspace_root;
-    let spec = root.join(TARGET_SPEC);
-    if !spec.is_file() {
-        return Err(Error::Other(format!(
-            "no {TARGET_SPEC} in the workspace root {}: is this the Prizm workspace?",
-            root.display()
-        )));
-    }
-    check_toolchain(root)?;
+/// Checks what a build for the calculator needs: the package depends on a complete SDK,
+/// and the toolchain that SDK pins is installed. Returns the SDK.
+pub fn check_build_prerequisites(package: &Package) -> Result<&Sdk> {
+    let sdk = package.sdk()?;
+    check_sdk(sdk)?;
+    check_toolchain(&package.workspace_root, &sdk.channel()?)?;
+    Ok(sdk)
+}
+
+/// Runs a cargo command from the workspace root (so that its `.cargo/config.toml`
+/// applies), with `target_dir` as cargo's target directory if given.
+pub fn run_cargo(args: &[OsString], package: &Package, target_dir: Option<&Path>) -> Result<()> {
     let mut cargo = Command::new(cargo_program());
-    cargo
-        .args(cargo_build_args(&package.name, &spec, args.release))
-        .current_dir(root);
-    if let Some(dir) = &args.target_dir {
+    cargo.args(args).current_dir(&package.workspace_root);
+    if let Some(dir) = target_dir {
         cargo.env("CARGO_TARGET_DIR", dir);
     }
     let status = cargo
@@ -97,13 +104,36 @@ pub fn build(args: &BuildArgs, cwd: &Path) -> Result<Built> {
         .map_err(|e| Error::Other(format!("cannot run cargo: {e}")))?;
     if !status.success() {
         return Err(Error::Other(format!(
-            "`cargo build -p {}` for the Prizm failed ({status})",
+            "`cargo {}` for package {} failed ({status})",
+            args.first()
+                .map(|a| a.to_string_lossy())
+                .unwrap_or_default(),
             package.name
         )));
     }
+    Ok(())
+}
+
+/// Builds the selected add-in and packs it; returns the ELF and `.g3a` paths.
+pub fn build(args: &BuildArgs, cwd: &Path) -> Result<Built> {
+    build_package(&find_package(&args.package, cwd)?, args)
+}
+
+/// Builds an add-in package and packs it; returns the ELF and `.g3a` paths.
+///
+/// Checks the metadata, the SDK and the toolchain, then runs `cargo build` for the
+/// calculator from the workspace root, then packs `target/sh4-prizm/<profile>/<bin>` as
+/// `<bin>.g3a` next to it.
+pub fn build_package(package: &Package, args: &BuildArgs) -> Result<Built> {
+    let prizm = addin_metadata(package)?;
+    let bin = package.addin_bin()?;
+    let date = build_date(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())?;
+    let sdk = check_build_prerequisites(package)?;
+    let cargo_args = calc_cargo_args("build", &package.name, sdk, args.release);
+    run_cargo(&cargo_args, package, args.target_dir.as_deref())?;
     let target_dir = args.target_dir.as_ref().unwrap_or(&package.target_dir);
     let dir = output_dir(target_dir, args.release);
-    let elf = dir.join(&package.bin);
+    let elf = dir.join(bin);
     if !elf.is_file() {
         return Err(Error::Other(format!(
             "cargo built {} but {} is missing",
@@ -111,7 +141,7 @@ pub fn build(args: &BuildArgs, cwd: &Path) -> Result<Built> {
             elf.display()
         )));
     }
-    let g3a = dir.join(format!("{}.g3a", package.bin));
+    let g3a = dir.join(format!("{bin}.g3a"));
     pack_file(&elf, &prizm, &g3a, date)?;
     Ok(Built { elf, g3a })
 }
@@ -122,7 +152,10 @@ mod tests {
 
     #[test]
     fn cargo_command_line() {
-        let a = cargo_build_args("hello", Path::new("/ws/sh4-prizm.json"), true);
+        let sdk = Sdk {
+            root: PathBuf::from("/sdk"),
+        };
+        let a = calc_cargo_args("build", "hello", &sdk, true);
         assert_eq!(
             a,
             [
@@ -130,14 +163,16 @@ mod tests {
                 "-p",
                 "hello",
                 "--target",
-                "/ws/sh4-prizm.json",
+                "/sdk/sh4-prizm.json",
+                "--config",
+                "/sdk/cargo-config.toml",
                 "-Zbuild-std=core,alloc",
                 "-Zbuild-std-features=compiler-builtins-mem",
                 "-Zjson-target-spec",
                 "--release"
             ]
         );
-        assert!(!cargo_build_args("x", Path::new("t.json"), false).contains(&"--release".into()));
+        assert!(!calc_cargo_args("test", "x", &sdk, false).contains(&"--release".into()));
         assert_eq!(
             output_dir(Path::new("/ws/target"), false),
             Path::new("/ws/target/sh4-prizm/debug")

@@ -6,13 +6,17 @@
 
 pub mod args;
 pub mod build;
+pub mod calc_test;
 pub mod date;
 pub mod elf;
 pub mod emulator;
 pub mod error;
 pub mod info;
 pub mod metadata;
+pub mod new;
 pub mod pack;
+pub mod sdk;
+pub mod test_command;
 pub mod toolchain;
 pub mod workspace;
 

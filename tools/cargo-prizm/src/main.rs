@@ -1,19 +1,24 @@
-//! `cargo-prizm`: `cargo prizm build|run|info|pack` (see `cargo prizm help`).
+//! `cargo-prizm`: `cargo prizm new|init|build|run|debug|test|info|pack` (see `cargo prizm
+//! help`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use cargo_prizm::args::{BuildArgs, Command, USAGE, parse_args};
+use cargo_prizm::args::{BuildArgs, Command, parse_args};
 use cargo_prizm::build::{Built, build, resolve_package};
 use cargo_prizm::date::build_date;
 use cargo_prizm::emulator::{DEBUGGER, debug_session, find_emulator, run_emulator};
 use cargo_prizm::error::{Error, Result};
 use cargo_prizm::info::info_command;
+use cargo_prizm::new::{init_project, new_project};
 use cargo_prizm::pack::pack_file;
+use cargo_prizm::sdk::{SDK_VERSION, Sdk, install, prizm_home, sdk_dir};
+use cargo_prizm::test_command::test_command;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    let command = parse_args(&args).unwrap_or_else(|e| e.exit());
+    match run(command) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e}");
@@ -39,10 +44,33 @@ fn find_emulator_and_build(b: &BuildArgs) -> Result<(PathBuf, Built)> {
     Ok((emu, built))
 }
 
-fn run(args: &[String]) -> Result<ExitCode> {
-    match parse_args(args)? {
-        Command::Help => print!("{USAGE}"),
-        Command::Version => println!("cargo-prizm {}", env!("CARGO_PKG_VERSION")),
+fn run(command: Command) -> Result<ExitCode> {
+    match command {
+        Command::New { path, name } => {
+            let name = new_project(&path, name.as_deref(), &Sdk::installed()?)?;
+            println!(
+                "made add-in package `{name}` in {}: cd there, then `cargo prizm run` (or `cargo \
+                 prizm test`)",
+                path.display()
+            );
+        }
+        Command::Init { path, name } => {
+            let name = init_project(&path, name.as_deref(), &Sdk::installed()?)?;
+            println!("made add-in package `{name}` in {}", path.display());
+        }
+        Command::InstallSdk { repo } => {
+            let dest = sdk_dir(&prizm_home()?, SDK_VERSION);
+            install(&repo, &dest)?;
+            println!("{}", dest.display());
+        }
+        Command::Test {
+            build: b,
+            calc_only,
+        } => {
+            if !test_command(&b, calc_only, &cwd()?)? {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
         Command::Build(b) => {
             let built = build(&b, &cwd()?)?;
             println!("{}", built.g3a.display());

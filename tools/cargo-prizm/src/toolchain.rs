@@ -12,19 +12,8 @@ pub const SETUP_HINT: &str = "the Prizm toolchain is not installed: run tools/se
 
 /// The `channel` of the `[toolchain]` table of a `rust-toolchain.toml` file.
 pub fn pinned_channel(rust_toolchain_toml: &str) -> Option<String> {
-    let mut in_toolchain = false;
-    for line in rust_toolchain_toml.lines() {
-        let line = line.split('#').next().unwrap_or("").trim();
-        if line.starts_with('[') {
-            in_toolchain = line == "[toolchain]";
-        } else if in_toolchain
-            && let Some((k, v)) = line.split_once('=')
-            && k.trim() == "channel"
-        {
-            return Some(v.trim().trim_matches('"').trim_matches('\'').to_string());
-        }
-    }
-    None
+    let doc: toml_edit::DocumentMut = rust_toolchain_toml.parse().ok()?;
+    Some(doc.get("toolchain")?.get("channel")?.as_str()?.to_string())
 }
 
 /// The value of `key: value` in the output of `rustc -vV`.
@@ -65,8 +54,9 @@ pub fn check_rustc(channel: &str, rustc_vv: &str, manifest_date: Option<&str>) -
     let version_line = rustc_vv.lines().next().unwrap_or("").trim();
     let wrong = |what: String| {
         Error::Toolchain(format!(
-            "the active rustc is `{version_line}`{what}, but rust-toolchain.toml pins {channel}: \
-             run cargo prizm inside the repository so that rustup picks the pinned toolchain \
+            "the active rustc is `{version_line}`{what}, but the Prizm SDK needs {channel}: \
+             the workspace root needs a rust-toolchain.toml with `[toolchain] channel = \"{channel}\"` \
+             (cargo prizm new and init write one) so that rustup picks it \
              (`rustup toolchain install {channel}` if it is missing), then run tools/setup"
         ))
     };
@@ -218,30 +208,24 @@ fn run(rustc: &OsStr, args: &[&str], dir: &Path) -> Result<String> {
 }
 
 /// Runs every check for a build in `workspace_root`: the rustc that cargo will use there
-/// (`$RUSTC` or `rustc`) is the nightly pinned in its `rust-toolchain.toml`, and
-/// [`check_installed`] passes.
-pub fn check_toolchain(workspace_root: &Path) -> Result<()> {
+/// (`$RUSTC` or `rustc`, as rustup picks it there) is the nightly `channel` that the SDK
+/// pins, and [`check_installed`] passes.
+pub fn check_toolchain(workspace_root: &Path, channel: &str) -> Result<()> {
     let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
     let vv = run(&rustc, &["-vV"], workspace_root)?;
     let sysroot = PathBuf::from(run(&rustc, &["--print", "sysroot"], workspace_root)?.trim());
-    let toml_path = workspace_root.join("rust-toolchain.toml");
-    if let Ok(text) = std::fs::read_to_string(&toml_path)
-        && let Some(channel) = pinned_channel(&text)
-    {
-        let manifest =
-            std::fs::read_to_string(sysroot.join("lib/rustlib/multirust-channel-manifest.toml"))
-                .ok();
-        let date = manifest.as_deref().and_then(|m| {
-            m.lines().find_map(|l| {
-                l.trim()
-                    .strip_prefix("date")?
-                    .trim()
-                    .strip_prefix('=')
-                    .map(|v| v.trim().trim_matches('"').to_string())
-            })
-        });
-        check_rustc(&channel, &vv, date.as_deref())?;
-    }
+    let manifest =
+        std::fs::read_to_string(sysroot.join("lib/rustlib/multirust-channel-manifest.toml")).ok();
+    let date = manifest.as_deref().and_then(|m| {
+        m.lines().find_map(|l| {
+            l.trim()
+                .strip_prefix("date")?
+                .trim()
+                .strip_prefix('=')
+                .map(|v| v.trim().trim_matches('"').to_string())
+        })
+    });
+    check_rustc(channel, &vv, date.as_deref())?;
     let host = vv_field(&vv, "host").unwrap_or("x86_64-unknown-linux-gnu");
     check_installed(
         &sysroot,

@@ -294,12 +294,22 @@ fn bad_metadata_names_the_key() {
 fn usage_errors_and_help() {
     let o = cargo_prizm(&["frobnicate"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(text(&o.stderr).contains("unknown command `frobnicate`"));
+    assert!(text(&o.stderr).contains("unrecognized subcommand 'frobnicate'"));
     let o = cargo_prizm(&["build", "--example", "no-such-addin"]);
     assert_eq!(o.status.code(), Some(1));
     let e = text(&o.stderr);
     assert!(e.contains("no-such-addin") && e.contains("hello"), "{e}");
     let o = cargo_prizm(&["help"]);
     assert!(o.status.success());
-    assert!(text(&o.stdout).contains("cargo prizm build [--example NAME]"));
+    let help = text(&o.stdout);
+    for command in [
+        "new", "init", "build", "run", "debug", "test", "info", "pack",
+    ] {
+        assert!(
+            help.contains(&format!("\n  {command} ")),
+            "{command} in\n{help}"
+        );
+    }
+    let o = cargo_prizm(&["build", "--help"]);
+    assert!(text(&o.stdout).contains("--example <NAME>"));
 }

@@ -12,13 +12,11 @@
 //! | 8 | endless recursion: a stack overflow | the emulator's crash report |
 //!
 //! Modes 1-5 return 0 when every step worked; reports are `key=value` lines.
-#![cfg_attr(target_vendor = "casio", no_std, no_main)]
+#![cfg_attr(not(test), no_std, no_main)]
 
-#[cfg(target_vendor = "casio")]
-extern crate alloc;
-#[cfg(target_vendor = "casio")]
-mod addin;
-#[cfg(target_vendor = "casio")]
-mod scene;
+prizm::on_calc! {
+    extern crate alloc;
+    mod scene;
+}
 
-prizm::entry!(addin::main);
+prizm::entry!(mod addin);

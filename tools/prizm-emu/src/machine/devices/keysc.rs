@@ -93,26 +93,33 @@ pub fn scan_rows(code: Option<u8>) -> [u8; 12] {
 
 impl Device for KeySc {
     fn read(&mut self, off: u32, size: u8, now: u64) -> Result<u32, Fault> {
-        if off >= KEYSC_ROWS_LEN {
-            if size == 2 && off >= CTRL_BASE && ((off - CTRL_BASE) as usize) < 2 * CTRL.len() {
-                return Ok(self.ctrl[(off - CTRL_BASE) as usize / 2] as u32);
-            }
+        // Any size, as the bus splits a wide read over neighbouring registers (add-ins
+        // memcpy the block): the rows, then the control registers, big-endian.
+        if off + size as u32 > CTRL_BASE + 2 * CTRL.len() as u32 {
             return Err(Fault::Unmapped {
                 addr: KEYSC_BASE + off,
                 size,
                 write: false,
             });
         }
-        let key = match &mut self.input {
-            Some(input) => input.key_down(now)?,
-            None => None,
+        let rows = if off < KEYSC_ROWS_LEN {
+            let key = match &mut self.input {
+                Some(input) => input.key_down(now)?,
+                None => None,
+            };
+            scan_rows(key)
+        } else {
+            [0; 12]
         };
-        let b = scan_rows(key);
-        let mut v = 0;
-        for i in 0..size as usize {
-            v = (v << 8) | *b.get(off as usize + i).unwrap_or(&0) as u32;
-        }
-        Ok(v)
+        let byte = |a: u32| -> u32 {
+            if a < KEYSC_ROWS_LEN {
+                rows[a as usize] as u32
+            } else {
+                let r = self.ctrl[(a - CTRL_BASE) as usize / 2];
+                (if a % 2 == 0 { r >> 8 } else { r & 0xFF }) as u32
+            }
+        };
+        Ok((off..off + size as u32).fold(0, |v, a| (v << 8) | byte(a)))
     }
 
     fn write(&mut self, off: u32, size: u8, v: u32, _now: u64) -> Result<(), Fault> {
@@ -161,6 +168,10 @@ mod tests {
         // Rows still read the keys; nothing beyond KINPINSET.
         assert_eq!(k.read(0, 2, 0).unwrap(), 0);
         assert!(k.read(0x1E, 2, 0).is_err());
-        assert!(k.read(0x0C, 4, 0).is_err());
+        // Byte and long reads, as memcpy does them.
+        assert_eq!(k.read(0x0C, 1, 0).unwrap(), 0x80);
+        assert_eq!(k.read(0x0D, 1, 0).unwrap(), 0x03);
+        assert_eq!(k.read(0x18, 4, 0).unwrap(), 0x0098_0FFF);
+        assert_eq!(k.read(0x08, 4, 0).unwrap(), 0);
     }
 }

@@ -116,7 +116,11 @@ impl Device for KeySc {
                 rows[a as usize] as u32
             } else {
                 let r = self.ctrl[(a - CTRL_BASE) as usize / 2];
-                (if a % 2 == 0 { r >> 8 } else { r & 0xFF }) as u32
+                (if a.is_multiple_of(2) {
+                    r >> 8
+                } else {
+                    r & 0xFF
+                }) as u32
             }
         };
         Ok((off..off + size as u32).fold(0, |v, a| (v << 8) | byte(a)))

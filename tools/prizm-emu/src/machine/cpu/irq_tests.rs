@@ -9,7 +9,7 @@ const RAM: u32 = 0x0810_0000;
 
 /// Starts TMU0 (100 counts of Pclk/4: an underflow every 1600 cycles) with its
 /// interrupt at level 5; the handler at VBR+0x600 acknowledges UNF, counts in r8 and
-/// logs SPC and INTEVT at r11; the main loop spins until 10 interrupts, then sleeps.
+/// logs SPC, INTEVT, SSR and the loop count r9 at r11; the main loop spins until 10 interrupts, then sleeps.
 const TMU_PROGRAM: &str = r#"
 .text
 .global start
@@ -65,7 +65,8 @@ handler:
     mov.l r3, @(4, r11)
     stc ssr, r3
     mov.l r3, @(8, r11)
-    add #12, r11
+    mov.l r9, @(12, r11)
+    add #16, r11
     rte
     nop
 .align 2
@@ -76,12 +77,20 @@ h_unfclr: .word 0xFEFF
 
 fn tmu_run(translate: bool) -> (Cpu, Vec<u32>) {
     let (bin, syms) = assemble(TMU_PROGRAM, if translate { "irq-jit" } else { "irq-int" });
-    let mut cpu = machine(&bin);
+    tmu_run_with(&bin, &syms, translate)
+}
+
+fn tmu_run_with(
+    bin: &[u8],
+    syms: &std::collections::HashMap<String, u32>,
+    translate: bool,
+) -> (Cpu, Vec<u32>) {
+    let mut cpu = machine(bin);
     cpu.set_translate(translate);
     cpu.pc = CODE + syms["start"];
     cpu.r[15] = RAM + 0x3_0000;
     let stop = cpu.run(1_000_000);
-    let log: Vec<u32> = (0..30).map(|i| cpu.peek(RAM + 4 * i, 4).unwrap()).collect();
+    let log: Vec<u32> = (0..40).map(|i| cpu.peek(RAM + 4 * i, 4).unwrap()).collect();
     assert_eq!(
         stop,
         Stop::Sleep,
@@ -104,7 +113,7 @@ fn tmu_interrupts_enter_through_vbr_and_agree_interpreted_and_translated() {
     let (bin, syms) = assemble(TMU_PROGRAM, "irq-syms");
     let handler = CODE + syms["handler"];
     assert!(!bin.is_empty());
-    for e in log.chunks(3) {
+    for e in log.chunks(4) {
         assert!(e[0] >= CODE && e[0] < handler, "spc {:#x}", e[0]);
         assert_eq!(e[1], 0x400);
         assert_eq!(e[2] & sr::BL, 0);
@@ -238,4 +247,50 @@ fn dma_frame_reaches_the_lcd() {
     cpu.poke(0xFE00_8038, 4, 1).unwrap();
     let err = cpu.poke(0xFE00_803C, 4, 1 | (2 << 3)).unwrap_err();
     assert!(format!("{err}").contains("0xaf000000"), "{err}");
+}
+
+#[test]
+fn intmu_raises_the_mask_to_the_level_taken() {
+    let (bin, syms) = assemble(TMU_PROGRAM, "irq-intmu");
+    let handler = CODE + syms["handler"];
+    for intmu in [false, true] {
+        let mut cpu = machine(&bin);
+        cpu.pc = CODE + syms["start"];
+        if intmu {
+            let v = cpu.peek(0xFF2F_0000, 4).unwrap();
+            cpu.poke(0xFF2F_0000, 4, v | 8).unwrap();
+        }
+        let mut n = 0;
+        while cpu.sr() & sr::BL == 0 {
+            cpu.run(1);
+            n += 1;
+            assert!(n < 10_000, "no interrupt");
+        }
+        // One step: the interrupt taken, then the handler's first instruction.
+        assert_eq!(cpu.pc, handler + 2);
+        // The first request rises 1600 cycles after TMU0 starts: taken right then.
+        let imask = (cpu.sr() & sr::IMASK) >> 4;
+        assert_eq!(imask, if intmu { 5 } else { 0 });
+        assert_eq!(
+            cpu.sr() & (sr::BL | sr::RB | sr::MD),
+            sr::BL | sr::RB | sr::MD
+        );
+        assert_eq!(cpu.r[15], cpu.sgr);
+    }
+}
+
+/// The first interrupt is taken exactly when its request rises (the run loop's bound
+/// is lowered to that cycle), interpreted or translated: TSTR is written by the 18th
+/// instruction, so TMU0 underflows at cycle 18 + 100 * 16 = 1618; the main loop (4
+/// instructions from the 20th) has then run 399 times plus 3 instructions, so the
+/// interrupted instruction is its `bf` (loop + 6) and r9 is 400.
+#[test]
+fn interrupt_entry_cycle_is_exact() {
+    let (bin, syms) = assemble(TMU_PROGRAM, "irq-exact");
+    assert_eq!(syms["loop"] - syms["start"], 19 * 2);
+    for translate in [false, true] {
+        let (_, log) = tmu_run_with(&bin, &syms, translate);
+        assert_eq!(log[0], CODE + syms["loop"] + 6, "translate {translate}");
+        assert_eq!(log[3], 400, "translate {translate}");
+    }
 }

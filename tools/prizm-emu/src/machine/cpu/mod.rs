@@ -17,7 +17,8 @@
 //! interrupt to take (`irq_poll`). With no interrupt source enabled, the bound is the
 //! budget and nothing is checked. Taking one (SH-4A: accepted when SR.BL is 0 and its
 //! level is above SR.IMASK): SPC = PC, SSR = SR, SGR = R15, INTEVT = its code, SR.MD,
-//! SR.RB and SR.BL set, PC = VBR + 0x600. `rte` returns.
+//! SR.RB and SR.BL set (and SR.IMASK = its level when CPUOPM.INTMU is set), PC = VBR +
+//! 0x600. `rte` returns.
 
 mod blocks;
 pub mod decode;
@@ -54,8 +55,11 @@ pub mod sr {
     pub const RB: u32 = 1 << 29;
     /// Privileged mode.
     pub const MD: u32 = 1 << 30;
+    /// DSP instructions enabled (SH4AL-DSP; gint sets it, the DSP instructions
+    /// themselves are not emulated).
+    pub const DSP: u32 = 1 << 12;
     /// Bits of SR that exist.
-    pub const VALID: u32 = 0x7000_83F3;
+    pub const VALID: u32 = 0x7000_93F3;
 }
 
 /// A CPU exception that ends the run.
@@ -400,7 +404,7 @@ impl Cpu {
             && let Some((level, code)) = self.mem.devices.pending(now)
             && level as u32 > (self.sr_rest & sr::IMASK) >> 4
         {
-            self.take_interrupt(code);
+            self.take_interrupt(level, code);
         }
         self.limit = self.budget_end;
         if let Some(due) = self.mem.devices.next_irq(now) {
@@ -409,13 +413,18 @@ impl Cpu {
         }
     }
 
-    /// Enters the interrupt handler for event `code` (SH-4A interrupt acceptance).
-    pub fn take_interrupt(&mut self, code: u16) {
+    /// Enters the interrupt handler for event `code` at `level` (SH-4A interrupt
+    /// acceptance; with CPUOPM.INTMU, SR.IMASK becomes the level).
+    pub fn take_interrupt(&mut self, level: u8, code: u16) {
         self.spc = self.pc;
         self.ssr = self.sr();
         self.sgr = self.r[15];
         self.mem.devices.ccn.intevt = code as u32;
-        self.set_sr(self.sr() | sr::MD | sr::RB | sr::BL);
+        let mut sr = self.sr() | sr::MD | sr::RB | sr::BL;
+        if self.mem.devices.cpuopm.intmu() {
+            sr = (sr & !sr::IMASK) | ((level as u32 & 0xF) << 4);
+        }
+        self.set_sr(sr);
         self.pc = self.vbr.wrapping_add(0x600);
     }
 

@@ -14,6 +14,7 @@ pub mod ccn;
 pub mod cmt;
 pub mod countdown;
 pub mod cpg;
+pub mod cpuopm;
 pub mod dmac;
 pub mod etmu;
 pub mod intc;
@@ -27,6 +28,7 @@ pub use bsc::{BSC_BASE, Bsc};
 pub use ccn::{CCN_BASE, Ccn};
 pub use cmt::{CMT_BASE, Cmt};
 pub use cpg::{CPG_BASE, Cpg};
+pub use cpuopm::{CPUOPM_ADDR, CpuOpm};
 pub use dmac::{DMAC_BASE, Dmac, Transfer};
 pub use etmu::{ETMU_BASE, Etmu};
 pub use intc::{INTC_BASE, Intc, Source};
@@ -60,6 +62,8 @@ pub struct Devices {
     pub intc: Intc,
     /// The CPU's identification and event registers.
     pub ccn: Ccn,
+    /// The CPU operation mode register.
+    pub cpuopm: CpuOpm,
     /// The clock pulse generator.
     pub cpg: Cpg,
     /// The bus state controller.
@@ -73,7 +77,7 @@ pub struct Devices {
 impl Devices {
     /// The device whose register block holds `addr`, and the offset in it.
     fn at(&mut self, addr: u32) -> Option<(&mut dyn Device, u32)> {
-        let map: [(u32, u32, &mut dyn Device); 11] = [
+        let map: [(u32, u32, &mut dyn Device); 12] = [
             (KEYSC_BASE, keysc::KEYSC_LEN, &mut self.keysc),
             (RTC_BASE, rtc::RTC_LEN, &mut self.rtc),
             (TMU_BASE, tmu::TMU_LEN, &mut self.tmu),
@@ -81,6 +85,7 @@ impl Devices {
             (CMT_BASE, cmt::CMT_LEN, &mut self.cmt),
             (INTC_BASE, intc::INTC_LEN, &mut self.intc),
             (CCN_BASE, ccn::CCN_LEN, &mut self.ccn),
+            (CPUOPM_ADDR, 4, &mut self.cpuopm),
             (CPG_BASE, cpg::CPG_LEN, &mut self.cpg),
             (BSC_BASE, bsc::BSC_LEN, &mut self.bsc),
             (DMAC_BASE, dmac::DMAC_LEN, &mut self.dmac),

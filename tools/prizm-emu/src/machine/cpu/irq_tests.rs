@@ -294,3 +294,96 @@ fn interrupt_entry_cycle_is_exact() {
         assert_eq!(log[3], 400, "translate {translate}");
     }
 }
+
+/// gint's way: ETMU5 at 128 Hz (its keyboard scan) and the RTC's 64 Hz periodic
+/// interrupt, set up through the registers, and a main loop that sleeps until the next
+/// interrupt; the handler tells the sources apart by INTEVT and acknowledges each.
+const SLEEPER: &str = r#"
+.text
+.global start
+start:
+    mova handler, r0
+    mov.w off600, r1
+    sub r1, r0
+    ldc r0, vbr
+    mov #0, r8
+    mov #0, r10
+idle:
+    sleep
+    mov.w limit, r0
+    cmp/hs r0, r8
+    bf idle
+    trapa #1
+.align 2
+off600: .word 0x600
+limit:  .word 128
+.align 2
+.global handler
+handler:
+    mov.l intevt, r1
+    mov.l @r1, r0
+    mov.w evt_etmu5, r1
+    cmp/eq r1, r0
+    bf not_etmu
+    mov.l etmu5_tcr, r1
+    mov #1, r0
+    mov.b r0, @r1
+    add #1, r8
+    rte
+    nop
+not_etmu:
+    mov.l rcr2, r1
+    mov.b @r1, r0
+    and #0x7F, r0
+    mov.b r0, @r1
+    add #1, r10
+    rte
+    nop
+.align 2
+intevt:    .long 0xFF000028
+etmu5_tcr: .long 0xA44D00DC
+rcr2:      .long 0xA413FEDE
+evt_etmu5: .word 0xFA0
+"#;
+
+#[test]
+fn etmu_and_rtc_interrupts_wake_a_sleeping_cpu() {
+    let (bin, syms) = assemble(SLEEPER, "irq-sleeper");
+    let mut runs = vec![];
+    for translate in [false, true] {
+        let mut cpu = machine(&bin);
+        cpu.set_translate(translate);
+        cpu.pc = CODE + syms["start"];
+        // ETMU5: TCOR = TCNT = 255 (128 Hz), UNIE, started; IPRL level 9.
+        cpu.poke(0xA44D_00D4, 4, 255).unwrap();
+        cpu.poke(0xA44D_00D8, 4, 255).unwrap();
+        cpu.poke(0xA44D_00DC, 1, 1).unwrap();
+        cpu.poke(0xA44D_00D0, 1, 1).unwrap();
+        cpu.poke(0xA408_002C, 2, 0x9000).unwrap();
+        // RTC periodic at 64 Hz (PES = 2); IPRK level 3.
+        cpu.poke(0xA413_FEDE, 1, 0x20).unwrap();
+        cpu.poke(0xA408_0028, 2, 0x3000).unwrap();
+        let mut sleeps = 0;
+        loop {
+            match cpu.run(1_000_000) {
+                Stop::Sleep => {
+                    sleeps += 1;
+                    cpu.sleep(crate::machine::model::CLOCK_HZ);
+                    cpu.pc += 2;
+                }
+                Stop::Trapa(1) => break,
+                s => panic!("{s:?} at {:#x}", cpu.pc),
+            }
+            assert!(sleeps < 1000);
+        }
+        // 128 ETMU5 interrupts: one second of emulated time, about 64 RTC ones.
+        assert_eq!(cpu.r[8], 128);
+        let secs = cpu.now() as f64 / crate::machine::model::CLOCK_HZ as f64;
+        assert!((secs - 1.0).abs() < 0.01, "{secs}");
+        assert!((63..=65).contains(&cpu.r[10]), "{}", cpu.r[10]);
+        // The CPU slept between interrupts: little code ran.
+        assert!(cpu.icount < 10_000, "{}", cpu.icount);
+        runs.push((cpu.icount, cpu.now(), cpu.r[10], sleeps));
+    }
+    assert_eq!(runs[0], runs[1]);
+}

@@ -10,7 +10,8 @@
 //! IMR5 bit 7, the CMT at IPRF bits 3-0 and IMR9 bit 4) and the MQ emulator (`modules/intc.c`: writable bits of each IPR and IMR; reading IMCR gives
 //! 0). Event codes (INTEVT): TMU 0x400/0x420/0x440 (gint `tmu.c`), ETMU 0x9E0, 0xC20,
 //! 0xC40, 0x900, 0xD00, 0xFA0 (gint `tmu.c`), DMAC 0x800, 0x820, 0x840, 0x860, 0xB80,
-//! 0xBA0 (gint `dma/dma.c`), KEYSC 0xBE0 (Vhex KEYSC notes), CMT 0xF00 (SH7724 manual).
+//! 0xBA0 (gint `dma/dma.c`), KEYSC 0xBE0 (Vhex KEYSC notes), CMT 0xF00 (SH7724 manual),
+//! RTC periodic 0xAA0 (gint's SH3 VBR map).
 //!
 //! Not modelled: USERIMASK (0xA4700000), the IRQ pins (ICR0/ICR1/INTPRI00...), NMI.
 //! At start every level is 0 (no source can interrupt) and no mask is set: the OS's own
@@ -46,6 +47,8 @@ pub enum Source {
     Cmt,
     /// Key-scan interface.
     Keysc,
+    /// RTC periodic interrupt.
+    RtcPeriodic,
 }
 
 /// Where a source's level and mask are, and its event code.
@@ -80,6 +83,7 @@ const F: usize = 5;
 const G: usize = 6;
 const I: usize = 8;
 const J: usize = 9;
+const K: usize = 10;
 const L: usize = 11;
 
 fn wiring(s: Source) -> Wiring {
@@ -107,6 +111,7 @@ fn wiring(s: Source) -> Wiring {
         ][i as usize],
         Source::Cmt => w(F, 0, 9, 0x10, 0xF00),
         Source::Keysc => w(F, 12, 5, 0x80, 0xBE0),
+        Source::RtcPeriodic => w(K, 12, 10, 0x02, 0xAA0),
     }
 }
 

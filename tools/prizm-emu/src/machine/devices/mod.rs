@@ -124,13 +124,14 @@ impl Devices {
     }
 
     /// Whether a write at `addr` may change the interrupt requests or when they rise
-    /// (timers, the INTC, the DMAC).
+    /// (timers, the RTC, the INTC, the DMAC).
     pub fn irq_relevant(addr: u32) -> bool {
         [
             (TMU_BASE, tmu::TMU_LEN),
             (ETMU_BASE, etmu::ETMU_LEN),
             (INTC_BASE, intc::INTC_LEN),
             (DMAC_BASE, dmac::DMAC_LEN),
+            (RTC_BASE, rtc::RTC_LEN),
         ]
         .iter()
         .any(|&(base, len)| addr.wrapping_sub(base) < len)
@@ -141,9 +142,11 @@ impl Devices {
         let tmu = (0..3u8).filter(move |&i| self.tmu.channels[i as usize].irq(now));
         let etmu = (0..6u8).filter(move |&i| self.etmu.channels[i as usize].irq(now));
         let dma = (0..6u8).filter(move |&i| self.dmac.irq(i as usize));
+        let rtc = self.rtc.irq(now).then_some(Source::RtcPeriodic);
         tmu.map(Source::Tmu)
             .chain(etmu.map(Source::Etmu))
             .chain(dma.map(Source::Dma))
+            .chain(rtc)
     }
 
     /// The interrupt the INTC presents to the CPU at `now`: (level, INTEVT code).
@@ -166,6 +169,11 @@ impl Devices {
                 .then(|| self.etmu.channels[i].next_irq(now))
                 .flatten()
         });
-        tmu.chain(etmu).min()
+        let rtc = self
+            .intc
+            .enabled(Source::RtcPeriodic)
+            .then(|| self.rtc.next_irq(now))
+            .flatten();
+        tmu.chain(etmu).chain(rtc).min()
     }
 }

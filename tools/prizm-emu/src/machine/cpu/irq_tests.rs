@@ -387,3 +387,67 @@ fn etmu_and_rtc_interrupts_wake_a_sleeping_cpu() {
     }
     assert_eq!(runs[0], runs[1]);
 }
+
+/// A whole frame as libfxcg-era add-ins send it (DoDMAlcdNonblock, put_disp_strip):
+/// the window set to the OS's area and the data register selected (what
+/// Bdisp_DefineDMARange(6, 389, 0, 215) and Bdisp_DDRegisterSelect(0x202) do), then
+/// DMA channel 0 from the VRAM's physical address to the LCD's, 32-byte units, with
+/// their read-modify-writes of CHCR and DMAOR, and their wait for TE. The screen then
+/// shows the VRAM.
+#[test]
+fn dma_display_as_libfxcg_code_does() {
+    use crate::machine::board;
+    use crate::machine::devices::lcd::{LCD_HEIGHT, LCD_WIDTH};
+    use crate::machine::model::Model;
+    for model in [Model::Cg50, Model::Cg20] {
+        let mut cpu = Cpu::new(board::memory(model, &[0; 16], *b"EMU-TEST"));
+        let vram = model.vram_p2();
+        for i in 0..(LCD_WIDTH * LCD_HEIGHT) as u32 {
+            cpu.poke(vram + 2 * i, 2, i.wrapping_mul(2654435761) >> 16)
+                .unwrap();
+        }
+        let select = |cpu: &mut Cpu, reg: u32| {
+            let prdr = cpu.peek(0xA405_013C, 1).unwrap();
+            cpu.poke(0xA405_013C, 1, prdr & !0x10).unwrap();
+            cpu.poke(0xB400_0000, 2, reg).unwrap();
+            cpu.poke(0xA405_013C, 1, prdr | 0x10).unwrap();
+        };
+        for (reg, v) in [
+            (0x210, 395 - 389),
+            (0x211, 395 - 6),
+            (0x212, 0),
+            (0x213, 215),
+        ] {
+            select(&mut cpu, reg);
+            cpu.poke(0xB400_0000, 2, v).unwrap();
+        }
+        for reg in [0x200, 0x201] {
+            select(&mut cpu, reg);
+            cpu.poke(0xB400_0000, 2, 0).unwrap();
+        }
+        select(&mut cpu, 0x202);
+        let rmw = |cpu: &mut Cpu, a: u32, size: u8, f: &dyn Fn(u32) -> u32| {
+            let v = cpu.peek(a, size).unwrap();
+            cpu.poke(a, size, f(v)).unwrap();
+        };
+        rmw(&mut cpu, 0xA415_0030, 4, &|v| v & !(1 << 21)); // MSTPCR0
+        rmw(&mut cpu, 0xFE00_802C, 4, &|v| v & !1);
+        cpu.poke(0xFE00_8060, 2, 0).unwrap();
+        cpu.poke(0xFE00_8020, 4, vram & 0x1FFF_FFFF).unwrap();
+        cpu.poke(0xFE00_8024, 4, 0xB400_0000 & 0x1FFF_FFFF).unwrap();
+        cpu.poke(0xFE00_8028, 4, (216 * 384) / 16).unwrap();
+        cpu.poke(0xFE00_802C, 4, 0x0010_1400).unwrap();
+        rmw(&mut cpu, 0xFE00_8060, 2, &|v| v | 1);
+        rmw(&mut cpu, 0xFE00_8060, 2, &|v| v & !6);
+        let frames = cpu.mem.devices.lcd.frames;
+        rmw(&mut cpu, 0xFE00_802C, 4, &|v| v | 1);
+        // DmaWaitNext: TE set, no address error.
+        assert_eq!(cpu.peek(0xFE00_802C, 4).unwrap() & 2, 2);
+        assert_eq!(cpu.peek(0xFE00_8060, 2).unwrap() & 4, 0);
+        assert_eq!(cpu.mem.devices.lcd.frames, frames + 1);
+        for i in 0..LCD_WIDTH * LCD_HEIGHT {
+            let want = cpu.peek(vram + 2 * i as u32, 2).unwrap() as u16;
+            assert_eq!(cpu.mem.devices.lcd.pixels[i], want, "pixel {i} ({model:?})");
+        }
+    }
+}

@@ -1,7 +1,11 @@
 //! The LCD panel: what it shows (the 384x216 area that the OS's VRAM and display calls
-//! use, in the middle of the 396x224 panel; the border is not kept), a count of the
-//! frames put on it, and its controller, the Renesas R61524, as add-ins drive it
-//! directly (gint's `r61524` driver, DMA display code of libfxcg-era add-ins).
+//! use, at columns 6-389 and rows 0-215 of the 396x224 panel; the rest of the panel is
+//! not kept), a count of the frames put on it, and its controller, the Renesas R61524,
+//! as add-ins drive it directly (gint's `r61524` driver, DMA display code of
+//! libfxcg-era add-ins). The area's place: the MQ emulator's Bdisp_PutDisp_DD
+//! (`system/casiowin.c`: VRAM rows copied to the display from column 6 of row 0) and
+//! libfxcg-era DMA display code, which sends the whole VRAM after
+//! `Bdisp_DefineDMARange(6, 389, 0, 215)`.
 //!
 //! The controller is reached through a 16-bit window at [`LCD_DATA`] (0xB4000000, and
 //! its P1 address 0x94000000); bit 4 of port R's data register PRDR ([`PRDR`],
@@ -32,7 +36,7 @@ pub const PANEL_HEIGHT: u32 = 224;
 /// Panel column of the shown area's left edge.
 pub const SHOWN_X: u32 = (PANEL_WIDTH - LCD_WIDTH as u32) / 2;
 /// Panel row of the shown area's top edge.
-pub const SHOWN_Y: u32 = (PANEL_HEIGHT - LCD_HEIGHT as u32) / 2;
+pub const SHOWN_Y: u32 = 0;
 /// The controller's data/command window (P2).
 pub const LCD_DATA: u32 = 0xB400_0000;
 /// The same window at its P1 address.

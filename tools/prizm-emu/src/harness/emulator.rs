@@ -298,8 +298,8 @@ impl Emulator {
                 }
                 Stop::Special(_) => self.os_call(),
                 Stop::Sleep => {
-                    // No interrupt sources are emulated: a sleep lets 1 ms pass.
-                    self.cpu.idle_cycles += CLOCK_HZ / 1000;
+                    // Time passes until the next interrupt the CPU takes, 1 ms at most.
+                    self.cpu.sleep(CLOCK_HZ / 1000);
                     self.cpu.pc = self.cpu.pc.wrapping_add(2);
                 }
                 Stop::Trapa(imm) => {

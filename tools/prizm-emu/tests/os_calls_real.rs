@@ -259,3 +259,29 @@ fn print_mini_flag_0x40_takes_screen_rows() {
         "nothing above"
     );
 }
+
+#[test]
+fn display_mb_string2_draws_a_field() {
+    let mut e = emu();
+    e.call_os(0x275, &[0x001F, 0]).unwrap(); // all blue
+    put(&mut e, BUF, b"xyHELLO\0");
+    // DisplayMBString2(0, s, start 2, xpos 4, 0, column 3, row top 48-24 = 24, last 10, 0)
+    e.call_os(0x1218, &[0, BUF, 2, 4, 0, 3, 24, 10, 0, 0])
+        .unwrap();
+    // Row 2 (y 48..71), columns 3..10 (x 36..179) repainted black on white.
+    let black = count(&e, 36, 48, 179, 71, 0);
+    let white = count(&e, 36, 48, 179, 71, 0xFFFF);
+    assert!(black > 20);
+    assert_eq!(black + white, 144 * 24);
+    assert_eq!(
+        count(&e, 180, 48, 383, 71, 0x001F),
+        204 * 24,
+        "after the field"
+    );
+    assert_eq!(
+        count(&e, 0, 48, 35, 71, 0x001F),
+        36 * 24,
+        "before the field"
+    );
+    assert_eq!(e.os.display.cursor, (5, 2), "cursor on byte 4 = 2 cells in");
+}

@@ -22,6 +22,7 @@ pub const CALLS: &[Call] = &[
     (0x01E0, "EnableGB18030", enable_gb18030),
     (0x01DF, "DisableGB18030", disable_gb18030),
     (0x121D, "DisplayMBString", display_mb_string),
+    (0x1218, "DisplayMBString2", display_mb_string2),
     (0x1224, "EditMBStringChar", edit_mb_string_char),
 ];
 
@@ -130,6 +131,32 @@ fn display_mb_string(e: &mut Ctx) -> CallResult {
     let xpos = (xpos.max(start as i32) as usize).min(text.len());
     let col = element_count(&text[start..xpos]) as i32;
     e.os.display.cursor = (x + col, y);
+    Ok(0)
+}
+
+/// DisplayMBString2(P1, s, start, xpos, zero, x, y, pos_to_clear, P9, P10): the line
+/// editor's display at text column `x` of the row whose top is `y` pixels below the
+/// status area: the string from byte `start`, the cells up to column `pos_to_clear`
+/// (inclusive) cleared after it; the text cursor goes to the character at byte `xpos`.
+/// Signature: Simon Lothar's syscall list (fx-9860 0x8F7, `DisplayMBString2( int,
+/// unsigned char*, int, int xpos, int zero, int x, int y, int, int, int )`); meaning of
+/// x, y and pos_to_clear: gbl08ma's utilities (src/inputGUI.cpp passes the field's
+/// column, `row*24-24` and the field's last column).
+fn display_mb_string2(e: &mut Ctx) -> CallResult {
+    let (s, start, xpos) = (e.arg(1)?, e.arg(2)? as i32, e.arg(3)? as i32);
+    let (x, y, last) = (e.arg(5)? as i32, e.arg(6)? as i32, e.arg(7)? as i32);
+    let text = e.rd_cstr(s, 0x10000)?;
+    let start = (start.max(0) as usize).min(text.len());
+    let x = x.max(1);
+    let last = last.clamp(x, COLUMNS);
+    let (px, top) = ((x - 1) * LARGE.0 as i32, y + super::display::STATUS_H);
+    let limit = last * LARGE.0 as i32;
+    let end = e.draw_text(px, top, &text[start..], false, 0x0000, Some(0xFFFF), limit);
+    let blank = vec![b' '; ((limit - end) / LARGE.0 as i32).max(0) as usize];
+    e.draw_text(end, top, &blank, false, 0x0000, Some(0xFFFF), limit);
+    let xpos = (xpos.max(start as i32) as usize).min(text.len());
+    let col = element_count(&text[start..xpos]) as i32;
+    e.os.display.cursor = (x + col, y / LARGE.1 as i32 + 1);
     Ok(0)
 }
 

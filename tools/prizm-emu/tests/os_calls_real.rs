@@ -285,3 +285,49 @@ fn display_mb_string2_draws_a_field() {
     );
     assert_eq!(e.os.display.cursor, (5, 2), "cursor on byte 4 = 2 cells in");
 }
+
+fn cstr(e: &mut Emulator, a: u32) -> String {
+    let mut s = String::new();
+    for i in 0.. {
+        let c = e.cpu.peek(a + i, 1).unwrap() as u8;
+        if c == 0 {
+            break;
+        }
+        s.push(c as char);
+    }
+    s
+}
+
+#[test]
+fn file_type_icons_and_messages() {
+    let mut e = emu();
+    let (name, folder, msg, icon, text) = (BUF, BUF + 0x40, BUF + 0x80, BUF + 0x100, BUF + 0x800);
+    put(&mut e, name, b"game.g3a\0");
+    put(&mut e, folder, &[0, 0]);
+    put(&mut e, icon, &[0xAA; 0x12 * 0x18 * 2 + 2]);
+    assert_eq!(e.call_os(0x0C2C, &[name, folder, msg, icon]).unwrap(), 0);
+    let file_msg = e.cpu.peek(msg, 4).unwrap();
+    let page: Vec<u8> = get(&mut e, icon, 0x12 * 0x18 * 2);
+    assert!(page.iter().all(|&b| b != 0xAA), "the whole icon is written");
+    assert_eq!(
+        get(&mut e, icon + 0x12 * 0x18 * 2, 2),
+        vec![0xAA, 0xAA],
+        "not more"
+    );
+    e.call_os(0x12FC, &[file_msg, text]).unwrap(); // LocalizeMessage1
+    assert_eq!(cstr(&mut e, text), "G3A file");
+    // A folder: a non-empty folder name.
+    put(&mut e, name, b"t\0");
+    for (i, c) in "\\\\fls0".bytes().chain([0]).enumerate() {
+        e.cpu.poke(folder + 2 * i as u32, 2, c as u32).unwrap();
+    }
+    e.call_os(0x0C2C, &[name, folder, msg, icon]).unwrap();
+    let folder_msg = e.cpu.peek(msg, 4).unwrap();
+    assert_ne!(folder_msg, file_msg);
+    assert_ne!(get(&mut e, icon, 0x12 * 0x18 * 2), page, "another icon");
+    e.call_os(0x12FC, &[folder_msg, text]).unwrap();
+    assert_eq!(cstr(&mut e, text), "Folder");
+    // Messages of the OS itself are not known: a marked placeholder.
+    e.call_os(0x12FC, &[0x1234, text]).unwrap();
+    assert_eq!(cstr(&mut e, text), "MSG#1234");
+}

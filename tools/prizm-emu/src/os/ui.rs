@@ -1,5 +1,6 @@
-//! The OS's user-interface resources: function-key labels (GetFKeyPtr, FKey_Display)
-//! and the glyphs of the mini font (GetMiniGlyphPtr, PrintMiniGlyph).
+//! The OS's user-interface resources: function-key labels (GetFKeyPtr, FKey_Display),
+//! the glyphs of the mini font (GetMiniGlyphPtr, PrintMiniGlyph), file-type icons and
+//! messages (SMEM_MapIconToExt, LocalizeMessage1).
 //!
 //! The real OS hands out pointers to bitmaps in its flash. The emulator has none of
 //! CASIO's bitmaps; it keeps its own read-only table at [`OS_DATA`] (mapped at boot)
@@ -12,6 +13,11 @@
 //!   wide. Codes above 0xFF (multi-byte characters) share the hollow box of bytes
 //!   without a glyph. PrintMiniGlyph reads any glyph in this form, so the blank glyphs
 //!   add-ins make themselves (18 zero shorts, as in gbl08ma's utilities) work too.
+//! - file types: SMEM_MapIconToExt gives an 18x24 icon of the emulator's (a framed
+//!   page; a yellow one for folders) and a message number of the emulator's
+//!   ([`FILE_MSG`] + the extension's first three bytes, or [`FOLDER_MSG`]), which
+//!   LocalizeMessage1 turns into "G3A file" or "Folder". The OS's own messages are not
+//!   known: LocalizeMessage1 gives other numbers as "MSG#" and the number in hex.
 
 use super::display::{H, W};
 use super::{Call, CallResult, Ctx, Halt};
@@ -29,6 +35,13 @@ pub const MINI_GLYPHS: u32 = OS_DATA + 0x2_0000;
 pub const MINI_ROWS: u32 = 18;
 /// Width of the emulator's mini glyphs.
 pub const MINI_W: u32 = super::font::MINI.0;
+/// Message numbers of file types: `FILE_MSG | ext[0] << 16 | ext[1] << 8 | ext[2]`.
+pub const FILE_MSG: u32 = 0x8000_0000;
+/// Message number of folders.
+pub const FOLDER_MSG: u32 = 0x8100_0000;
+/// Width and height of a file-type icon (the buffer of 0x12*0x18 shorts that gbl08ma's
+/// utilities and Eigenmath pass).
+pub const ICON: (i32, i32) = (0x12, 0x18);
 /// Height of the function-key bar at the bottom of the screen.
 pub const FKEY_H: i32 = 24;
 /// Width of one function key's label.
@@ -40,6 +53,8 @@ pub const CALLS: &[Call] = &[
     (0x0131, "FKey_Display", fkey_display),
     (0x01E9, "GetMiniGlyphPtr", get_mini_glyph_ptr),
     (0x023B, "PrintMiniGlyph", print_mini_glyph),
+    (0x0C2C, "SMEM_MapIconToExt", smem_map_icon_to_ext),
+    (0x12FC, "LocalizeMessage1", localize_message1),
 ];
 
 /// Maps the OS data (read-only) and fills its tables.
@@ -135,5 +150,80 @@ fn print_mini_glyph(e: &mut Ctx) -> CallResult {
             }
         }
     }
+    Ok(0)
+}
+
+/// SMEM_MapIconToExt(filename, u16* folder, u32* msgno, u16* icon) -> 0: the file-type
+/// icon and message number of `filename` (a folder when `folder` is a non-empty name).
+/// Signature and use: libfxcg include/fxcg/display.h ("used to get icons for different
+/// file types"); gbl08ma/eigenmath src/fileGUI.cpp (buildIconTable passes "\\fls0" as
+/// `folder` for the folder icon, an empty name for files, a buffer of 0x12*0x18
+/// shorts) and gbl08ma's utilities (passes `msgno` to LocalizeMessage1). The icons and
+/// numbers are the emulator's (module doc); the return value is not documented.
+fn smem_map_icon_to_ext(e: &mut Ctx) -> CallResult {
+    let (name, folder, pmsg, icon) = (e.arg(0)?, e.arg(1)?, e.arg(2)?, e.arg(3)?);
+    let is_folder = folder != 0 && e.rd16(folder)? != 0;
+    let msg = if is_folder {
+        FOLDER_MSG
+    } else {
+        let name = e.rd_cstr(name, 512)?;
+        let ext = match name.iter().rposition(|&c| c == b'.') {
+            Some(i) => name[i + 1..].to_vec(),
+            None => Vec::new(),
+        };
+        let b = |i: usize| ext.get(i).map_or(0, |c| c.to_ascii_uppercase() as u32);
+        FILE_MSG | b(0) << 16 | b(1) << 8 | b(2)
+    };
+    if pmsg != 0 {
+        e.wr32(pmsg, msg)?;
+    }
+    if icon != 0 {
+        let body = if is_folder { 0xFFE0 } else { 0xFFFF };
+        let (w, h) = ICON;
+        let mut px = Vec::with_capacity((w * h * 2) as usize);
+        for y in 0..h {
+            for x in 0..w {
+                let c = if !(1..w - 1).contains(&x) || !(2..h - 1).contains(&y) {
+                    0xFFFF
+                } else if x == 1 || x == w - 2 || y == 2 || y == h - 2 {
+                    0x0000
+                } else {
+                    body
+                };
+                px.extend_from_slice(&u16::to_be_bytes(c));
+            }
+        }
+        e.wr_bytes(icon, &px)?;
+    }
+    Ok(0)
+}
+
+/// LocalizeMessage1(msgno, char* result): the text of message `msgno` in `result`.
+/// Signature: libfxcg include/fxcg/display.h; use: gbl08ma's utilities
+/// (src/fileGUI.cpp) passes the number SMEM_MapIconToExt gave and an 88-byte buffer.
+/// Texts are the emulator's (module doc); the return value is not documented (0).
+fn localize_message1(e: &mut Ctx) -> CallResult {
+    let (n, out) = (e.arg(0)?, e.arg(1)?);
+    let text = if n == FOLDER_MSG {
+        "Folder".to_string()
+    } else if n & 0xFF00_0000 == FILE_MSG {
+        let ext: String = [n >> 16, n >> 8, n]
+            .iter()
+            .map(|&c| c as u8)
+            .filter(|&c| c != 0)
+            .map(char::from)
+            .collect();
+        if ext.is_empty() {
+            "File".to_string()
+        } else {
+            format!("{ext} file")
+        }
+    } else {
+        format!("MSG#{n:04X}")
+    };
+    let mut b = text.into_bytes();
+    b.truncate(87);
+    b.push(0);
+    e.wr_bytes(out, &b)?;
     Ok(0)
 }

@@ -10,7 +10,7 @@
 //! | OS calls | [`sys`] | every OS call of libfxcg's list (but the OS heap and `APP_*`), one table line each |
 //! | screen | [`display`] | `embedded-graphics` frame over VRAM, fast fills, OS fonts, status area, images |
 //! | input | [`keyboard`] | `GetKey`, the key matrix, typed keys and key codes, key repeat |
-//! | memory | [`heap`] | `#[global_allocator]` over a static arena, exact statistics; [`heapless`] |
+//! | memory | [`heap`](mod@heap) | `#[global_allocator]` over a static arena, exact statistics; [`heapless`] |
 //! | time | [`time`] | RTC ticks across midnight, monotonic `Instant`, sleep |
 //! | files | [`storage`] | storage memory (Bfile) and main memory (MCS), safe `replace` |
 //! | runtime | [`rt`] | start-up, panic screen, memory high-water record |
@@ -21,9 +21,9 @@
 //! [`libm`] for the functions `core` lacks (`libm::sinf`, `libm::sqrt`...).
 #![no_std]
 #![cfg_attr(prizm, feature(asm_experimental_arch))]
+// The docs show the calculator-only items too, marked "Available on prizm only".
+#![cfg_attr(doc, feature(doc_cfg))]
 #![warn(missing_docs)]
-// The docs link to calculator-only items, which exist only in the calculator build.
-#![cfg_attr(not(prizm), allow(rustdoc::broken_intra_doc_links))]
 
 pub mod display;
 pub mod heap;
@@ -54,7 +54,9 @@ pub use libm;
 /// parts of this crate do not exist, the add-in's module is left out and the program
 /// only says that it is an add-in (exit status 2). No `cfg` appears in the add-in: the
 /// macro is defined once for the calculator and once for the PC (see [`on_calc!`]).
-#[cfg(prizm)]
+#[cfg(any(doc, prizm))]
+// The PC has its own build of it: not calculator-only.
+#[cfg_attr(doc, doc(auto_cfg = false))]
 #[macro_export]
 macro_rules! entry {
     (mod $module:ident) => {
@@ -77,7 +79,7 @@ macro_rules! entry {
 
 /// Declares the add-in's main function (see the calculator build of this macro); on the
 /// PC, a program that says it is an add-in.
-#[cfg(not(prizm))]
+#[cfg(not(any(doc, prizm)))]
 #[macro_export]
 macro_rules! entry {
     (mod $module:ident) => {
@@ -108,7 +110,9 @@ macro_rules! entry {
 /// PC the items are left out. It is the add-ins' spelling of the SDK's `cfg(prizm)`
 /// (which `cargo prizm` sets for every crate it builds for the calculator), so that an
 /// add-in needs no `cfg` of its own and no `[lints]` entry for it.
-#[cfg(prizm)]
+#[cfg(any(doc, prizm))]
+// The PC has its own build of it: not calculator-only.
+#[cfg_attr(doc, doc(auto_cfg = false))]
 #[macro_export]
 macro_rules! on_calc {
     ($($item:item)*) => {
@@ -118,7 +122,7 @@ macro_rules! on_calc {
 
 /// Keeps items on the calculator only (see the calculator build of this macro): on the
 /// PC the items are left out.
-#[cfg(not(prizm))]
+#[cfg(not(any(doc, prizm)))]
 #[macro_export]
 macro_rules! on_calc {
     ($($item:item)*) => {};

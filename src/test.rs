@@ -64,7 +64,9 @@ pub fn run(selector: &u32, tests: &[fn()]) -> i32 {
 /// It also declares the target's entry point, so the file holds only `#![no_std]`,
 /// `#![no_main]` and this macro (and whatever the tests use, e.g. `prizm::heap!`). On
 /// the PC the tests are not compiled; the program says how to run them.
-#[cfg(prizm)]
+#[cfg(any(doc, prizm))]
+// The PC has its own build of it: not calculator-only.
+#[cfg_attr(doc, doc(auto_cfg = false))]
 #[macro_export]
 macro_rules! tests {
     ($($(#[$meta:meta])* fn $name:ident() $body:block)*) => {
@@ -95,7 +97,7 @@ macro_rules! tests {
 
 /// Declares on-calculator tests (see the calculator build of this macro): on the PC the
 /// tests are not compiled, and the program says how to run them.
-#[cfg(not(prizm))]
+#[cfg(not(any(doc, prizm)))]
 #[macro_export]
 macro_rules! tests {
     ($($(#[$meta:meta])* fn $name:ident() $body:block)*) => {

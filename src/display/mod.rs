@@ -14,18 +14,21 @@ mod frame;
 mod image;
 pub mod layout;
 pub mod os_string;
-#[cfg(prizm)]
+#[cfg(any(doc, prizm))]
+#[cfg_attr(doc, doc(cfg(prizm)))]
 pub mod os_text;
-#[cfg(prizm)]
+#[cfg(any(doc, prizm))]
 mod screen;
-#[cfg(prizm)]
+#[cfg(any(doc, prizm))]
+#[cfg_attr(doc, doc(cfg(prizm)))]
 pub mod status;
 
 pub use color::{colors, from_raw, to_raw};
 pub use embedded_graphics_core::pixelcolor::Rgb565;
 pub use frame::{Frame, MonoFont1bpp};
 pub use image::Image565;
-#[cfg(prizm)]
+#[cfg(any(doc, prizm))]
+#[cfg_attr(doc, doc(cfg(prizm)))]
 pub use screen::{Screen, vram as screen_vram};
 
 /// Width of the drawable area in pixels.

@@ -41,7 +41,7 @@ pub fn print_xy(x: u8, y: u8, text: &str, mode: i32, color: TextColor) {
 
 /// Prints `text` with the OS's small font at pixel (`x`, `y`) in RGB565 colours; returns
 /// the x after the text. (The OS places the text 24 pixels lower when the status area is
-/// shown: [UNVERIFIED] on hardware, follow what the emulator shows.)
+/// shown: \[UNVERIFIED\] on hardware, follow what the emulator shows.)
 pub fn print_mini(x: i32, y: i32, text: &str, fg: Rgb565, bg: Rgb565) -> i32 {
     mini(x, y, text, super::to_raw(fg), super::to_raw(bg), true)
 }

@@ -25,7 +25,8 @@ impl KeyMatrix {
 
     /// Reads the registers now (calculator only). The OS scans the keyboard in the
     /// background; this does not wait and does not handle MENU or power-off.
-    #[cfg(prizm)]
+    #[cfg(any(doc, prizm))]
+    #[cfg_attr(doc, doc(cfg(prizm)))]
     pub fn read() -> Self {
         let mut words = [0u16; 6];
         for (i, w) in words.iter_mut().enumerate() {

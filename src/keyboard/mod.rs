@@ -8,13 +8,14 @@
 mod key;
 mod keycode;
 mod matrix;
-#[cfg(prizm)]
+#[cfg(any(doc, prizm))]
 mod os;
 mod repeat;
 
 pub use key::Key;
 pub use keycode::Keycode;
 pub use matrix::{KEYBOARD_REGISTERS, KeyMatrix};
-#[cfg(prizm)]
+#[cfg(any(doc, prizm))]
+#[cfg_attr(doc, doc(cfg(prizm)))]
 pub use os::{get_key, menu_enabled, poll_key, set_menu_enabled};
 pub use repeat::Repeater;

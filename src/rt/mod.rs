@@ -2,7 +2,7 @@
 //!
 //! The OS maps the add-in at 0x00300000, sets up the stack at the end of the 512 KiB
 //! add-in RAM and calls the first byte of the image as `int f(int isAppli, unsigned short
-//! optionNum)`. [`prizm_start`] copies `.data` from the image to RAM, zeroes `.bss`,
+//! optionNum)`. `prizm_start` copies `.data` from the image to RAM, zeroes `.bss`,
 //! paints the free stack for the high-water mark, and calls the add-in's entry function
 //! (declared with [`entry!`](crate::entry)); its return value goes back to the OS.
 

@@ -2,7 +2,7 @@
 //! symbol, `_prizm_usage` (sh-elf adds the `_`), where an emulator or debugger can read
 //! it. The heap keeps its fields current; [`record_usage`] adds the stack's.
 
-/// What [`PRIZM_USAGE`] holds.
+/// What the record (`prizm_usage`) holds.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Usage {

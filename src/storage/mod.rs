@@ -11,15 +11,17 @@
 //! - do not use files while OS timers are installed (SYSTEM ERROR).
 
 mod error;
-#[cfg(prizm)]
+#[cfg(any(doc, prizm))]
 mod file;
-#[cfg(prizm)]
+#[cfg(any(doc, prizm))]
+#[cfg_attr(doc, doc(cfg(prizm)))]
 pub mod mcs;
 mod mcs_name;
 mod path;
 
 pub use error::{Error, Result};
-#[cfg(prizm)]
+#[cfg(any(doc, prizm))]
+#[cfg_attr(doc, doc(cfg(prizm)))]
 pub use file::{
     File, Mode, create_dir, delete, exists, find, free_space, read_file, rename, replace,
     write_file,

@@ -23,7 +23,7 @@
 //! `src/syscalls/*.S` (Jonimoose/libfxcg), cross-checked with WikiPrizm's syscall
 //! pages; entries marked "parameters unknown" are declared without parameters.
 //! The OS heap (`sys_malloc` and friends) and the `APP_*` calls are deliberately left
-//! out: use [`crate::heap`] for memory.
+//! out: use [`crate::heap`](mod@crate::heap) for memory.
 //!
 //! Everything here is `unsafe`: pointers go straight to the OS. Prefer the safe
 //! modules ([`crate::display`], [`crate::keyboard`], [`crate::time`],

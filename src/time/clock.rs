@@ -54,7 +54,8 @@ impl Instant {
     }
 
     /// Now, from the RTC (calculator only). Not for timer handlers.
-    #[cfg(prizm)]
+    #[cfg(any(doc, prizm))]
+    #[cfg_attr(doc, doc(cfg(prizm)))]
     pub fn now() -> Instant {
         static CLOCK: GlobalClock = GlobalClock(core::cell::UnsafeCell::new(MonotonicClock::new()));
         let raw = super::rtc_ticks();
@@ -66,7 +67,8 @@ impl Instant {
     }
 
     /// Time since `self` (calculator only).
-    #[cfg(prizm)]
+    #[cfg(any(doc, prizm))]
+    #[cfg_attr(doc, doc(cfg(prizm)))]
     pub fn elapsed(self) -> Duration {
         Instant::now() - self
     }
@@ -83,11 +85,11 @@ impl Instant {
 }
 
 /// The calculator's clock state.
-#[cfg(prizm)]
+#[cfg(any(doc, prizm))]
 struct GlobalClock(core::cell::UnsafeCell<MonotonicClock>);
 
 // SAFETY: the calculator runs one thread.
-#[cfg(prizm)]
+#[cfg(any(doc, prizm))]
 unsafe impl Sync for GlobalClock {}
 
 impl Sub for Instant {

@@ -9,14 +9,16 @@ pub use core::time::Duration;
 pub use ticks::{TICKS_PER_DAY, TICKS_PER_SECOND, ticks_between, ticks_to_duration};
 
 /// The RTC's raw tick count: 1/128 s since midnight (calculator only).
-#[cfg(prizm)]
+#[cfg(any(doc, prizm))]
+#[cfg_attr(doc, doc(cfg(prizm)))]
 pub fn rtc_ticks() -> u32 {
     // SAFETY: no arguments.
     (unsafe { crate::sys::time::RTC_GetTicks() }) as u32
 }
 
 /// Time of day from the RTC as (hour, minute, second, millisecond) (calculator only).
-#[cfg(prizm)]
+#[cfg(any(doc, prizm))]
+#[cfg_attr(doc, doc(cfg(prizm)))]
 pub fn time_of_day() -> (u32, u32, u32, u32) {
     let (mut h, mut m, mut s, mut ms) = (0, 0, 0, 0);
     // SAFETY: valid out-pointers.
@@ -25,7 +27,8 @@ pub fn time_of_day() -> (u32, u32, u32, u32) {
 }
 
 /// Sleeps for `d` (rounded down to milliseconds) with `OS_InnerWait_ms` (calculator only).
-#[cfg(prizm)]
+#[cfg(any(doc, prizm))]
+#[cfg_attr(doc, doc(cfg(prizm)))]
 pub fn sleep(d: Duration) {
     let mut ms = d.as_millis();
     while ms > 0 {
@@ -37,7 +40,8 @@ pub fn sleep(d: Duration) {
 }
 
 /// Sleeps for `ms` milliseconds (calculator only).
-#[cfg(prizm)]
+#[cfg(any(doc, prizm))]
+#[cfg_attr(doc, doc(cfg(prizm)))]
 pub fn sleep_ms(ms: u32) {
     sleep(Duration::from_millis(u64::from(ms)));
 }

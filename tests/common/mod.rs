@@ -11,7 +11,8 @@ pub fn repo_root() -> PathBuf {
 }
 
 /// Builds package `package` (release, at `opt_level`) for the target spec `target`
-/// (its rustflags come from .cargo/config.toml) and returns the ELF's path.
+/// (its rustflags come from the repository's .cargo/config.toml) and returns the ELF's
+/// path.
 ///
 /// Each opt-level gets its own target directory so that the three builds of core and
 /// alloc stay cached side by side. Panics with the build's output if it fails, or with

@@ -157,12 +157,22 @@ impl TestProgram {
         })
     }
 
-    /// Runs test `index` in a fresh emulator.
+    /// Instructions of a run that selects no test (start-up and return): what
+    /// [`TestProgram::run`] leaves out of each test's count.
+    pub fn baseline(&self) -> u64 {
+        let r = self.run_selected(u32::MAX, String::new());
+        r.instructions
+    }
+
+    /// Runs test `index` in a fresh emulator; its instruction count includes the start-up
+    /// (see [`TestProgram::baseline`]).
     pub fn run(&self, index: usize) -> TestResult {
+        self.run_selected(index as u32, self.names[index].clone())
+    }
+
+    fn run_selected(&self, index: u32, name: String) -> TestResult {
         let mut image = self.image.clone();
-        image[self.select_offset..self.select_offset + 4]
-            .copy_from_slice(&(index as u32).to_be_bytes());
-        let name = self.names[index].clone();
+        image[self.select_offset..self.select_offset + 4].copy_from_slice(&index.to_be_bytes());
         let storage =
             std::env::temp_dir().join(format!("prizm-calc-test-{}-{index}", std::process::id()));
         let _ = std::fs::remove_dir_all(&storage);
@@ -224,7 +234,8 @@ pub struct TestResult {
     pub name: String,
     /// Why it failed (`None`: passed).
     pub failure: Option<String>,
-    /// Instructions the run took.
+    /// Instructions the run took (from [`run_all`]: the test's own, without the
+    /// program's start-up).
     pub instructions: u64,
 }
 
@@ -241,8 +252,10 @@ pub fn run_all(binaries: &[TestBinary], root: &Path) -> Result<bool> {
             program.names.len(),
             if program.names.len() == 1 { "" } else { "s" }
         );
+        let baseline = program.baseline();
         for i in 0..program.names.len() {
-            let r = program.run(i);
+            let mut r = program.run(i);
+            r.instructions = r.instructions.saturating_sub(baseline);
             println!(
                 "test {} ... {} ({} instructions)",
                 r.name,

@@ -144,6 +144,28 @@ impl Lcd {
         self.ctl.prdr = v;
     }
 
+    /// Selects controller register `reg`, as a write with RS=0 does (for the OS layer's
+    /// display calls that drive the controller: Bdisp_DDRegisterSelect).
+    pub fn select(&mut self, reg: u16) {
+        self.ctl.index = reg;
+    }
+
+    /// Sets the window to panel columns `x1..=x2` and rows `y1..=y2` and its address
+    /// to the window's start, as gint's `r61524_start_frame` does through registers
+    /// 0x210-0x213, 0x200 and 0x201 (for the OS layer: Bdisp_DefineDMARange). Addresses
+    /// are relative to the window (the entry mode's ORG bit set, as
+    /// Bdisp_WriteDDRegister3_bit7(1) does before such transfers).
+    pub fn set_window(&mut self, x1: u16, x2: u16, y1: u16, y2: u16) {
+        let last = PANEL_WIDTH as u16 - 1;
+        let c = &mut self.ctl;
+        c.hsa = last.saturating_sub(x2.min(last));
+        c.hea = last.saturating_sub(x1.min(last));
+        c.vsa = y1;
+        c.vea = y2;
+        c.haddr = 0;
+        c.vaddr = 0;
+    }
+
     fn write_reg(&mut self, v: u16) {
         let c = &mut self.ctl;
         match c.index {
@@ -244,5 +266,12 @@ mod tests {
         // Back at the window's start.
         l.write(0, 2, 0x5555, 0).unwrap();
         assert_eq!(at(&l, 10, 20), 0x5555);
+        // The same through the helpers the OS layer uses.
+        l.set_window(6, 389, 0, 215);
+        l.select(0x210);
+        assert_eq!(l.read(0, 2, 0).unwrap(), 6);
+        l.select(0x202);
+        l.write(0, 2, 0x1234, 0).unwrap();
+        assert_eq!(l.pixels[0], 0x1234);
     }
 }

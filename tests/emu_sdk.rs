@@ -337,9 +337,10 @@ fn storage_files_folders_and_mcs_items() {
     // Main memory: one item left, with the replaced data, no temporary item.
     let mcs = dir.join(".mcs").join("SDKTEST");
     assert_eq!(
-        std::fs::read(mcs.join("ITEM1")).unwrap(),
-        b"new, longer mcs data"
+        emu.main_memory_item("SDKTEST", "ITEM1").as_deref(),
+        Some(&b"new, longer mcs data"[..])
     );
+    assert_eq!(emu.main_memory_item("SDKTEST", "ITEM2"), None);
     let mut items: Vec<String> = std::fs::read_dir(&mcs)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

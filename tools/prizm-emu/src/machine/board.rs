@@ -19,8 +19,12 @@ pub fn memory(model: Model, code: &[u8], hardware_id: [u8; 8]) -> Memory {
     let ram = model.ram_base_p1();
     mem.map(ram, model.ram_size(), true);
     mem.alias(model::p2(ram), ram, model.ram_size());
-    // The add-in RAM, also at the window the OS maps for add-ins.
+    // The add-in RAM, also at the window the OS maps for add-ins; the UTLB lists that
+    // mapping (gint reads it at start).
     mem.alias(RAM_WINDOW, model.ram_p1(), RAM_SIZE);
+    mem.devices
+        .utlb
+        .map_64k(RAM_WINDOW, model.ram_p1() & 0x1FFF_FFFF, RAM_SIZE);
     for (base, size) in model::ONCHIP {
         mem.slow_rams.push(SlowRam {
             base,

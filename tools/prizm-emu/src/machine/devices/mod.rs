@@ -22,6 +22,7 @@ pub mod keysc;
 pub mod lcd;
 pub mod rtc;
 pub mod tmu;
+pub mod utlb;
 
 use super::fault::Fault;
 pub use bsc::{BSC_BASE, Bsc};
@@ -36,6 +37,7 @@ pub use keysc::{KEYSC_BASE, KeyInput, KeySc};
 pub use lcd::Lcd;
 pub use rtc::{DateTime, RTC_BASE, Rtc, RtcDevice};
 pub use tmu::{PCLK_HZ, TMU_BASE, Tmu, TmuChannel};
+pub use utlb::Utlb;
 
 /// A block of device registers, addressed by offset from its base.
 pub trait Device {
@@ -72,12 +74,14 @@ pub struct Devices {
     pub dmac: Dmac,
     /// The LCD panel and its controller.
     pub lcd: Lcd,
+    /// The UTLB's arrays (what the OS mapped for the add-in).
+    pub utlb: Utlb,
 }
 
 impl Devices {
     /// The device whose register block holds `addr`, and the offset in it.
     fn at(&mut self, addr: u32) -> Option<(&mut dyn Device, u32)> {
-        let map: [(u32, u32, &mut dyn Device); 12] = [
+        let map: [(u32, u32, &mut dyn Device); 14] = [
             (KEYSC_BASE, keysc::KEYSC_LEN, &mut self.keysc),
             (RTC_BASE, rtc::RTC_LEN, &mut self.rtc),
             (TMU_BASE, tmu::TMU_LEN, &mut self.tmu),
@@ -90,6 +94,8 @@ impl Devices {
             (BSC_BASE, bsc::BSC_LEN, &mut self.bsc),
             (DMAC_BASE, dmac::DMAC_LEN, &mut self.dmac),
             (lcd::LCD_DATA, lcd::LCD_DATA_LEN, &mut self.lcd),
+            (utlb::UTLB_ADDR_BASE, utlb::UTLB_LEN, &mut self.utlb.addr),
+            (utlb::UTLB_DATA_BASE, utlb::UTLB_LEN, &mut self.utlb.data),
         ];
         let (base, _, d) = map
             .into_iter()

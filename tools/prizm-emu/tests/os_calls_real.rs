@@ -331,3 +331,26 @@ fn file_type_icons_and_messages() {
     e.call_os(0x12FC, &[0x1234, text]).unwrap();
     assert_eq!(cstr(&mut e, text), "MSG#1234");
 }
+
+#[test]
+fn lcd_register_select_and_dma_range() {
+    let mut e = emu();
+    // Pixel data for a 2x2 window at panel columns 16-17 (screen x 10-11), rows 5-6.
+    e.call_os(0x01A3, &[16, 17, 5, 6]).unwrap(); // Bdisp_DefineDMARange
+    e.call_os(0x01A2, &[0x202]).unwrap(); // Bdisp_DDRegisterSelect(GRAM)
+    for c in [0xF800u32, 0x07E0, 0x001F, 0x0000] {
+        e.cpu.poke(0xB400_0000, 2, c).unwrap();
+    }
+    let s = e.screen_rgb565();
+    let at = |x: usize, y: usize| s[y * 384 + x];
+    assert_eq!(
+        [at(10, 5), at(11, 5), at(10, 6), at(11, 6)],
+        [0xF800, 0x07E0, 0x001F, 0x0000]
+    );
+    assert_eq!(at(12, 5), 0xFFFF, "outside the window");
+    // Another register: what is written there reads back.
+    e.call_os(0x01A2, &[0x5A1]).unwrap();
+    e.cpu.poke(0xB400_0000, 2, 0x0042).unwrap();
+    e.call_os(0x01A2, &[0x5A1]).unwrap();
+    assert_eq!(e.cpu.peek(0xB400_0000, 2).unwrap(), 0x0042);
+}

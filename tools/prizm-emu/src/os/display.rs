@@ -110,6 +110,8 @@ pub const CALLS: &[Call] = &[
     (0x17FB, "BoxYLimits", box_y_limits),
     (0x1809, "ProgressBar2", progress_bar2),
     (0x1A0A, "Scrollbar", scrollbar),
+    (0x01A2, "Bdisp_DDRegisterSelect", dd_register_select),
+    (0x01A3, "Bdisp_DefineDMARange", define_dma_range),
 ];
 
 // ---- VRAM access ----
@@ -734,5 +736,30 @@ fn scrollbar(e: &mut Ctx) -> CallResult {
         let b = b.max(a + 1).min(inner as i32);
         e.fill_rect(left + 1, top + 1 + a, x2 - 1, top + b, 0x0000);
     }
+    Ok(0)
+}
+
+/// Bdisp_DDRegisterSelect(reg): selects register `reg` of the LCD controller, whose
+/// value add-ins then read or write at 0xB4000000. Signature: libfxcg
+/// include/fxcg/display.h; use: gbl08ma's utilities (src/hardwareProvider.cpp selects
+/// 0x5A1, then reads and writes the backlight level at 0xB4000000) and SuperFX-CG
+/// (src/UI.h selects 0x202, the pixel data, before a DMA transfer to 0xB4000000).
+fn dd_register_select(e: &mut Ctx) -> CallResult {
+    let reg = e.arg(0)? as u16;
+    e.cpu.mem.devices.lcd.select(reg);
+    Ok(0)
+}
+
+/// Bdisp_DefineDMARange(x1, x2, y1, y2): the LCD controller's window for the pixel
+/// data that follows: panel columns x1..=x2, rows y1..=y2. Signature: libfxcg
+/// include/fxcg/display.h; use: SuperFX-CG (src/UI.h: `Bdisp_DefineDMARange(6, 389,
+/// y1, y2)` before sending VRAM rows y1..y2 by DMA).
+fn define_dma_range(e: &mut Ctx) -> CallResult {
+    let (x1, x2, y1, y2) = (e.arg(0)?, e.arg(1)?, e.arg(2)?, e.arg(3)?);
+    e.cpu
+        .mem
+        .devices
+        .lcd
+        .set_window(x1 as u16, x2 as u16, y1 as u16, y2 as u16);
     Ok(0)
 }

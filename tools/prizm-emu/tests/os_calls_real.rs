@@ -354,3 +354,43 @@ fn lcd_register_select_and_dma_range() {
     e.call_os(0x01A2, &[0x5A1]).unwrap();
     assert_eq!(e.cpu.peek(0xB400_0000, 2).unwrap(), 0x0042);
 }
+
+#[test]
+fn mm_print_by_value_and_by_reference() {
+    let mut e = emu();
+    e.call_os(0x272, &[]).unwrap();
+    put(&mut e, BUF, b"F1\0");
+    // Bdisp_MMPrint(x, y, s, 0x40, -1, 0, 0, white, black, 1, 0): at screen row 196.
+    e.call_os(
+        0x0D09,
+        &[8, 196, BUF, 0x40, 0xFFFF_FFFF, 0, 0, 0xFFFF, 0, 1, 0],
+    )
+    .unwrap();
+    assert!(count(&e, 8, 196, 30, 213, 0) > 20, "black background drawn");
+    assert_eq!(count(&e, 0, 0, 383, 195, 0xFFFF), 384 * 196);
+    // Bdisp_MMPrintRef advances *x like PrintMini.
+    e.cpu.poke(BUF + 0x10, 4, 100).unwrap();
+    e.cpu.poke(BUF + 0x14, 4, 0).unwrap();
+    e.call_os(
+        0x0D08,
+        &[
+            BUF + 0x10,
+            BUF + 0x14,
+            BUF,
+            0,
+            0xFFFF_FFFF,
+            0,
+            0,
+            0,
+            0xFFFF,
+            1,
+            0,
+        ],
+    )
+    .unwrap();
+    assert!(e.cpu.peek(BUF + 0x10, 4).unwrap() > 100);
+    assert!(
+        count(&e, 100, 24, 140, 41, 0) > 5,
+        "drawn below the status area"
+    );
+}

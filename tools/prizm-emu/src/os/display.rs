@@ -112,6 +112,8 @@ pub const CALLS: &[Call] = &[
     (0x1A0A, "Scrollbar", scrollbar),
     (0x01A2, "Bdisp_DDRegisterSelect", dd_register_select),
     (0x01A3, "Bdisp_DefineDMARange", define_dma_range),
+    (0x0D09, "Bdisp_MMPrint", mm_print),
+    (0x0D08, "Bdisp_MMPrintRef", mm_print_ref),
 ];
 
 // ---- VRAM access ----
@@ -422,17 +424,27 @@ fn print_xy(e: &mut Ctx) -> CallResult {
 /// maxwrlr/Bomberman-for-CasioFXCG20 src/menu.c, prints at y=198 with 0x40); writeflag
 /// 0 only measures.
 fn print_mini(e: &mut Ctx) -> CallResult {
-    let (px, py, s, mode, xlimit) = (e.arg(0)?, e.arg(1)?, e.arg(2)?, e.arg(3)?, e.arg(4)?);
+    let (px, py) = (e.arg(0)?, e.arg(1)?);
+    let x = e.rd32(px)? as i32;
+    let y = e.rd32(py)? as i32;
+    let end = mini_text(e, x, y)?;
+    e.wr32(px, end as u32)?;
+    Ok(0)
+}
+
+/// The text of PrintMini and Bdisp_MMPrint(Ref): arguments 2-4 and 7-9 of the call
+/// (string, mode, xlimit, color, back_color, writeflag) at (x, y); returns the x after
+/// the text.
+fn mini_text(e: &mut Ctx, x: i32, y: i32) -> Result<i32, Halt> {
+    let (s, mode, xlimit) = (e.arg(2)?, e.arg(3)?, e.arg(4)?);
     let color = e.arg(7)? as u16;
     let back = e.arg(8)? as u16;
     let write = e.arg(9)?;
-    let x = e.rd32(px)? as i32;
-    let y = e.rd32(py)? as i32;
     let text = e.rd_cstr(s, 1024)?;
     // xlimit is unsigned (libfxcg include/fxcg/display.h); add-ins pass 0xFFFFFFFF
     // for "no limit" (gbl08ma's utilities, src/homeGUI.cpp; KhiCAS).
     let xlimit = xlimit.min(W as u32) as i32;
-    let end = if write != 0 {
+    Ok(if write != 0 {
         let (fg, bg) = if mode & 0x04 != 0 {
             (back, Some(color))
         } else {
@@ -445,9 +457,25 @@ fn print_mini(e: &mut Ctx) -> CallResult {
         let w = MINI.0 as i32;
         let fit = ((xlimit - x).max(0) / w) as usize;
         x + w * text.len().min(fit) as i32
-    };
-    e.wr32(px, end as u32)?;
+    })
+}
+
+/// Bdisp_MMPrint(x, y, string, mode, xlimit, P6, P7, color, back_color, writeflag, P11):
+/// PrintMini's text with x and y passed by value, drawn with the emulator's mini font.
+/// Signature: libfxcg include/fxcg/display.h, which declares it with PrintMini's
+/// parameters (mode, xmax, color, back color...) but x and y by value; the mode flags
+/// are taken as PrintMini's.
+fn mm_print(e: &mut Ctx) -> CallResult {
+    let (x, y) = (e.arg(0)? as i32, e.arg(1)? as i32);
+    mini_text(e, x, y)?;
     Ok(0)
+}
+
+/// Bdisp_MMPrintRef(int* x, int* y, string, mode, xlimit, P6, P7, color, back_color,
+/// writeflag, P11): Bdisp_MMPrint with x and y by reference, *x advanced as PrintMini
+/// does. Signature: libfxcg include/fxcg/display.h.
+fn mm_print_ref(e: &mut Ctx) -> CallResult {
+    print_mini(e)
 }
 
 /// PrintCXY(x, y, string, mode, P5, color, back_color, P8, P9): large text at pixel

@@ -25,7 +25,8 @@ pub fn memory(model: Model, code: &[u8], hardware_id: [u8; 8]) -> Memory {
     mem.devices
         .utlb
         .map_64k(RAM_WINDOW, model.ram_p1() & 0x1FFF_FFFF, RAM_SIZE);
-    for (base, size) in model::ONCHIP {
+    // IL RAM; the X and Y memories are a device (they repeat through their windows).
+    for (base, size) in model::ONCHIP.into_iter().take(1) {
         mem.slow_rams.push(SlowRam {
             base,
             data: vec![0; size as usize],

@@ -32,7 +32,9 @@ pub const RAM_SIZE: u32 = 512 * 1024;
 pub const VRAM_SIZE: u32 = 384 * 216 * 2;
 /// Size of the OS heap region ([`Model::heap_p2`]).
 pub const HEAP_SIZE: u32 = 128 * 1024;
-/// On-chip RAMs: (base, size) of IL RAM, X RAM, Y RAM.
+/// On-chip RAMs: (base, size) of IL RAM, X RAM, Y RAM, the latter two at the addresses
+/// libfxcg-era add-ins use (the X and Y memories are seen throughout 0xE5000000-
+/// 0xE501FFFF, see `devices::xyram`; only IL RAM is a plain region).
 pub const ONCHIP: [(u32, u32); 3] = [
     (0xE520_0000, 4 * 1024),
     (0xE500_7000, 8 * 1024),

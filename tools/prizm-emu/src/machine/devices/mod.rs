@@ -23,6 +23,7 @@ pub mod lcd;
 pub mod rtc;
 pub mod tmu;
 pub mod utlb;
+pub mod xyram;
 
 use super::fault::Fault;
 pub use bsc::{BSC_BASE, Bsc};
@@ -38,6 +39,7 @@ pub use lcd::Lcd;
 pub use rtc::{DateTime, RTC_BASE, Rtc, RtcDevice};
 pub use tmu::{PCLK_HZ, TMU_BASE, Tmu, TmuChannel};
 pub use utlb::Utlb;
+pub use xyram::{XYRAM_BASE, XyRam};
 
 /// A block of device registers, addressed by offset from its base.
 pub trait Device {
@@ -76,12 +78,15 @@ pub struct Devices {
     pub lcd: Lcd,
     /// The UTLB's arrays (what the OS mapped for the add-in).
     pub utlb: Utlb,
+    /// The DSP's X and Y memories.
+    pub xyram: XyRam,
 }
 
 impl Devices {
     /// The device whose register block holds `addr`, and the offset in it.
     fn at(&mut self, addr: u32) -> Option<(&mut dyn Device, u32)> {
-        let map: [(u32, u32, &mut dyn Device); 14] = [
+        let map: [(u32, u32, &mut dyn Device); 15] = [
+            (XYRAM_BASE, xyram::XYRAM_LEN, &mut self.xyram),
             (KEYSC_BASE, keysc::KEYSC_LEN, &mut self.keysc),
             (RTC_BASE, rtc::RTC_LEN, &mut self.rtc),
             (TMU_BASE, tmu::TMU_LEN, &mut self.tmu),

@@ -13,6 +13,13 @@
 //! CPG chapter clears it once the new ratios are in effect, which here is at once.
 //! STBCR and MSTPCR0-2 start at 0 (every module running; the OS's values are not
 //! published).
+//!
+//! The peripheral clock Pphi, which the TMU counts, follows the settings as gint's
+//! `src/cpg/cpg.c` computes it on the SH7305: 32768 Hz, times FLLFRQ.FLF (halved when
+//! SELXM = 1) when PLLCR.FLLE is set, times FRQCR.STC + 1 when PLLCR.PLLE is set,
+//! divided by 2^(FRQCR.P1FC + 1) (29.49 MHz with the values at start, a quarter of the
+//! CPU clock). An overclocking add-in that changes them changes the TMU's speed by the
+//! same ratio ([`Cpg::pphi_hz`]).
 
 use super::Device;
 use crate::machine::fault::Fault;
@@ -62,6 +69,26 @@ impl Cpg {
     /// FRQCR.
     pub fn frqcr(&self) -> u32 {
         self.values[0]
+    }
+
+    /// The peripheral clock (Pphi) the settings give, in Hz.
+    pub fn pphi_hz(&self) -> u64 {
+        let frqcr = self.values[0] as u64;
+        let fllfrq = self.values[12] as u64;
+        let pllcr = self.values[5] as u64;
+        let mut fll = fllfrq & 0x7FF;
+        if (fllfrq >> 14) & 3 == 1 {
+            fll >>= 1;
+        }
+        let pll = ((frqcr >> 24) & 0x3F) + 1;
+        let mut base = 32_768;
+        if pllcr & (1 << 12) != 0 {
+            base *= fll;
+        }
+        if pllcr & (1 << 14) != 0 {
+            base *= pll;
+        }
+        base >> ((frqcr & 0xF) + 1)
     }
 
     fn index(off: u32, size: u8) -> Option<usize> {
@@ -117,5 +144,16 @@ mod tests {
         assert_eq!(c.read(0x50, 4, 0).unwrap(), 0x4384);
         assert!(c.read(0x04, 4, 0).is_err());
         assert!(c.read(0x00, 2, 0).is_err());
+    }
+
+    #[test]
+    fn peripheral_clock() {
+        let mut c = Cpg::default();
+        // 32768 * 450 * 16 / 8.
+        assert_eq!(c.pphi_hz(), 29_491_200);
+        // gint's fx-CG50 F4: PLL x32, P1FC = 16 (/32).
+        c.write(0, 4, (0x1F << 24) | (0 << 20) | (1 << 12) | (2 << 8) | 3, 0)
+            .unwrap();
+        assert_eq!(c.pphi_hz(), 32_768 * 450 * 32 / 16);
     }
 }

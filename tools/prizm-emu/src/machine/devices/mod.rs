@@ -26,7 +26,7 @@ pub mod utlb;
 pub mod xyram;
 
 use super::fault::Fault;
-pub use bsc::{BSC_BASE, Bsc};
+pub use bsc::{BSC_BASE, Bsc, SDMR_BASE, Sdmr};
 pub use ccn::{CCN_BASE, Ccn};
 pub use cmt::{CMT_BASE, Cmt};
 pub use cpg::{CPG_BASE, Cpg};
@@ -72,6 +72,8 @@ pub struct Devices {
     pub cpg: Cpg,
     /// The bus state controller.
     pub bsc: Bsc,
+    /// The SDRAM mode registers.
+    pub sdmr: Sdmr,
     /// The DMA controller.
     pub dmac: Dmac,
     /// The LCD panel and its controller.
@@ -85,7 +87,7 @@ pub struct Devices {
 impl Devices {
     /// The device whose register block holds `addr`, and the offset in it.
     fn at(&mut self, addr: u32) -> Option<(&mut dyn Device, u32)> {
-        let map: [(u32, u32, &mut dyn Device); 15] = [
+        let map: [(u32, u32, &mut dyn Device); 16] = [
             (XYRAM_BASE, xyram::XYRAM_LEN, &mut self.xyram),
             (KEYSC_BASE, keysc::KEYSC_LEN, &mut self.keysc),
             (RTC_BASE, rtc::RTC_LEN, &mut self.rtc),
@@ -97,6 +99,7 @@ impl Devices {
             (CPUOPM_ADDR, 4, &mut self.cpuopm),
             (CPG_BASE, cpg::CPG_LEN, &mut self.cpg),
             (BSC_BASE, bsc::BSC_LEN, &mut self.bsc),
+            (SDMR_BASE, bsc::SDMR_LEN, &mut self.sdmr),
             (DMAC_BASE, dmac::DMAC_LEN, &mut self.dmac),
             (lcd::LCD_DATA, lcd::LCD_DATA_LEN, &mut self.lcd),
             (utlb::UTLB_ADDR_BASE, utlb::UTLB_LEN, &mut self.utlb.addr),
@@ -131,11 +134,17 @@ impl Devices {
             return Some(self.lcd.write(addr - lcd::LCD_DATA_P1, size, v, now));
         }
         let (d, off) = self.at(addr)?;
-        Some(d.write(off, size, v, now))
+        let r = d.write(off, size, v, now);
+        if addr.wrapping_sub(CPG_BASE) < cpg::CPG_LEN {
+            // The TMU counts the peripheral clock the CPG's settings give.
+            let at_start = Cpg::default().pphi_hz();
+            self.tmu.set_pclk(now, self.cpg.pphi_hz(), at_start);
+        }
+        Some(r)
     }
 
     /// Whether a write at `addr` may change the interrupt requests or when they rise
-    /// (timers, the RTC, the INTC, the DMAC).
+    /// (timers, the RTC, the CPG, the INTC, the DMAC).
     pub fn irq_relevant(addr: u32) -> bool {
         [
             (TMU_BASE, tmu::TMU_LEN),
@@ -143,6 +152,7 @@ impl Devices {
             (INTC_BASE, intc::INTC_LEN),
             (DMAC_BASE, dmac::DMAC_LEN),
             (RTC_BASE, rtc::RTC_LEN),
+            (CPG_BASE, cpg::CPG_LEN),
         ]
         .iter()
         .any(|&(base, len)| addr.wrapping_sub(base) < len)

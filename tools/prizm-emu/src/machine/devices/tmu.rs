@@ -1,6 +1,7 @@
 //! The timer unit (TMU, at [`TMU_BASE`]): three down-counting channels clocked by the
-//! peripheral clock (a quarter of the CPU clock) through a prescaler, with underflow
-//! interrupts (TUNI0-2, INTEVT 0x400/0x420/0x440) through the INTC.
+//! peripheral clock (a quarter of the CPU clock with the clock settings at start; it
+//! follows the CPG when an add-in changes them, [`Tmu::set_pclk`]) through a prescaler,
+//! with underflow interrupts (TUNI0-2, INTEVT 0x400/0x420/0x440) through the INTC.
 //!
 //! Layout and bits, from gint (`include/gint/mpu/tmu.h`: TSTR at +4, channel i at
 //! +8+12*i with TCOR, TCNT, then TCR with UNF at bit 8, UNIE at bit 5, CKEG at bits
@@ -36,15 +37,18 @@ pub struct TmuChannel {
 
 impl Default for TmuChannel {
     fn default() -> Self {
+        let (num, den) = rate(0, (1, 1));
         TmuChannel {
-            counter: Countdown::new(1, cycles_per_tick(0)),
+            counter: Countdown::new(num, den),
             tcr: 0,
         }
     }
 }
 
-/// CPU cycles per count for prescaler setting `tpsc` (Pclk/4 ... Pclk/1024).
-fn cycles_per_tick(tpsc: u16) -> u64 {
+/// Counts per CPU cycle (numerator, denominator) for prescaler setting `tpsc` (Pclk/4
+/// ... Pclk/1024), with the peripheral clock at `pclk.0 / pclk.1` times its value at
+/// start (a quarter of the CPU clock).
+fn rate(tpsc: u16, pclk: (u64, u64)) -> (u64, u64) {
     let div = match tpsc & 7 {
         0 => 4,
         1 => 16,
@@ -52,7 +56,7 @@ fn cycles_per_tick(tpsc: u16) -> u64 {
         3 => 256,
         _ => 1024,
     };
-    div * (CLOCK_HZ / PCLK_HZ)
+    (pclk.0, pclk.1 * div * (CLOCK_HZ / PCLK_HZ))
 }
 
 impl TmuChannel {
@@ -71,12 +75,36 @@ impl TmuChannel {
 }
 
 /// The TMU: three channels and the start register.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Tmu {
     /// Channels 0-2.
     pub channels: [TmuChannel; 3],
     /// Start register (bit i starts channel i).
     pub tstr: u8,
+    /// The peripheral clock relative to its value at start (numerator, denominator).
+    pclk: (u64, u64),
+}
+
+impl Default for Tmu {
+    fn default() -> Self {
+        Tmu {
+            channels: Default::default(),
+            tstr: 0,
+            pclk: (1, 1),
+        }
+    }
+}
+
+impl Tmu {
+    /// The peripheral clock becomes `hz`, where it was `at_start` Hz with the clock
+    /// settings at start (the CPG's registers changed at `now`).
+    pub fn set_pclk(&mut self, now: u64, hz: u64, at_start: u64) {
+        self.pclk = (hz.max(1), at_start.max(1));
+        for c in &mut self.channels {
+            let (num, den) = rate(c.tcr, self.pclk);
+            c.counter.set_rate(now, num, den);
+        }
+    }
 }
 
 impl Device for Tmu {
@@ -108,7 +136,8 @@ impl Device for Tmu {
                 4 => c.counter.set_count(now, v),
                 _ => {
                     let v = v as u16;
-                    c.counter.set_rate(now, 1, cycles_per_tick(v));
+                    let (num, den) = rate(v, self.pclk);
+                    c.counter.set_rate(now, num, den);
                     c.counter.write_unf(now, v & TCR_UNF != 0);
                     c.tcr = v & 0x3F;
                 }
@@ -157,5 +186,17 @@ mod tests {
         t.write(0x1C, 2, 0, 2001).unwrap();
         assert!(!t.channels[1].irq(5000));
         assert_eq!(t.channels[1].next_irq(5000), None);
+    }
+
+    #[test]
+    fn the_peripheral_clock_follows_the_cpg() {
+        let mut t = Tmu::default();
+        t.write(0x08, 4, 1_000_000, 0).unwrap();
+        t.write(0x0C, 4, 1_000_000, 0).unwrap();
+        t.write(4, 1, 1, 0).unwrap();
+        assert_eq!(t.read(0x0C, 4, 1600).unwrap(), 1_000_000 - 100);
+        // Pphi doubled at cycle 1600: 8 cycles per count from then on.
+        t.set_pclk(1600, 2, 1);
+        assert_eq!(t.read(0x0C, 4, 1600 + 800).unwrap(), 1_000_000 - 200);
     }
 }

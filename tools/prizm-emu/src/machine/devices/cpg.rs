@@ -151,8 +151,8 @@ mod tests {
         let mut c = Cpg::default();
         // 32768 * 450 * 16 / 8.
         assert_eq!(c.pphi_hz(), 29_491_200);
-        // gint's fx-CG50 F4: PLL x32, P1FC = 16 (/32).
-        c.write(0, 4, (0x1F << 24) | (0 << 20) | (1 << 12) | (2 << 8) | 3, 0)
+        // PLL x32 (STC = 0x1F), P1FC = 3 (/16).
+        c.write(0, 4, (0x1F << 24) | (1 << 12) | (2 << 8) | 3, 0)
             .unwrap();
         assert_eq!(c.pphi_hz(), 32_768 * 450 * 32 / 16);
     }

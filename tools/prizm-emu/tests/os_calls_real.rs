@@ -394,3 +394,10 @@ fn mm_print_by_value_and_by_reference() {
         "drawn below the status area"
     );
 }
+
+#[test]
+fn display_main_menu_leaves_the_add_in() {
+    let mut e = emu();
+    let err = e.call_os(0x1E6A, &[]).unwrap_err();
+    assert!(err.contains("Menu"), "{err}");
+}

@@ -116,6 +116,7 @@ pub static NAMES: &[(u16, &str)] = &[
     (0x127E, "Test127E"),
     (0x12BF, "GetKeyWait_OS"),
     (0x12C6, "Keyboard_PutKeycode"),
+    (0x12C7, "ClearKeyBuffer"), // gint, src/kernel/syscalls.S (___ClearKeyBuffer)
     (0x12C9, "Keyboard_SpyMatrixCode"),
     (0x12D4, "SetBatteryType"),
     (0x12D5, "GetBatteryType"),

@@ -71,11 +71,7 @@ fn glib_addin_apl_execution_check(_e: &mut Ctx) -> CallResult {
 /// reports OS 3.60.0000 on fx-CG50 and 2.02.0000 on fx-CG10/20 (BCD-like bytes 0x03,
 /// 0x60 / 0x02, 0x02).
 fn glib_get_os_version_info(e: &mut Ctx) -> CallResult {
-    let (maj, min) = if e.model == crate::Model::Cg50 {
-        (3, 0x60)
-    } else {
-        (2, 0x02)
-    };
+    let (maj, min) = super::boot::os_version(e.model);
     let p = [e.arg(0)?, e.arg(1)?, e.arg(2)?, e.arg(3)?];
     if p[0] != 0 {
         e.wr8(p[0], maj)?;

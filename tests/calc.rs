@@ -123,12 +123,35 @@ prizm::tests! {
         assert_eq!(storage::exists("\\\\fls0\\t.bin"), Ok(false));
     }
 
+    fn main_memory_items_round_trip() {
+        use prizm::storage::mcs;
+        mcs::create_folder("CALCTEST").expect("folder");
+        mcs::create("CALCTEST", "ITEM", b"first").expect("create");
+        assert_eq!(mcs::len("CALCTEST", "ITEM"), Ok(Some(5)));
+        mcs::replace("CALCTEST", "ITEM", b"second, longer").expect("replace");
+        let mut buf = [0u8; 32];
+        let n = mcs::read("CALCTEST", "ITEM", &mut buf).expect("read");
+        assert_eq!(&buf[..n], b"second, longer");
+        mcs::delete("CALCTEST", "ITEM").expect("delete");
+        assert_eq!(mcs::len("CALCTEST", "ITEM"), Ok(None));
+    }
+
+    fn text_layout_wraps() {
+        let lines: Vec<&str> = prizm::display::layout::wrap("panicked at src/main.rs:3:5", 12).collect();
+        assert_eq!(lines, ["panicked at", "src/main.rs:", "3:5"]);
+        assert_eq!(prizm::display::layout::line_count("a\nb c d", 3), 3);
+    }
+
     fn time_moves_forward() {
         use prizm::time;
         let t0 = time::rtc_ticks();
         time::sleep_ms(250);
         let waited = time::ticks_between(t0, time::rtc_ticks());
         assert!((32..=34).contains(&waited), "250 ms is 32 ticks of 1/128 s, not {waited}");
+        let start = time::Instant::now();
+        time::sleep_ms(100);
+        let ms = start.elapsed().as_millis();
+        assert!((100..=110).contains(&ms), "Instant::elapsed after 100 ms: {ms} ms");
     }
 }
 

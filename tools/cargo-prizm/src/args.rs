@@ -50,8 +50,11 @@ pub struct BuildArgs {
 /// A `cargo prizm` command.
 #[derive(Subcommand, Clone, Debug, PartialEq, Eq)]
 pub enum Command {
-    /// Make a new add-in project in a new folder PATH (named after it): an interactive
-    /// add-in, its tests (PC, calculator, emulator), icons, README.
+    /// Make an add-in project in a new folder
+    ///
+    /// The folder PATH gets a package named after it: an interactive add-in, its tests
+    /// (PC, calculator, emulator), icons, a README; it depends on the SDK installed in
+    /// $PRIZM_HOME/sdk/<version>.
     New {
         /// The folder to create.
         path: PathBuf,
@@ -59,8 +62,10 @@ pub enum Command {
         #[arg(long)]
         name: Option<String>,
     },
-    /// Make an add-in project in an existing folder (default: the current one); refuses
-    /// to overwrite any file.
+    /// Make an add-in project in an existing folder
+    ///
+    /// Like `new`, in PATH (default: the current directory); refuses, writing nothing,
+    /// if any of the project's files exists.
     Init {
         /// The folder (default: the current directory).
         #[arg(default_value = ".")]
@@ -69,11 +74,14 @@ pub enum Command {
         #[arg(long)]
         name: Option<String>,
     },
-    /// Build an add-in package for the calculator and pack it as a .g3a file; print the
-    /// path of the .g3a (target/sh4-prizm/<profile>/<bin>.g3a).
+    /// Build the add-in for the calculator and pack it as a .g3a
+    ///
+    /// Prints the path of the .g3a (target/sh4-prizm/<profile>/<bin>.g3a).
     Build(BuildArgs),
-    /// Build, then run the add-in in the emulator (prizm-emu run FILE.g3a --elf FILE.elf
-    /// EMU-ARGS...) and exit with its exit code.
+    /// Build, then run the add-in in the emulator
+    ///
+    /// Runs `prizm-emu run FILE.g3a --elf FILE.elf EMU-ARGS...` and exits with its exit
+    /// code.
     Run {
         /// What to build.
         #[command(flatten)]
@@ -82,8 +90,10 @@ pub enum Command {
         #[arg(last = true, value_name = "EMU-ARGS")]
         emu_args: Vec<String>,
     },
-    /// Build, start the add-in in the emulator under GDB control and open gdb-multiarch
-    /// on it (PRIZM_GDB names another debugger); exit with the debugger's exit code.
+    /// Build, then debug the add-in in the emulator with GDB
+    ///
+    /// Starts the add-in in the emulator under GDB control and opens gdb-multiarch on it
+    /// (PRIZM_GDB names another debugger); exits with the debugger's exit code.
     Debug {
         /// What to build.
         #[command(flatten)]
@@ -92,9 +102,13 @@ pub enum Command {
         #[arg(last = true, value_name = "EMU-ARGS")]
         emu_args: Vec<String>,
     },
-    /// Run the package's tests: its PC tests (cargo test, with the add-in built for the
-    /// calculator for the emulator tests), then its on-calculator tests (test targets with
-    /// `harness = false`, from `prizm::tests!`), each in the emulator.
+    /// Run the PC tests, then each on-calculator test in the emulator
+    ///
+    /// First `cargo test` of the package on the PC, with the add-in built for the
+    /// calculator for its emulator tests (prizm-test); then the test targets with
+    /// `harness = false` (`prizm::tests!`), compiled for the calculator, each test run
+    /// alone in prizm-emu and reported with its name, ok or FAILED (a panic's message and
+    /// place) and its instructions. Exits with 1 if any failed.
     Test {
         /// What to build and test.
         #[command(flatten)]
@@ -103,9 +117,10 @@ pub enum Command {
         #[arg(long)]
         calc_only: bool,
     },
-    /// Check a .g3a file and print its fields; exit with 1 and name the wrong field if
-    /// the calculator would refuse it. Unusual but harmless fields are printed as
-    /// warnings; --strict makes them errors.
+    /// Check a .g3a file and print its fields
+    ///
+    /// Exits with 1 and names the wrong field if the calculator would refuse it. Unusual
+    /// but harmless fields are printed as warnings; --strict makes them errors.
     Info {
         /// The .g3a file to check.
         file: PathBuf,
@@ -116,8 +131,9 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
-    /// Pack an already linked ELF as a .g3a with the package's metadata (default output:
-    /// ELF.g3a).
+    /// Pack a linked ELF as a .g3a with the package's metadata
+    ///
+    /// The default output is ELF.g3a.
     Pack {
         /// The linked add-in.
         elf: PathBuf,
@@ -128,8 +144,9 @@ pub enum Command {
         #[arg(short, long = "output", value_name = "OUT.g3a")]
         output: Option<PathBuf>,
     },
-    /// Install the SDK from its repository REPO into $PRIZM_HOME/sdk/<version> (tools/setup
-    /// runs this).
+    /// Install the SDK from its repository into $PRIZM_HOME/sdk/<version>
+    ///
+    /// tools/setup runs this; projects made by `new` use that copy.
     InstallSdk {
         /// The SDK's repository.
         repo: PathBuf,

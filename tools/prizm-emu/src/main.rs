@@ -29,6 +29,10 @@ OPTIONS:
     --interpret                 interpret every instruction (no translation to host
                                 code; same results, about half the speed)
     --trace-calls               print every OS call (name, arguments, result)
+    --window                    play the add-in in a window: the PC keyboard and a
+                                clickable keypad are its keys, at the calculator's speed
+                                (? or F7 in the window: the key map); needs a display
+    --scale N                   window pixels per calculator pixel (default 2)
     -h, --help                  this text
 
 COMPAT:
@@ -86,6 +90,9 @@ fn main() -> ExitCode {
     let mut screenshot: Option<PathBuf> = None;
     let mut elf_path: Option<PathBuf> = None;
     let mut gdb_port: Option<u16> = None;
+    let mut window = false;
+    let mut scale: u32 = 2;
+    let mut budget_given = false;
     let mut it = args[1..].iter();
     while let Some(a) = it.next() {
         let mut value = |name: &str| {
@@ -116,8 +123,18 @@ fn main() -> ExitCode {
                         .replace('_', "")
                         .parse()
                         .map_err(|_| format!("--max-instructions: `{v}` is not a number"))?;
+                    budget_given = true;
                 }
                 "--interpret" => opts.interpret = true,
+                "--window" => window = true,
+                "--scale" => {
+                    let v = value("--scale")?;
+                    scale = v
+                        .parse()
+                        .ok()
+                        .filter(|s| (1..=8).contains(s))
+                        .ok_or(format!("--scale: `{v}` is not a number from 1 to 8"))?;
+                }
                 "--trace-calls" => opts.trace_calls = true,
                 "--gdb" => {
                     let v = value("--gdb")?;
@@ -150,6 +167,22 @@ fn main() -> ExitCode {
     let Some(file) = file else {
         return usage("no .g3a file given");
     };
+    if window {
+        if gdb_port.is_some() {
+            return usage("--window and --gdb cannot be used together");
+        }
+        if !prizm_emu::harness::window::display_available() {
+            eprintln!(
+                "prizm-emu: --window needs a display, and neither DISPLAY nor \
+                 WAYLAND_DISPLAY is set (use --keys and --screenshot to run headless)"
+            );
+            return ExitCode::from(1);
+        }
+        if !budget_given {
+            // A person plays as long as they like.
+            opts.max_instructions = u64::MAX;
+        }
+    }
     let bytes = match std::fs::read(&file) {
         Ok(b) => b,
         Err(e) => return usage(&format!("cannot read {}: {e}", file.display())),
@@ -164,6 +197,9 @@ fn main() -> ExitCode {
         Ok(e) => e,
         Err(e) => return usage(&format!("{}: {e}", file.display())),
     };
+    if window {
+        return run_window(&mut emu, &file, scale);
+    }
     let outcome = match gdb_port {
         None => emu.run_until_idle(),
         Some(port) => {
@@ -228,6 +264,28 @@ fn main() -> ExitCode {
         Outcome::Menu => println!("MENU pressed: the OS would go to the Main Menu ({stats})"),
     }
     ExitCode::from(outcome.exit_code() as u8)
+}
+
+/// `prizm-emu run --window`: plays the add-in in a window until it is closed; the exit
+/// code is the outcome's when the run ended, 0 when the window was closed first.
+fn run_window(emu: &mut Emulator, file: &std::path::Path, scale: u32) -> ExitCode {
+    use prizm_emu::harness::window;
+    let opts = window::Options {
+        scale,
+        out_dir: PathBuf::from("."),
+        name: file
+            .file_stem()
+            .map_or("addin".into(), |s| s.to_string_lossy().into_owned()),
+    };
+    match window::run(emu, &opts) {
+        Ok(window::End::Closed) => ExitCode::SUCCESS,
+        Ok(window::End::Ended(o)) => ExitCode::from(o.exit_code() as u8),
+        Ok(window::End::Panicked(_)) => ExitCode::from(101),
+        Err(e) => {
+            eprintln!("prizm-emu: {e}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 /// `prizm-emu compat [--model M] DIR|FILE...`.

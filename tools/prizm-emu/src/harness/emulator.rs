@@ -565,6 +565,12 @@ impl Emulator {
         r.map_err(|h| format!("{name}: {h:?}"))
     }
 
+    /// The key queue shared with the keyboard device (live keys of a window:
+    /// [`KeyQueue::key_down`](super::keys::KeyQueue::key_down)).
+    pub fn keys(&self) -> &Keys {
+        &self.keys
+    }
+
     /// Resumes after an idle stop once keys were added: the blocked call runs again.
     pub fn resume(&mut self) {
         if self.outcome == Some(Outcome::Idle) {

@@ -14,6 +14,12 @@
 //! skipping time over waits. Code that polls (the key matrix registers, PRGM_GetKey)
 //! sees each key held down for [`HOLD_MS`] ms of emulated time, then released for
 //! [`GAP_MS`] ms before the next item starts.
+//!
+//! Live keys (a window's keyboard, [`KeyQueue::set_live`]) come after the script: once
+//! it is played, polling sees the key held down now (the latest pressed of those held,
+//! and a key tapped between two polls for at least [`LIVE_MIN_MS`] ms), and blocking
+//! calls take each press once. Nothing held is never "exhausted" for polling; a blocking
+//! call with no press waiting stops the run as idle until the next press.
 
 use crate::machine::devices::KeyInput;
 use crate::machine::fault::Fault;
@@ -31,6 +37,12 @@ pub const GAP_MS: u64 = 50;
 pub const IDLE_MS: u64 = 500;
 /// Polls of an exhausted script after which the run counts as idle whatever the time.
 pub const IDLE_POLLS: u64 = 100_000;
+
+/// Emulated time a live key tapped (pressed and released between two polls) stays down
+/// for polling, in ms.
+pub const LIVE_MIN_MS: u64 = 50;
+/// Live presses kept for blocking calls; older ones are dropped.
+pub const LIVE_PRESSES: usize = 16;
 
 /// One item of a key script.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,6 +108,17 @@ enum Phase {
     Gap(u64),
 }
 
+/// Keys pressed on a live keyboard (a window), played once the script is over.
+#[derive(Clone, Debug, Default)]
+struct Live {
+    /// Keys held down now, in the order they were pressed.
+    held: Vec<Key>,
+    /// Presses not yet taken by a blocking call or seen by polling.
+    presses: VecDeque<Key>,
+    /// The latest press, shown to polling until it was polled and the cycle passed.
+    tap: Option<(Key, Option<u64>)>,
+}
+
 /// The key script being played.
 #[derive(Clone, Debug)]
 pub struct KeyQueue {
@@ -103,6 +126,7 @@ pub struct KeyQueue {
     phase: Phase,
     exhausted_since: Option<u64>,
     exhausted_polls: u64,
+    live: Option<Live>,
 }
 
 impl KeyQueue {
@@ -113,7 +137,62 @@ impl KeyQueue {
             phase: Phase::Ready,
             exhausted_since: None,
             exhausted_polls: 0,
+            live: None,
         }
+    }
+
+    /// Turns live keys on: after the script, keys come from [`KeyQueue::key_down`] and
+    /// [`KeyQueue::key_up`] (see the module documentation).
+    pub fn set_live(&mut self) {
+        self.live.get_or_insert_with(Live::default);
+    }
+
+    /// A live key went down (turns live keys on).
+    pub fn key_down(&mut self, key: Key) {
+        let live = self.live.get_or_insert_with(Live::default);
+        live.held.retain(|k| k.name != key.name);
+        live.held.push(key);
+        if live.presses.len() == LIVE_PRESSES {
+            live.presses.pop_front();
+        }
+        live.presses.push_back(key);
+        live.tap = Some((key, None));
+    }
+
+    /// A live key went up.
+    pub fn key_up(&mut self, key: Key) {
+        if let Some(live) = &mut self.live {
+            live.held.retain(|k| k.name != key.name);
+        }
+    }
+
+    /// Releases every live key (the window lost the focus).
+    pub fn release_all(&mut self) {
+        if let Some(live) = &mut self.live {
+            live.held.clear();
+        }
+    }
+
+    /// Whether a live press waits for a blocking call.
+    pub fn live_pending(&self) -> bool {
+        self.live.as_ref().is_some_and(|l| !l.presses.is_empty())
+    }
+
+    /// The live key polling sees at `now` (the script is over).
+    fn live_poll(live: &mut Live, now: u64) -> Option<Key> {
+        if let Some((key, seen)) = &mut live.tap {
+            let until = *seen.get_or_insert(now + ms_to_cycles(LIVE_MIN_MS));
+            let key = *key;
+            // Seen by polling: a blocking call does not take it again.
+            if let Some(i) = live.presses.iter().position(|k| k.name == key.name) {
+                live.presses.remove(i);
+            }
+            if now < until {
+                return Some(key);
+            }
+            live.tap = None;
+        }
+        live.held.last().copied()
     }
 
     /// Appends an item.
@@ -142,6 +221,9 @@ impl KeyQueue {
         loop {
             match self.phase {
                 Phase::Ready => match self.items.pop_front() {
+                    None if self.live.is_some() => {
+                        return Ok(self.live.as_mut().and_then(|l| Self::live_poll(l, now)));
+                    }
                     None => {
                         let since = *self.exhausted_since.get_or_insert(now);
                         self.exhausted_polls += 1;
@@ -203,6 +285,22 @@ impl KeyQueue {
                     self.phase = Phase::Ready;
                 }
                 Phase::Ready => match self.items.pop_front() {
+                    None if self.live.is_some() => {
+                        let live = self.live.as_mut().expect("checked");
+                        return match (live.presses.pop_front(), timeout) {
+                            (Some(key), _) => {
+                                if live.tap.is_some_and(|(k, _)| k.name == key.name) {
+                                    live.tap = None;
+                                }
+                                Take::Key { key, advance }
+                            }
+                            // Time passes at the window's pace.
+                            (None, Some(t)) => Take::Timeout {
+                                advance: t.max(advance),
+                            },
+                            (None, None) => Take::Exhausted,
+                        };
+                    }
                     None => {
                         return match timeout {
                             Some(t) => {
@@ -317,5 +415,80 @@ mod tests {
             t => panic!("{t:?}"),
         }
         assert_eq!(q.take(0, None), Take::Exhausted);
+    }
+
+    fn key(name: &str) -> Key {
+        key_by_name(name).unwrap()
+    }
+
+    #[test]
+    fn live_keys_after_the_script() {
+        let mut q = KeyQueue::new(parse_script("1").unwrap());
+        q.set_live();
+        // The script first.
+        assert_eq!(q.poll(0).unwrap().unwrap().name, "1");
+        let after = ms_to_cycles(HOLD_MS + GAP_MS + 1);
+        // Nothing held: no key, and never exhausted.
+        assert_eq!(q.poll(after), Ok(None));
+        assert_eq!(q.poll(after + ms_to_cycles(10 * IDLE_MS)), Ok(None));
+        assert_eq!(q.take(after, None), Take::Exhausted);
+        let t = ms_to_cycles(5);
+        assert_eq!(q.take(after, Some(t)), Take::Timeout { advance: t });
+        // Held: polling sees it as long as it is down.
+        let now = after + ms_to_cycles(10 * IDLE_MS);
+        q.key_down(key("RIGHT"));
+        assert_eq!(q.poll(now).unwrap().unwrap().name, "RIGHT");
+        assert_eq!(
+            q.poll(now + ms_to_cycles(1000)).unwrap().unwrap().name,
+            "RIGHT"
+        );
+        // A second key down on top of it, then up: back to the first.
+        q.key_down(key("SHIFT"));
+        q.key_up(key("SHIFT"));
+        let later = now + ms_to_cycles(2000);
+        // The tap shows for LIVE_MIN_MS from the first poll that sees it.
+        assert_eq!(q.poll(later).unwrap().unwrap().name, "SHIFT");
+        assert_eq!(
+            q.poll(later + ms_to_cycles(LIVE_MIN_MS))
+                .unwrap()
+                .unwrap()
+                .name,
+            "RIGHT"
+        );
+        q.key_up(key("RIGHT"));
+        assert_eq!(q.poll(later + ms_to_cycles(LIVE_MIN_MS + 1)), Ok(None));
+        // Presses seen by polling are not taken again by a blocking call.
+        assert!(!q.live_pending());
+        assert_eq!(q.take(later, None), Take::Exhausted);
+    }
+
+    #[test]
+    fn live_presses_for_blocking_calls() {
+        let mut q = KeyQueue::new(Vec::new());
+        q.set_live();
+        q.key_down(key("1"));
+        q.key_up(key("1"));
+        q.key_down(key("EXE"));
+        assert!(q.live_pending());
+        for name in ["1", "EXE"] {
+            match q.take(0, None) {
+                Take::Key { key, advance: 0 } => assert_eq!(key.name, name),
+                t => panic!("{t:?}"),
+            }
+        }
+        assert_eq!(q.take(0, None), Take::Exhausted);
+        // EXE is still held down: polling sees it; taken, it is no tap any more.
+        assert_eq!(q.poll(0).unwrap().unwrap().name, "EXE");
+        q.release_all();
+        assert_eq!(q.poll(1), Ok(None));
+        // Old presses are dropped past LIVE_PRESSES.
+        for _ in 0..LIVE_PRESSES + 5 {
+            q.key_down(key("2"));
+        }
+        let mut n = 0;
+        while let Take::Key { .. } = q.take(0, None) {
+            n += 1;
+        }
+        assert_eq!(n, LIVE_PRESSES);
     }
 }

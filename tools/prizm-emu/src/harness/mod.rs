@@ -12,5 +12,6 @@ pub mod report;
 pub mod screenshot;
 pub mod symbols;
 pub mod text;
+pub mod window;
 
 pub use emulator::{Emulator, LoadError, Options, Outcome, Status, addin_code};

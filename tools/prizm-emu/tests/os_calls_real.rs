@@ -401,3 +401,37 @@ fn display_main_menu_leaves_the_add_in() {
     let err = e.call_os(0x1E6A, &[]).unwrap_err();
     assert!(err.contains("Menu"), "{err}");
 }
+
+#[test]
+fn serial_port_with_nothing_connected() {
+    let mut e = emu();
+    assert_ne!(e.call_os(0x1BC6, &[]).unwrap(), 1, "closed at start");
+    put(&mut e, BUF, &[0, 5, 0, 0, 0, 0]); // 9600 bps 8N1
+    assert_eq!(
+        e.call_os(0x1BB7, &[BUF]).unwrap(),
+        0,
+        "Serial_Open succeeds"
+    );
+    assert_eq!(e.call_os(0x1BC6, &[]).unwrap(), 1, "open");
+    assert_eq!(e.call_os(0x1BC0, &[]).unwrap(), 256, "transmit buffer free");
+    put(&mut e, BUF + 0x10, b"AT\r");
+    e.call_os(0x1BBE, &[BUF + 0x10, 3]).unwrap(); // Serial_Write
+    e.call_os(0x1BBC, &[b'!' as u32]).unwrap(); // Serial_WriteSingle
+    assert_eq!(e.os.serial.sent, b"AT\r!");
+    assert_eq!(e.call_os(0x1BBF, &[]).unwrap(), 0, "nothing received");
+    e.call_os(0x1BB8, &[1]).unwrap(); // Serial_Close
+    assert_ne!(e.call_os(0x1BC6, &[]).unwrap(), 1, "closed again");
+}
+
+#[test]
+fn battery_voltage_and_type() {
+    let mut e = emu();
+    let v = e.call_os(0x1186, &[1]).unwrap(); // GetMainBatteryVoltage(1)
+    assert!(
+        (100..1000).contains(&v),
+        "3 digits of hundredths of a volt: {v}"
+    );
+    assert_eq!(e.call_os(0x12D5, &[]).unwrap(), 1, "alkaline");
+    e.call_os(0x12D4, &[2]).unwrap(); // SetBatteryType(Ni-MH)
+    assert_eq!(e.call_os(0x12D5, &[]).unwrap(), 2);
+}

@@ -3,7 +3,7 @@
 //! value goes to r0 and execution returns to PR.
 //!
 //! Each area has a module (display, text, keyboard, time, storage, mcs, system, convert,
-//! ui),
+//! ui, serial),
 //! each call is one function there, and [`table`] puts every module's list into one
 //! dispatch table.
 //! A call not in the table stops the run ([`Halt::Unknown`]).
@@ -20,6 +20,7 @@ pub mod keyboard;
 pub mod keymap;
 pub mod mcs;
 pub mod names;
+pub mod serial;
 pub mod storage;
 pub mod system;
 pub mod text;
@@ -89,6 +90,7 @@ pub fn table() -> &'static HashMap<u16, Call> {
             convert::CALLS,
             text::CALLS,
             ui::CALLS,
+            serial::CALLS,
         ] {
             for c in list {
                 let old = t.insert(c.0, *c);
@@ -143,6 +145,8 @@ pub struct OsState {
     pub mcs: mcs::McsState,
     /// Setup settings and the like.
     pub system: system::SystemState,
+    /// The serial port.
+    pub serial: serial::SerialState,
     /// Run-report events.
     pub events: Vec<Event>,
     /// User timers (Timer_Install), slot i is id i+1.

@@ -15,6 +15,8 @@ pub struct SystemState {
     pub auto_power_off: u32,
     /// Backlight duration in half-minutes.
     pub backlight: u32,
+    /// Battery type setting (GetBatteryType/SetBatteryType): 1 alkaline, 2 Ni-MH.
+    pub battery_type: u32,
 }
 
 impl Default for SystemState {
@@ -24,6 +26,7 @@ impl Default for SystemState {
             heap: BTreeMap::new(),
             auto_power_off: 10,
             backlight: 2,
+            battery_type: 1,
         }
     }
 }
@@ -52,7 +55,36 @@ pub const CALLS: &[Call] = &[
     (0x1349, "strlen", strlen),
     (0x1A2C, "GetStackPtr", get_stack_ptr),
     (0x1170, "itoa", itoa),
+    (0x1186, "GetMainBatteryVoltage", get_main_battery_voltage),
+    (0x12D5, "GetBatteryType", get_battery_type),
+    (0x12D4, "SetBatteryType", set_battery_type),
 ];
+
+/// The emulated calculator's batteries: four fresh AAA alkaline cells (the fx-CG's
+/// power supply), 6.00 V.
+pub const BATTERY_CENTIVOLTS: u32 = 600;
+
+/// GetMainBatteryVoltage(1) -> the main battery's voltage in hundredths of a volt.
+/// Signature: libfxcg include/fxcg/system.h ("parameter should be 1"); unit: gbl08ma's
+/// utilities (src/powerGUI.cpp prints the 3-digit value with a point after the first
+/// digit and "V").
+fn get_main_battery_voltage(_e: &mut Ctx) -> CallResult {
+    Ok(BATTERY_CENTIVOLTS)
+}
+
+/// GetBatteryType() -> the battery type setting, 1 alkaline or 2 Ni-MH (gbl08ma's
+/// utilities, src/powerGUI.cpp); signature: libfxcg include/fxcg/system.h. The
+/// emulated calculator starts with alkaline cells.
+fn get_battery_type(e: &mut Ctx) -> CallResult {
+    Ok(e.os.system.battery_type)
+}
+
+/// SetBatteryType(type): sets what GetBatteryType returns (libfxcg
+/// include/fxcg/system.h).
+fn set_battery_type(e: &mut Ctx) -> CallResult {
+    e.os.system.battery_type = e.arg(0)?;
+    Ok(0)
+}
 
 /// itoa(value, out): decimal text with a NUL.
 fn itoa(e: &mut Ctx) -> CallResult {

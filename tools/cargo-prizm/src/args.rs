@@ -81,7 +81,8 @@ pub enum Command {
     /// Build, then run the add-in in the emulator
     ///
     /// Runs `prizm-emu run FILE.g3a --elf FILE.elf EMU-ARGS...` and exits with its exit
-    /// code.
+    /// code. With a display ($DISPLAY or $WAYLAND_DISPLAY) and no --keys, --gdb or
+    /// --profile, the add-in opens in a window (--window; PRIZM_WINDOW=0 runs headless).
     Run {
         /// What to build.
         #[command(flatten)]

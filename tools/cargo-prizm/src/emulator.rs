@@ -34,6 +34,27 @@ pub fn emulator_args(g3a: &Path, elf: &Path, extra: &[String]) -> Vec<OsString> 
     args
 }
 
+/// Whether a display is named in the environment ($DISPLAY or $WAYLAND_DISPLAY), and
+/// windows are not turned off (`PRIZM_WINDOW=0`).
+pub fn display_present() -> bool {
+    std::env::var_os("PRIZM_WINDOW").is_none_or(|v| v != "0")
+        && ["DISPLAY", "WAYLAND_DISPLAY"]
+            .iter()
+            .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()))
+}
+
+/// `cargo prizm run`'s emulator arguments: `extra`, plus `--window` when `display` is
+/// present and `extra` gives no key script (`--keys`), debugger (`--gdb`), profile
+/// (`--profile`) or `--window` of its own.
+pub fn with_window(extra: &[String], display: bool) -> Vec<String> {
+    let mut out = extra.to_vec();
+    let headless = ["--keys", "--gdb", "--profile", "--window"];
+    if display && !extra.iter().any(|a| headless.contains(&a.as_str())) {
+        out.push("--window".into());
+    }
+    out
+}
+
 /// Runs `emulator run G3A --elf ELF EXTRA...` and returns the exit code to forward: the
 /// emulator's own, or 128 + the signal that killed it.
 pub fn run_emulator(emulator: &Path, g3a: &Path, elf: &Path, extra: &[String]) -> Result<u8> {
@@ -270,5 +291,19 @@ mod tests {
             "{e}"
         );
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn window_when_a_display_and_no_key_script() {
+        let args = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(with_window(&[], true), ["--window"]);
+        assert_eq!(
+            with_window(&args(&["--model", "cg20"]), true),
+            ["--model", "cg20", "--window"]
+        );
+        assert!(with_window(&[], false).is_empty());
+        for a in ["--keys", "--gdb", "--profile", "--window"] {
+            assert_eq!(with_window(&args(&[a, "x"]), true), [a, "x"]);
+        }
     }
 }

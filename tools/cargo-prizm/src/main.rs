@@ -7,7 +7,9 @@ use std::process::ExitCode;
 use cargo_prizm::args::{BuildArgs, Command, parse_args};
 use cargo_prizm::build::{Built, build, resolve_package};
 use cargo_prizm::date::build_date;
-use cargo_prizm::emulator::{DEBUGGER, debug_session, find_emulator, run_emulator};
+use cargo_prizm::emulator::{
+    DEBUGGER, debug_session, display_present, find_emulator, run_emulator, with_window,
+};
 use cargo_prizm::error::{Error, Result};
 use cargo_prizm::info::info_command;
 use cargo_prizm::new::{init_project, new_project};
@@ -77,6 +79,7 @@ fn run(command: Command) -> Result<ExitCode> {
         }
         Command::Run { build: b, emu_args } => {
             let (emu, built) = find_emulator_and_build(&b)?;
+            let emu_args = with_window(&emu_args, display_present());
             let code = run_emulator(&emu, &built.g3a, &built.elf, &emu_args)?;
             return Ok(ExitCode::from(code));
         }

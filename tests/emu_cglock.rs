@@ -167,6 +167,7 @@ fn set_up_and_lock(dir: &Path, screenshots: bool) -> Addin {
     assert!(!bar_locked(&emu));
     assert!(!menu_blocked(&emu));
     assert!(on_row(&emu, 1, BLUE) > 100, "title 'Set up CGlock'");
+    assert_eq!(emu.text_row(1).trim(), "Set up CGlock");
     assert_eq!(storage_copy(dir), None);
     assert_eq!(main_copy(dir), None);
     if screenshots {
@@ -175,6 +176,7 @@ fn set_up_and_lock(dir: &Path, screenshots: bool) -> Addin {
     // An empty code is refused (red message on row 6).
     type_keys(&mut emu, "EXE");
     assert!(on_row(&emu, 6, RED) > 100, "'Code can't be empty'");
+    assert_eq!(emu.text_row(6).trim(), "Code can't be empty");
     type_keys(&mut emu, "1,2,3,4,EXE,1,2,3");
     if screenshots {
         shot(&emu, "setup-confirm");
@@ -259,6 +261,7 @@ fn wrong_codes_delay_then_right_code_unlocks() {
     type_keys(&mut emu, "9,9,EXE");
     assert_eq!(failures(&record(&dir)), 1);
     assert!(on_row(&emu, 3, RED) > 100, "'Wrong code'");
+    assert_eq!(emu.text_row(3).trim(), "Wrong code");
     assert_eq!(on_row(&emu, 5, RED), 0, "no delay yet");
     for n in 2..=3 {
         type_keys(&mut emu, "EXIT,ALPHA,5,5,5,5,EXE");

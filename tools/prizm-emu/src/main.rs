@@ -29,6 +29,10 @@ OPTIONS:
     --interpret                 interpret every instruction (no translation to host
                                 code; same results, about half the speed)
     --trace-calls               print every OS call (name, arguments, result)
+    --profile DIR               profile the run (needs --elf): per function self and
+                                inclusive instructions, calls, cycles in OS calls;
+                                writes DIR/profile.folded, DIR/flamegraph.svg and
+                                DIR/functions.tsv, prints the top 20 functions
     --window                    play the add-in in a window: the PC keyboard and a
                                 clickable keypad are its keys, at the calculator's speed
                                 (? or F7 in the window: the key map); needs a display
@@ -90,6 +94,7 @@ fn main() -> ExitCode {
     let mut screenshot: Option<PathBuf> = None;
     let mut elf_path: Option<PathBuf> = None;
     let mut gdb_port: Option<u16> = None;
+    let mut profile_dir: Option<PathBuf> = None;
     let mut window = false;
     let mut scale: u32 = 2;
     let mut budget_given = false;
@@ -136,6 +141,7 @@ fn main() -> ExitCode {
                         .ok_or(format!("--scale: `{v}` is not a number from 1 to 8"))?;
                 }
                 "--trace-calls" => opts.trace_calls = true,
+                "--profile" => profile_dir = Some(value("--profile")?.into()),
                 "--gdb" => {
                     let v = value("--gdb")?;
                     gdb_port = Some(
@@ -183,6 +189,19 @@ fn main() -> ExitCode {
             opts.max_instructions = u64::MAX;
         }
     }
+    if let Some(dir) = &profile_dir {
+        if window {
+            return usage("--profile and --window cannot be used together (profile a --keys run)");
+        }
+        if elf_path.is_none() {
+            return usage(
+                "--profile needs the add-in's ELF (--elf FILE.elf): its symbols name the functions",
+            );
+        }
+        if let Err(e) = check_writable(dir) {
+            return usage(&format!("--profile: {e}"));
+        }
+    }
     let bytes = match std::fs::read(&file) {
         Ok(b) => b,
         Err(e) => return usage(&format!("cannot read {}: {e}", file.display())),
@@ -199,6 +218,11 @@ fn main() -> ExitCode {
     };
     if window {
         return run_window(&mut emu, &file, scale);
+    }
+    if profile_dir.is_some()
+        && let Err(e) = emu.start_profile()
+    {
+        return usage(&e.to_string());
     }
     let outcome = match gdb_port {
         None => emu.run_until_idle(),
@@ -263,7 +287,27 @@ fn main() -> ExitCode {
         Outcome::Idle => println!("idle: waiting for a key, key script exhausted ({stats})"),
         Outcome::Menu => println!("MENU pressed: the OS would go to the Main Menu ({stats})"),
     }
+    if let (Some(dir), Some(profile)) = (&profile_dir, emu.profile()) {
+        print!("{}", profile.top(20));
+        let title = format!("prizm-emu profile: {}", file.display());
+        if let Err(e) = profile.write(dir, &title) {
+            eprintln!("prizm-emu: --profile: {e}");
+            return ExitCode::from(1);
+        }
+        println!(
+            "flame graph: {}",
+            dir.join(prizm_emu::harness::profile::FLAMEGRAPH_FILE)
+                .display()
+        );
+    }
     ExitCode::from(outcome.exit_code() as u8)
+}
+
+/// Creates the folder `dir` if needed and checks that files can be written in it.
+fn check_writable(dir: &std::path::Path) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let probe = dir.join(prizm_emu::harness::profile::FOLDED_FILE);
+    std::fs::write(&probe, b"").map_err(|e| format!("cannot write into {}: {e}", dir.display()))
 }
 
 /// `prizm-emu run --window`: plays the add-in in a window until it is closed; the exit

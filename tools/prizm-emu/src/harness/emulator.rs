@@ -2,6 +2,7 @@
 //! ended.
 
 use super::keys::{KeyItem, KeyQueue, Keys};
+use super::profile::{Profile, Profiler};
 use super::report::{self, CrashReport};
 use super::symbols::Symbols;
 use crate::machine::board;
@@ -158,6 +159,8 @@ pub struct Emulator {
     /// The key script, shared with the keyboard device.
     keys: Keys,
     outcome: Option<Outcome>,
+    /// The profiler, when on ([`Emulator::start_profile`]).
+    profiler: Option<Box<Profiler>>,
 }
 
 /// The add-in code of a `.g3a` file (the bytes mapped at 0x00300000).
@@ -218,6 +221,7 @@ impl Emulator {
             symbols,
             keys,
             outcome: None,
+            profiler: None,
         };
         Ok(emu)
     }
@@ -240,6 +244,22 @@ impl Emulator {
         if self.outcome == Some(Outcome::Idle) {
             self.outcome = None;
         }
+    }
+
+    /// Turns the profiler on (it needs the ELF's symbols, [`Options::elf`]): from now
+    /// on the CPU runs one instruction at a time and every instruction and OS call is
+    /// counted per function ([`profile`](super::profile)).
+    pub fn start_profile(&mut self) -> Result<(), LoadError> {
+        let symbols = self.symbols.as_ref().ok_or_else(|| {
+            LoadError("profiling needs the add-in's ELF (--elf FILE.elf) to name functions".into())
+        })?;
+        self.profiler = Some(Box::new(Profiler::new(symbols)));
+        Ok(())
+    }
+
+    /// What the profiler counted so far; `None` when it is off.
+    pub fn profile(&self) -> Option<Profile> {
+        self.profiler.as_ref().map(|p| p.profile())
     }
 
     /// The outcome, once the run is over.
@@ -284,7 +304,10 @@ impl Emulator {
             if self.stack_limit().is_some() {
                 slice = slice.min(STACK_CHECK_INTERVAL);
             }
-            let stop = self.cpu.run(slice);
+            let stop = match self.profiler.as_deref_mut() {
+                Some(p) => p.run(&mut self.cpu, slice),
+                None => self.cpu.run(slice),
+            };
             if self.stack_overflowed() {
                 return Status::Done(self.outcome.clone().expect("set by the check"));
             }
@@ -466,6 +489,7 @@ impl Emulator {
         let frames = self.frames();
         let args = [self.cpu.r[4], self.cpu.r[5], self.cpu.r[6], self.cpu.r[7]];
         let caller = self.cpu.pr;
+        let start = self.cpu.now();
         let result = {
             let mut keys = self.keys.lock();
             os::dispatch(&mut Ctx {
@@ -475,6 +499,11 @@ impl Emulator {
                 keys: &mut *keys,
             })
         };
+        if let Some(p) = self.profiler.as_deref_mut() {
+            let cycles = self.cpu.now() - start;
+            let done = !matches!(result, Err(Halt::Idle));
+            p.os_call(number, os::names::name(number), cycles, done);
+        }
         if self.frames() != frames {
             self.save_frame();
         }

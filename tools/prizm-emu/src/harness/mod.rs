@@ -8,6 +8,7 @@ pub mod emulator;
 pub mod gdb;
 pub mod keys;
 pub mod linux;
+pub mod profile;
 pub mod report;
 pub mod screenshot;
 pub mod symbols;

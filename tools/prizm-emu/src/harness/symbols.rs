@@ -82,6 +82,20 @@ impl Symbols {
         self.panic_record
     }
 
+    /// The function symbols, sorted by address: start, size (0 when the ELF does not
+    /// say) and demangled name.
+    pub fn functions(&self) -> &[(u32, u32, String)] {
+        &self.funcs
+    }
+
+    /// The end of the executable section that holds `addr`.
+    pub fn text_end(&self, addr: u32) -> Option<u32> {
+        self.text
+            .iter()
+            .find(|&&(a, b)| addr >= a && addr < b)
+            .map(|&(_, b)| b)
+    }
+
     /// Whether `addr` is inside an executable section.
     pub fn in_text(&self, addr: u32) -> bool {
         self.text.iter().any(|&(a, b)| addr >= a && addr < b)

@@ -1,0 +1,316 @@
+//! The profiler (`--profile`): its shadow call stack on small assembled programs whose
+//! counts are known instruction by instruction (calls, nested calls, a tail call, an OS
+//! call through a stub, recursion, a `longjmp`), and the command line's option.
+
+mod common;
+
+use common::{build, g3a, tempdir};
+use prizm_emu::harness::profile::{FLAMEGRAPH_FILE, FOLDED_FILE, FUNCTIONS_FILE, short_name};
+use prizm_emu::harness::profile::{FunctionProfile, Profile};
+use prizm_emu::{Emulator, Options, Outcome};
+use std::process::Command;
+
+/// `_start` calls `foo` (which calls `bar` twice), `bar` through `jsr`, `tail` (which
+/// jumps to `bar`), `stub` (an OS call stub that jumps to the OS entry, as the SDK's
+/// do), `rec` (3 levels of recursion) and `deep`, whose callee `thrower` restores the
+/// stack pointer and jumps back into `_start` (a `longjmp`). Instruction counts (a
+/// branch and its delay slot are 2):
+///
+/// - `bar`: 1 + 10 x 2 (dt, bf) + 2 = 23 per call, 4 calls;
+/// - `foo`: 8; `tail`: 2; `stub`: 4; `deep`: 3; `thrower`: 3;
+/// - `rec`: 8 + 8 + 6 (the last level does not call);
+/// - `_start`: 20.
+const PROGRAM: &str = "
+    sts.l pr,@-r15
+    bsr foo
+    nop
+    mov.l 7f,r1
+    jsr @r1
+    nop
+    bsr tail
+    nop
+    bsr stub
+    nop
+    mov #3,r4
+    bsr rec
+    nop
+    mov r15,r8
+    mov.l 8f,r9
+    bsr deep
+    nop
+5:  lds.l @r15+,pr
+    rts
+    mov #7,r0
+foo:
+    sts.l pr,@-r15
+    bsr bar
+    nop
+    bsr bar
+    nop
+    lds.l @r15+,pr
+    rts
+    nop
+bar:
+    mov #10,r0
+1:  dt r0
+    bf 1b
+    rts
+    nop
+tail:
+    bra bar
+    nop
+stub:
+    mov.l 2f,r2
+    mov.l 3f,r0
+    jmp @r2
+    nop
+    .align 2
+2:  .long 0x80020070
+3:  .long 0x272
+rec:
+    sts.l pr,@-r15
+    dt r4
+    bt 6f
+    bsr rec
+    nop
+6:  lds.l @r15+,pr
+    rts
+    nop
+deep:
+    sts.l pr,@-r15
+    bsr thrower
+    nop
+    lds.l @r15+,pr
+    rts
+    nop
+thrower:
+    mov r8,r15
+    jmp @r9
+    nop
+    .align 2
+7:  .long bar
+8:  .long 5b
+";
+
+/// Runs `src` with the profiler on; returns the profile and the instruction count.
+fn profile(src: &str, tag: &str) -> (Profile, u64) {
+    let (code, elf) = build(src, tag);
+    let mut emu = Emulator::load_code(
+        &code,
+        Options {
+            elf: Some(elf),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    emu.start_profile().unwrap();
+    assert_eq!(emu.run_until_idle(), Outcome::Returned(7));
+    (emu.profile().unwrap(), emu.cpu.icount)
+}
+
+fn func<'a>(p: &'a Profile, name: &str) -> &'a FunctionProfile {
+    p.function(name)
+        .unwrap_or_else(|| panic!("{name} not in {:#?}", p.functions))
+}
+
+/// (self, inclusive, calls) of `name`.
+fn counts(p: &Profile, name: &str) -> (u64, u64, u64) {
+    let f = func(p, name);
+    (f.self_instructions, f.inclusive_instructions, f.calls)
+}
+
+#[test]
+fn calls_tail_calls_os_calls_recursion_and_longjmp() {
+    let (p, icount) = profile(PROGRAM, "profile");
+    assert_eq!(p.instructions, icount, "every instruction is counted");
+    assert_eq!(p.instructions, 20 + 8 + 4 * 23 + 2 + 4 + 22 + 3 + 3);
+    assert_eq!(counts(&p, "_start"), (20, p.instructions, 1));
+    assert_eq!(counts(&p, "foo"), (8, 8 + 2 * 23, 1));
+    assert_eq!(
+        counts(&p, "bar"),
+        (4 * 23, 4 * 23, 4),
+        "2 from foo, jsr, tail"
+    );
+    assert_eq!(counts(&p, "tail"), (2, 2, 1), "bar replaces tail's frame");
+    assert_eq!(counts(&p, "stub"), (4, 4, 1));
+    assert_eq!(counts(&p, "rec"), (22, 22, 3), "recursion counts once");
+    assert_eq!(counts(&p, "deep"), (3, 6, 1));
+    assert_eq!(counts(&p, "thrower"), (3, 3, 1));
+    // The OS call: a leaf of the stub, with the cycles it cost (Bdisp_AllClr_VRAM adds
+    // no idle time), counted in the OS time of its callers.
+    let os = func(&p, "OS:Bdisp_AllClr_VRAM");
+    assert!(os.os_call);
+    assert_eq!((os.calls, os.os_cycles), (1, prizm_emu::os::CALL_CYCLES));
+    assert_eq!(p.os_cycles, prizm_emu::os::CALL_CYCLES);
+    assert_eq!(func(&p, "stub").os_cycles, prizm_emu::os::CALL_CYCLES);
+    assert_eq!(func(&p, "_start").os_cycles, prizm_emu::os::CALL_CYCLES);
+    assert_eq!(func(&p, "foo").os_cycles, 0);
+    // Folded stacks: each path with its own instructions; after the longjmp `_start`
+    // runs in its own frame again.
+    let folded: Vec<(&str, u64)> = p.folded.iter().map(|(s, n)| (s.as_str(), *n)).collect();
+    assert_eq!(
+        folded,
+        [
+            ("_start", 20),
+            ("_start;bar", 46),
+            ("_start;deep", 3),
+            ("_start;deep;thrower", 3),
+            ("_start;foo", 8),
+            ("_start;foo;bar", 46),
+            ("_start;rec", 8),
+            ("_start;rec;rec", 8),
+            ("_start;rec;rec;rec", 6),
+            ("_start;stub", 4),
+            ("_start;stub;OS:Bdisp_AllClr_VRAM", 100),
+            ("_start;tail", 2),
+        ]
+    );
+    assert_eq!(
+        p.by_self()
+            .iter()
+            .map(|f| f.name.as_str())
+            .collect::<Vec<_>>(),
+        [
+            "bar", "rec", "_start", "foo", "stub", "deep", "thrower", "tail"
+        ]
+    );
+    let table = p.top(3);
+    assert!(
+        table.contains("top 3 functions by self instructions"),
+        "{table}"
+    );
+    assert!(table.lines().nth(3).unwrap().ends_with("  bar"), "{table}");
+    assert!(!table.contains("  foo"), "{table}");
+    assert!(table.contains("OS:Bdisp_AllClr_VRAM"), "{table}");
+}
+
+#[test]
+fn the_same_counts_when_translated_or_interpreted() {
+    let run = |interpret| {
+        let (code, elf) = build(PROGRAM, "translate");
+        let mut emu = Emulator::load_code(
+            &code,
+            Options {
+                elf: Some(elf),
+                interpret,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        // Run some of it translated before the profiler starts: blocks are cached.
+        emu.run(3);
+        let before = emu.cpu.icount;
+        emu.start_profile().unwrap();
+        emu.run_until_idle();
+        (emu.profile().unwrap(), before)
+    };
+    let (a, b) = (run(false), run(true));
+    assert_eq!(a, b);
+    assert!(a.1 >= 3);
+    assert_eq!(a.0.instructions + a.1, 20 + 8 + 4 * 23 + 2 + 4 + 22 + 3 + 3);
+    assert_eq!(counts(&a.0, "foo"), (8, 8 + 2 * 23, 1));
+}
+
+#[test]
+fn needs_the_elf() {
+    let (code, _) = build(PROGRAM, "noelf");
+    let mut emu = Emulator::load_code(&code, Options::default()).unwrap();
+    let e = emu.start_profile().unwrap_err();
+    assert!(e.to_string().contains("needs the add-in's ELF"), "{e}");
+    assert!(emu.profile().is_none());
+}
+
+#[test]
+fn short_names_drop_generic_arguments() {
+    assert_eq!(
+        short_name("core::ptr::drop_in_place::<u8>"),
+        "core::ptr::drop_in_place"
+    );
+    assert_eq!(
+        short_name("<a::Frame as e::DrawTarget>::draw_iter::<core::iter::Map<A<B>, C>>"),
+        "<a::Frame as e::DrawTarget>::draw_iter"
+    );
+    assert_eq!(
+        short_name("<e::Pixels<e::BinaryColor> as core::Iterator>::next"),
+        "<e::Pixels as core::Iterator>::next"
+    );
+    assert_eq!(short_name("_memcpy"), "_memcpy");
+}
+
+fn emu() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_prizm-emu"))
+}
+
+#[test]
+fn command_line() {
+    let d = tempdir("profile-cli");
+    let (code, elf) = build(PROGRAM, "profile-cli");
+    std::fs::write(d.join("t.g3a"), g3a(&code)).unwrap();
+    std::fs::write(d.join("t.elf"), elf).unwrap();
+    let out_dir = d.join("out/prof");
+    let out = emu()
+        .arg("run")
+        .arg(d.join("t.g3a"))
+        .arg("--elf")
+        .arg(d.join("t.elf"))
+        .arg("--profile")
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("top 20 functions by self instructions"),
+        "{stdout}"
+    );
+    assert!(stdout.contains(&format!(
+        "flame graph: {}",
+        out_dir.join(FLAMEGRAPH_FILE).display()
+    )));
+    let folded = std::fs::read_to_string(out_dir.join(FOLDED_FILE)).unwrap();
+    assert!(folded.lines().any(|l| l == "_start;foo;bar 46"), "{folded}");
+    let svg = std::fs::read_to_string(out_dir.join(FLAMEGRAPH_FILE)).unwrap();
+    assert!(
+        svg.contains("<svg") && svg.contains("<title>foo (54 cycles"),
+        "{svg}"
+    );
+    let tsv = std::fs::read_to_string(out_dir.join(FUNCTIONS_FILE)).unwrap();
+    assert!(tsv.lines().any(|l| l == "bar\t92\t92\t4\t0"), "{tsv}");
+
+    // Without the ELF: a usage error before running.
+    let out = emu()
+        .arg("run")
+        .arg(d.join("t.g3a"))
+        .arg("--profile")
+        .arg(d.join("p2"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--profile needs the add-in's ELF (--elf"),
+        "{err}"
+    );
+    assert!(!d.join("p2").exists());
+
+    // An output folder that cannot be made: a usage error before running.
+    std::fs::write(d.join("file"), b"").unwrap();
+    let out = emu()
+        .arg("run")
+        .arg(d.join("t.g3a"))
+        .arg("--elf")
+        .arg(d.join("t.elf"))
+        .arg("--profile")
+        .arg(d.join("file/sub"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--profile: cannot create"), "{err}");
+    assert!(out.stdout.is_empty());
+}

@@ -12,6 +12,7 @@ use prizm_emu::{Emulator, Options, Outcome};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 /// Scale the window is opened at.
@@ -20,7 +21,7 @@ const SCALE: usize = 2;
 const FRAME: u16 = 0x07E0;
 /// How long to wait for the window to show something before failing (a bound on a
 /// wait for an event, not a measure of speed).
-const PATIENCE: Duration = Duration::from_secs(20);
+const PATIENCE: Duration = Duration::from_secs(120);
 
 /// Blue screen with a line of text, a green border; GetKey; then EXE gives a red screen
 /// with another line; EXIT returns 42.
@@ -86,7 +87,7 @@ first: .asciz \"XXWindow test\"
 second: .asciz \"XXEXE pressed\"
 ";
 
-/// Whether `tool` runs (`-version`/`-h` exits or prints something).
+/// Whether `tool` is on the PATH.
 fn have(tool: &str) -> bool {
     Command::new("which")
         .arg(tool)
@@ -103,6 +104,10 @@ impl Drop for Guard {
         let _ = self.0.wait();
     }
 }
+
+/// Held while a test's Xvfb runs: two servers started at once could both take the
+/// same display number for free.
+static XVFB: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// Starts Xvfb on a free display; returns it and its name.
 fn xvfb() -> (Guard, String) {
@@ -242,30 +247,171 @@ fn differences(cap: &Capture, want: &[u32]) -> (usize, Option<(usize, usize, u32
     (n, first)
 }
 
-/// Captures the window until its panel shows `want`; fails after PATIENCE with the
-/// number of pixels that differ (and the capture saved beside the test's files).
-fn wait_for(display: &str, id: &str, want: &[u32], what: &str, dir: &Path, emu: &mut Guard) {
+/// Captures the window (`None` while it cannot be captured yet, e.g. not mapped).
+fn capture(display: &str, id: &str) -> Option<(Capture, Vec<u8>)> {
+    let out = Command::new("xwd")
+        .args(["-id", id, "-silent"])
+        .env("DISPLAY", display)
+        .output()
+        .ok()?;
+    (out.status.success() && out.stdout.len() > 100).then(|| (parse_xwd(&out.stdout), out.stdout))
+}
+
+/// prizm-emu running in a window on an X display.
+struct Running {
+    child: Guard,
+    display: String,
+    /// The window's id.
+    id: String,
+    stdout: Receiver<String>,
+    stderr: Receiver<String>,
+}
+
+/// The lines of `r`, sent to a channel as they come.
+fn lines(r: impl std::io::Read + Send + 'static) -> Receiver<String> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(r).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    rx
+}
+
+/// Starts `prizm-emu run FILE --window --scale SCALE ARGS...` on `display` (in the
+/// file's folder) and waits for its window.
+fn start(display: &str, file: &Path, args: &[&str]) -> Running {
+    let mut child = Guard(
+        Command::new(env!("CARGO_BIN_EXE_prizm-emu"))
+            .arg("run")
+            .arg(file)
+            .args(["--window", "--scale", &SCALE.to_string()])
+            .args(args)
+            .env("DISPLAY", display)
+            .env_remove("WAYLAND_DISPLAY")
+            .current_dir(file.parent().unwrap())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
+    let stdout = lines(child.0.stdout.take().unwrap());
+    let stderr = lines(child.0.stderr.take().unwrap());
+    let name = file.file_stem().unwrap().to_string_lossy();
     let start = Instant::now();
     loop {
-        let xwd = x(display, "xwd", &["-id", id, "-silent"]);
-        let (diff, first) = differences(&parse_xwd(&xwd), want);
-        if diff == 0 {
-            return;
+        let out = Command::new("xdotool")
+            .args(["search", "--name", &format!("^prizm-emu: {name} ")])
+            .env("DISPLAY", display)
+            .output()
+            .unwrap();
+        if let Some(id) = String::from_utf8_lossy(&out.stdout).lines().next() {
+            return Running {
+                child,
+                display: display.to_string(),
+                id: id.to_string(),
+                stdout,
+                stderr,
+            };
         }
-        if let Ok(Some(status)) = emu.0.try_wait() {
-            panic!("prizm-emu ended ({status}) before showing {what}");
-        }
-        if start.elapsed() > PATIENCE {
-            let path = dir.join("capture.xwd");
-            std::fs::write(&path, &xwd).unwrap();
+        if let Ok(Some(status)) = child.0.try_wait() {
+            let err: Vec<String> = stderr.try_iter().collect();
             panic!(
-                "the window does not show {what}: {diff} pixels differ, the first (x, y, \
-                 got, wanted) {first:x?} (capture: {})",
-                path.display()
+                "prizm-emu ended ({status}) without a window: {}",
+                err.join("\n")
             );
         }
+        assert!(start.elapsed() < PATIENCE, "no prizm-emu window appeared");
         std::thread::sleep(Duration::from_millis(100));
     }
+}
+
+impl Running {
+    /// Runs xdotool on the window's display.
+    fn xdotool(&self, args: &[&str]) {
+        x(&self.display, "xdotool", args);
+    }
+
+    /// Captures the window until its panel shows `want`; fails after PATIENCE with the
+    /// number of pixels that differ (and the capture saved in `dir`).
+    fn wait_for(&mut self, want: &[u32], what: &str, dir: &Path) {
+        let start = Instant::now();
+        loop {
+            let got = capture(&self.display, &self.id);
+            let (diff, first) = got
+                .as_ref()
+                .map_or((want.len(), None), |(c, _)| differences(c, want));
+            if diff == 0 {
+                return;
+            }
+            if let Ok(Some(status)) = self.child.0.try_wait() {
+                panic!("prizm-emu ended ({status}) before showing {what}");
+            }
+            if start.elapsed() > PATIENCE {
+                let path = dir.join("capture.xwd");
+                if let Some((_, xwd)) = &got {
+                    std::fs::write(&path, xwd).unwrap();
+                }
+                panic!(
+                    "the window does not show {what}: {diff} pixels differ, the first (x, y, \
+                     got, wanted) {first:x?} (capture: {})",
+                    path.display()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// The next line of standard error that contains `text`.
+    fn stderr_line(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let left = PATIENCE.saturating_sub(start.elapsed());
+            match self.stderr.recv_timeout(left) {
+                Ok(line) if line.contains(text) => return line,
+                Ok(_) => {}
+                Err(_) => panic!("prizm-emu wrote no line with `{text}` on stderr"),
+            }
+        }
+    }
+
+    /// Captures the window until `n` pixels of its panel have the colour `color` (the
+    /// text of an overlay); fails after PATIENCE.
+    fn wait_for_color(&self, color: u32, n: usize, what: &str) {
+        let start = Instant::now();
+        loop {
+            let count = capture(&self.display, &self.id).map_or(0, |(c, _)| {
+                (0..224 * SCALE)
+                    .flat_map(|y| (0..396 * SCALE).map(move |x| (x, y)))
+                    .filter(|&(x, y)| c.pixels[y * c.width + x] == color)
+                    .count()
+            });
+            if count >= n {
+                return;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "the window does not show {what}: {count} pixels of {color:06x}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+/// The tools the window tests need, or why they skip.
+fn tools_present() -> bool {
+    let missing: Vec<&str> = ["Xvfb", "xdotool", "xwd"]
+        .into_iter()
+        .filter(|t| !have(t))
+        .collect();
+    if !missing.is_empty() {
+        eprintln!(
+            "SKIPPED: the window test needs {} (Debian xvfb, xdotool, x11-apps; tools/setup \
+             installs them)",
+            missing.join(", ")
+        );
+    }
+    missing.is_empty()
 }
 
 #[test]
@@ -283,16 +429,7 @@ fn window_without_a_display_is_an_error() {
 
 #[test]
 fn window_shows_the_screen_and_takes_keys_and_clicks() {
-    let missing: Vec<&str> = ["Xvfb", "xdotool", "xwd"]
-        .into_iter()
-        .filter(|t| !have(t))
-        .collect();
-    if !missing.is_empty() {
-        eprintln!(
-            "SKIPPED: the window test needs {} (Debian xvfb, xdotool, x11-apps; tools/setup \
-             installs them)",
-            missing.join(", ")
-        );
+    if !tools_present() {
         return;
     }
     let dir = tempdir("window");
@@ -312,61 +449,14 @@ fn window_shows_the_screen_and_takes_keys_and_clicks() {
     emu.press("EXIT").unwrap();
     assert_eq!(emu.run_until_idle(), Outcome::Returned(42));
 
+    let _one = XVFB.lock().unwrap_or_else(|e| e.into_inner());
     let (_xvfb, display) = xvfb();
-    let mut child = Guard(
-        Command::new(env!("CARGO_BIN_EXE_prizm-emu"))
-            .arg("run")
-            .arg(&file)
-            .args(["--window", "--scale", &SCALE.to_string()])
-            .env("DISPLAY", &display)
-            .env_remove("WAYLAND_DISPLAY")
-            .current_dir(&dir)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap(),
-    );
-    let stdout = child.0.stdout.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-
-    // The window, by its title.
-    let start = Instant::now();
-    let id = loop {
-        let out = Command::new("xdotool")
-            .args(["search", "--name", "^prizm-emu: wintest"])
-            .env("DISPLAY", &display)
-            .output()
-            .unwrap();
-        let ids = String::from_utf8_lossy(&out.stdout).trim().to_string();
-        if let Some(id) = ids.lines().next() {
-            break id.to_string();
-        }
-        if let Ok(Some(status)) = child.0.try_wait() {
-            let mut err = String::new();
-            std::io::Read::read_to_string(child.0.stderr.as_mut().unwrap(), &mut err).unwrap();
-            panic!("prizm-emu ended ({status}) without a window: {err}");
-        }
-        assert!(start.elapsed() < PATIENCE, "no prizm-emu window appeared");
-        std::thread::sleep(Duration::from_millis(100));
-    };
-
+    let mut w = start(&display, &file, &[]);
     // The first screen, in its green border.
-    wait_for(&display, &id, &first, "the first screen", &dir, &mut child);
+    w.wait_for(&first, "the first screen", &dir);
     // Enter is EXE.
-    x(&display, "xdotool", &["key", "--window", &id, "Return"]);
-    wait_for(
-        &display,
-        &id,
-        &second,
-        "the screen after EXE",
-        &dir,
-        &mut child,
-    );
+    w.xdotool(&["key", "--window", &w.id, "Return"]);
+    w.wait_for(&second, "the screen after EXE", &dir);
     // A click on the keypad's EXIT button ends the add-in: it returns 42.
     let exit = prizm_emu::harness::window::keypad::buttons()
         .into_iter()
@@ -376,22 +466,71 @@ fn window_shows_the_screen_and_takes_keys_and_clicks() {
         ((exit.x + exit.w / 2) as usize * SCALE).to_string(),
         ((exit.y + exit.h / 2) as usize * SCALE).to_string(),
     );
-    x(
-        &display,
-        "xdotool",
-        &["mousemove", "--window", &id, &cx, &cy, "mousedown", "1"],
-    );
-    let line = rx
+    w.xdotool(&["mousemove", "--window", &w.id, &cx, &cy, "mousedown", "1"]);
+    let line = w
+        .stdout
         .recv_timeout(PATIENCE)
         .expect("prizm-emu reports how the run ended");
-    x(&display, "xdotool", &["mouseup", "1"]);
+    w.xdotool(&["mouseup", "1"]);
     assert!(line.starts_with("returned to the menu: 42"), "{line}");
-    // The report covers the screen: the panel is no longer the add-in's picture.
-    let cap = parse_xwd(&x(&display, "xwd", &["-id", &id, "-silent"]));
-    assert!(
-        differences(&cap, &second).0 > 1000,
-        "an overlay shows the end"
-    );
-    drop(child);
+    // The report covers the screen (green text).
+    w.wait_for_color(0xc0_ff_c0, 500, "the return value");
+    drop(w);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Writes to address 0: a crash.
+const CRASH: &str = "
+    mov #0,r1
+    mov.l r1,@r1
+    rts
+    nop
+";
+
+/// An SDK add-in's panic, as the SDK leaves it: the panic record filled (magic `PANC`,
+/// length, text), then waiting for a key.
+const PANIC: &str = "
+    sts.l pr,@-r15
+wait:
+    add #-4,r15
+    mov r15,r4
+    SYSCALL 0xEAB           ! GetKey(&key)
+    bra wait
+    add #4,r15
+    .align 2
+    .global _prizm_panic
+_prizm_panic:
+    .long 0x50414E43
+    .long 22
+    .ascii \"src/main.rs:3:5: boom!\"
+";
+
+#[test]
+fn window_shows_a_crash_and_a_panic() {
+    if !tools_present() {
+        return;
+    }
+    let dir = tempdir("window-end");
+    let _one = XVFB.lock().unwrap_or_else(|e| e.into_inner());
+    let (_xvfb, display) = xvfb();
+    for (src, name, expect, color) in [
+        (CRASH, "crashing", "crash: write of 4 byte(s)", 0xff_80_80),
+        (
+            PANIC,
+            "panicking",
+            "the add-in panicked at src/main.rs:3:5: boom!",
+            0xff_c0_60,
+        ),
+    ] {
+        let (code, elf) = build(src, name);
+        let file = dir.join(format!("{name}.g3a"));
+        std::fs::write(&file, g3a(&code)).unwrap();
+        let elf_file = dir.join(format!("{name}.elf"));
+        std::fs::write(&elf_file, elf).unwrap();
+        let w = start(&display, &file, &["--elf", elf_file.to_str().unwrap()]);
+        let line = w.stderr_line(expect);
+        assert!(line.contains(expect), "{line}");
+        w.wait_for_color(color, 500, name);
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }

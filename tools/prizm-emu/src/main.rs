@@ -177,7 +177,10 @@ fn main() -> ExitCode {
         if gdb_port.is_some() {
             return usage("--window and --gdb cannot be used together");
         }
-        if !prizm_emu::harness::window::display_available() {
+        if !cfg!(feature = "window") {
+            return usage("--window: this prizm-emu was built without its `window` feature");
+        }
+        if !display_available() {
             eprintln!(
                 "prizm-emu: --window needs a display, and neither DISPLAY nor \
                  WAYLAND_DISPLAY is set (use --keys and --screenshot to run headless)"
@@ -310,8 +313,23 @@ fn check_writable(dir: &std::path::Path) -> Result<(), String> {
     std::fs::write(&probe, b"").map_err(|e| format!("cannot write into {}: {e}", dir.display()))
 }
 
+/// Whether a display is named in the environment (see the window module).
+fn display_available() -> bool {
+    #[cfg(feature = "window")]
+    return prizm_emu::harness::window::display_available();
+    #[cfg(not(feature = "window"))]
+    return false;
+}
+
+/// Without the `window` feature: refused before loading (see `main`).
+#[cfg(not(feature = "window"))]
+fn run_window(_: &mut Emulator, _: &std::path::Path, _: u32) -> ExitCode {
+    usage("--window: this prizm-emu was built without its `window` feature")
+}
+
 /// `prizm-emu run --window`: plays the add-in in a window until it is closed; the exit
 /// code is the outcome's when the run ended, 0 when the window was closed first.
+#[cfg(feature = "window")]
 fn run_window(emu: &mut Emulator, file: &std::path::Path, scale: u32) -> ExitCode {
     use prizm_emu::harness::window;
     let opts = window::Options {

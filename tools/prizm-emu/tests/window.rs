@@ -3,6 +3,7 @@
 //! (xwd) must show the emulator's own screen, scaled, in its border. Needs Xvfb,
 //! xdotool and xwd (Debian xvfb, xdotool, x11-apps; tools/setup installs them): the
 //! test says so and passes without them.
+#![cfg(feature = "window")]
 
 mod common;
 

@@ -13,6 +13,7 @@ pub mod report;
 pub mod screenshot;
 pub mod symbols;
 pub mod text;
+#[cfg(feature = "window")]
 pub mod window;
 
 pub use emulator::{Emulator, LoadError, Options, Outcome, Status, addin_code};

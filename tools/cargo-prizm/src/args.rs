@@ -103,6 +103,24 @@ pub enum Command {
         #[arg(last = true, value_name = "EMU-ARGS")]
         emu_args: Vec<String>,
     },
+    /// Build, then profile the add-in in the emulator
+    ///
+    /// Runs `prizm-emu run FILE.g3a --elf FILE.elf --profile DIR EMU-ARGS...` (DIR:
+    /// <target dir>/prizm-profile/<name>, or --out): per function self and inclusive
+    /// instructions, calls and cycles in OS calls; the top 20 functions on the terminal,
+    /// DIR/flamegraph.svg, DIR/profile.folded, DIR/functions.tsv. Give a key script to
+    /// drive the add-in (-- --keys ...). Exits with the emulator's exit code.
+    Profile {
+        /// What to build.
+        #[command(flatten)]
+        build: BuildArgs,
+        /// The folder of the profile (default: <target dir>/prizm-profile/<name>).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Arguments for `prizm-emu run`, after `--` (e.g. -- --keys 1,EXE).
+        #[arg(last = true, value_name = "EMU-ARGS")]
+        emu_args: Vec<String>,
+    },
     /// Run the PC tests, then each on-calculator test in the emulator
     ///
     /// First `cargo test` of the package on the PC, with the add-in built for the
@@ -244,6 +262,27 @@ mod tests {
             panic!("not a debug")
         };
         assert_eq!(emu_args, ["--keys", "EXE"]);
+    }
+
+    #[test]
+    fn profile_takes_an_output_folder_and_emulator_arguments() {
+        let c = parse("prizm profile --example cglock --release --out p -- --keys EXE").unwrap();
+        let Command::Profile {
+            build,
+            out,
+            emu_args,
+        } = c
+        else {
+            panic!("not a profile")
+        };
+        assert_eq!(build.package.example.as_deref(), Some("cglock"));
+        assert!(build.release);
+        assert_eq!(out, Some(PathBuf::from("p")));
+        assert_eq!(emu_args, ["--keys", "EXE"]);
+        let Command::Profile { out, .. } = parse("profile").unwrap() else {
+            panic!("not a profile")
+        };
+        assert_eq!(out, None);
     }
 
     #[test]

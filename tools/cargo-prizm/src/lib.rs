@@ -15,6 +15,7 @@ pub mod info;
 pub mod metadata;
 pub mod new;
 pub mod pack;
+pub mod profile;
 pub mod sdk;
 pub mod test_command;
 pub mod toolchain;

@@ -103,24 +103,6 @@ pub enum Command {
         #[arg(last = true, value_name = "EMU-ARGS")]
         emu_args: Vec<String>,
     },
-    /// Build, then profile the add-in in the emulator
-    ///
-    /// Runs `prizm-emu run FILE.g3a --elf FILE.elf --profile DIR EMU-ARGS...` (DIR:
-    /// <target dir>/prizm-profile/<name>, or --out): per function self and inclusive
-    /// instructions, calls and cycles in OS calls; the top 20 functions on the terminal,
-    /// DIR/flamegraph.svg, DIR/profile.folded, DIR/functions.tsv. Give a key script to
-    /// drive the add-in (-- --keys ...). Exits with the emulator's exit code.
-    Profile {
-        /// What to build.
-        #[command(flatten)]
-        build: BuildArgs,
-        /// The folder of the profile (default: <target dir>/prizm-profile/<name>).
-        #[arg(long, value_name = "DIR")]
-        out: Option<PathBuf>,
-        /// Arguments for `prizm-emu run`, after `--` (e.g. -- --keys 1,EXE).
-        #[arg(last = true, value_name = "EMU-ARGS")]
-        emu_args: Vec<String>,
-    },
     /// Run the PC tests, then each on-calculator test in the emulator
     ///
     /// First `cargo test` of the package on the PC, with the add-in built for the
@@ -135,6 +117,8 @@ pub enum Command {
         /// Only the on-calculator tests.
         #[arg(long)]
         calc_only: bool,
+        /// Only the tests whose name contains FILTER (on the PC, cargo test's filter).
+        filter: Option<String>,
     },
     /// Check a .g3a file and print its fields
     ///
@@ -265,27 +249,6 @@ mod tests {
     }
 
     #[test]
-    fn profile_takes_an_output_folder_and_emulator_arguments() {
-        let c = parse("prizm profile --example cglock --release --out p -- --keys EXE").unwrap();
-        let Command::Profile {
-            build,
-            out,
-            emu_args,
-        } = c
-        else {
-            panic!("not a profile")
-        };
-        assert_eq!(build.package.example.as_deref(), Some("cglock"));
-        assert!(build.release);
-        assert_eq!(out, Some(PathBuf::from("p")));
-        assert_eq!(emu_args, ["--keys", "EXE"]);
-        let Command::Profile { out, .. } = parse("profile").unwrap() else {
-            panic!("not a profile")
-        };
-        assert_eq!(out, None);
-    }
-
-    #[test]
     fn new_init_and_test() {
         assert_eq!(
             parse("prizm new demo").unwrap(),
@@ -309,11 +272,16 @@ mod tests {
             }
         );
         assert!(parse("new").is_err());
-        let Command::Test { build, calc_only } = parse("test --release --calc-only").unwrap()
+        let Command::Test {
+            build,
+            calc_only,
+            filter,
+        } = parse("test --release --calc-only label").unwrap()
         else {
             panic!("not a test")
         };
         assert!(build.release && calc_only);
+        assert_eq!(filter.as_deref(), Some("label"));
     }
 
     #[test]

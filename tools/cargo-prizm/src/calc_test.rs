@@ -239,21 +239,29 @@ pub struct TestResult {
     pub instructions: u64,
 }
 
-/// Runs every test of every binary, printing one line per test and the failures; returns
-/// whether all passed.
-pub fn run_all(binaries: &[TestBinary], root: &Path) -> Result<bool> {
+/// Runs every test of every binary (those whose name contains `filter`, if given),
+/// printing one line per test and the failures; returns whether all passed.
+pub fn run_all(binaries: &[TestBinary], root: &Path, filter: Option<&str>) -> Result<bool> {
     let mut results = Vec::new();
     for b in binaries {
         let program = TestProgram::load(&b.elf)?;
         let source = b.source.strip_prefix(root).unwrap_or(&b.source);
+        let selected: Vec<usize> = (0..program.names.len())
+            .filter(|&i| filter.is_none_or(|f| program.names[i].contains(f)))
+            .collect();
         println!(
-            "\n     Running {} on the calculator (prizm-emu): {} test{}",
+            "\n     Running {} on the calculator (prizm-emu): {} test{}{}",
             source.display(),
-            program.names.len(),
-            if program.names.len() == 1 { "" } else { "s" }
+            selected.len(),
+            if selected.len() == 1 { "" } else { "s" },
+            match selected.len() {
+                n if n < program.names.len() =>
+                    format!(" ({} filtered out)", program.names.len() - n),
+                _ => String::new(),
+            }
         );
         let baseline = program.baseline();
-        for i in 0..program.names.len() {
+        for i in selected {
             let mut r = program.run(i);
             r.instructions = r.instructions.saturating_sub(baseline);
             println!(

@@ -1,5 +1,5 @@
-//! `cargo-prizm`: `cargo prizm new|init|build|run|debug|profile|test|info|pack` (see
-//! `cargo prizm help`).
+//! `cargo-prizm`: `cargo prizm new|init|build|run|debug|test|info|pack` (see `cargo prizm
+//! help`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -14,7 +14,6 @@ use cargo_prizm::error::{Error, Result};
 use cargo_prizm::info::info_command;
 use cargo_prizm::new::{init_project, new_project};
 use cargo_prizm::pack::pack_file;
-use cargo_prizm::profile;
 use cargo_prizm::sdk::{SDK_VERSION, Sdk, install, prizm_home, sdk_dir};
 use cargo_prizm::test_command::test_command;
 
@@ -69,8 +68,9 @@ fn run(command: Command) -> Result<ExitCode> {
         Command::Test {
             build: b,
             calc_only,
+            filter,
         } => {
-            if !test_command(&b, calc_only, &cwd()?)? {
+            if !test_command(&b, calc_only, filter.as_deref(), &cwd()?)? {
                 return Ok(ExitCode::FAILURE);
             }
         }
@@ -82,27 +82,6 @@ fn run(command: Command) -> Result<ExitCode> {
             let (emu, built) = find_emulator_and_build(&b)?;
             let emu_args = with_window(&emu_args, display_present());
             let code = run_emulator(&emu, &built.g3a, &built.elf, &emu_args)?;
-            return Ok(ExitCode::from(code));
-        }
-        Command::Profile {
-            build: b,
-            out,
-            emu_args,
-        } => {
-            let (emu, built) = find_emulator_and_build(&b)?;
-            let dir = out.unwrap_or_else(|| profile::default_dir(&built.elf));
-            let svg = dir.join(profile::FLAMEGRAPH);
-            // Not last run's graph: the emulator writes it at the end.
-            let _ = std::fs::remove_file(&svg);
-            let args = profile::profile_args(&dir, &emu_args);
-            let code = run_emulator(&emu, &built.g3a, &built.elf, &args)?;
-            if svg.is_file() {
-                println!(
-                    "profile in {}; flame graph: {}",
-                    dir.display(),
-                    svg.display()
-                );
-            }
             return Ok(ExitCode::from(code));
         }
         Command::Debug { build: b, emu_args } => {

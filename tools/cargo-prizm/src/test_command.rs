@@ -22,7 +22,15 @@ pub const ELF_VAR: &str = "PRIZM_TEST_ELF";
 ///    naming that build, for its emulator tests.
 /// 2. Builds the test targets without harness (`prizm::tests!`) for the calculator and
 ///    runs each of their tests in prizm-emu.
-pub fn test_command(args: &BuildArgs, calc_only: bool, cwd: &Path) -> Result<bool> {
+///
+/// With a `filter`, only the tests whose name contains it run (on the PC it is cargo
+/// test's filter).
+pub fn test_command(
+    args: &BuildArgs,
+    calc_only: bool,
+    filter: Option<&str>,
+    cwd: &Path,
+) -> Result<bool> {
     let package = find_package(&args.package, cwd)?;
     let sdk = check_build_prerequisites(&package)?.clone();
     let mut ok = true;
@@ -35,6 +43,9 @@ pub fn test_command(args: &BuildArgs, calc_only: bool, cwd: &Path) -> Result<boo
             let built = build_package(&package, args)?;
             eprintln!("built {} for the emulator tests", built.g3a.display());
             cargo.env(G3A_VAR, &built.g3a).env(ELF_VAR, &built.elf);
+        }
+        if let Some(f) = filter {
+            cargo.args(["--", f]);
         }
         let status = cargo
             .status()
@@ -64,6 +75,6 @@ pub fn test_command(args: &BuildArgs, calc_only: bool, cwd: &Path) -> Result<boo
         .manifest_path
         .parent()
         .unwrap_or(&package.workspace_root);
-    ok &= run_all(&binaries, root)?;
+    ok &= run_all(&binaries, root, filter)?;
     Ok(ok)
 }

@@ -396,13 +396,6 @@ fn mm_print_by_value_and_by_reference() {
 }
 
 #[test]
-fn display_main_menu_leaves_the_add_in() {
-    let mut e = emu();
-    let err = e.call_os(0x1E6A, &[]).unwrap_err();
-    assert!(err.contains("Menu"), "{err}");
-}
-
-#[test]
 fn serial_port_with_nothing_connected() {
     let mut e = emu();
     assert_ne!(e.call_os(0x1BC6, &[]).unwrap(), 1, "closed at start");

@@ -65,7 +65,6 @@ pub const CALLS: &[Call] = &[
         get_getkey_to_main_flag,
     ),
     (0x1E6E, "SetQuitHandler", set_quit_handler),
-    (0x1E6A, "DisplayMainMenu", display_main_menu),
     (0x0112, "Bkey_SetFlag", bkey_set_flag),
 ];
 
@@ -247,11 +246,4 @@ fn get_getkey_to_main_flag(e: &mut Ctx) -> CallResult {
 
 fn set_quit_handler(e: &mut Ctx) -> CallResult {
     e.ignored("SetQuitHandler")
-}
-
-/// DisplayMainMenu(): the OS shows its Main Menu, as MENU does in GetKey: the run
-/// stops with [`Halt::Menu`]. Signature: libfxcg include/fxcg/system.h
-/// (`void DisplayMainMenu(void)`).
-fn display_main_menu(_e: &mut Ctx) -> CallResult {
-    Err(Halt::Menu)
 }

@@ -38,7 +38,8 @@ pub mod time;
 pub use heapless;
 pub use libm;
 
-/// Declares the add-in's main function: `fn() -> i32`, or `fn()`; its value (0 when it
+/// Declares the add-in's main function: `fn() -> i32`, or `fn()`, or either taking the
+/// [`rt::Launch`] arguments the OS started the add-in with; its value (0 when it
 /// returns nothing) goes back to the OS.
 ///
 /// `prizm::entry!(mod addin)` also declares the module `addin` (`src/addin.rs`) for the
@@ -67,7 +68,7 @@ macro_rules! entry {
         #[doc(hidden)]
         #[unsafe(no_mangle)]
         pub extern "C" fn prizm_main() -> i32 {
-            let code = $crate::rt::ExitCode::code($main());
+            let code = $crate::rt::AddinMain::run($main, $crate::rt::launch());
             // Debug builds leave the memory high-water marks where an emulator reads
             // them (symbol `_prizm_usage`).
             #[cfg(debug_assertions)]

@@ -43,3 +43,46 @@ fn hello_draws_and_returns_on_exit() {
     assert_eq!(calc.keys("EXE"), Outcome::Idle);
     assert_eq!(calc.keys("EXIT"), Outcome::Returned(0));
 }
+
+/// hello's start-up makes OS call 0x29 as `GlibAddinAplExecutionCheck(0, 1, 1)` before
+/// anything else, as CASIO's and libfxcg's start-up code do: in the emulator (the first
+/// OS call) and in the disassembly (`prizm_start` calls its stub, which loads 0x29).
+#[test]
+fn hello_start_up_calls_0x29_first() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let built = prizm_test::build(root.join("examples/hello/Cargo.toml"));
+    let options = Options {
+        record_calls: true,
+        ..Options::default()
+    };
+    let calc = Addin::start_with(&built, options);
+    let calls = calc.emulator().os_calls();
+    assert!(calls.len() > 1, "{calls:?}");
+    assert_eq!(calls[0].number, 0x29, "first OS call: {:#x?}", calls[0]);
+    assert_eq!(&calls[0].args[..3], &[0, 1, 1]);
+    assert!(calls[1..].iter().all(|c| c.number != 0x29), "only once");
+
+    let out = std::process::Command::new("sh-elf-objdump")
+        .arg("-d")
+        .arg(&built.elf)
+        .output()
+        .expect("sh-elf-objdump (binutils-sh-elf, installed by tools/setup)");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let function = |name: &str| -> String {
+        let start = text
+            .find(&format!("<{name}>:\n"))
+            .unwrap_or_else(|| panic!("{name} in the disassembly"));
+        let body = &text[start..];
+        body[..body.find("\n\n").unwrap_or(body.len())].to_string()
+    };
+    let start = function("_prizm_start");
+    assert!(
+        start.contains("<_prizm_sys_GlibAddinAplExecutionCheck>"),
+        "prizm_start calls the 0x29 stub:\n{start}"
+    );
+    let stub = function("_prizm_sys_GlibAddinAplExecutionCheck");
+    assert!(
+        stub.contains("! 29\n") && stub.contains("! 80020070"),
+        "{stub}"
+    );
+}

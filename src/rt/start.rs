@@ -39,7 +39,7 @@ core::arch::global_asm!(
 /// # Safety
 /// Only the OS calls this, once, before anything else of the add-in has run.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn prizm_start(_is_appli: i32, _option_num: i32) -> i32 {
+pub unsafe extern "C" fn prizm_start(is_appli: i32, option_num: i32) -> i32 {
     // SAFETY: the linker script defines these word-aligned bounds; nothing has used
     // `.data` or `.bss` yet, so writing them is the first access.
     unsafe {
@@ -55,6 +55,10 @@ pub unsafe extern "C" fn prizm_start(_is_appli: i32, _option_num: i32) -> i32 {
             dst.write_volatile(0);
             dst = dst.add(1);
         }
+        // `optionNum` is an unsigned short: only its low half is meaningful.
+        super::set_launch(is_appli, option_num as u16);
+        // As CASIO's and libfxcg's start-up code do, with the same arguments.
+        crate::sys::system::GlibAddinAplExecutionCheck(0, 1, 1);
         paint_stack();
         prizm_main()
     }

@@ -4,6 +4,7 @@ use core::ffi::c_void;
 crate::os_calls! {
     0x0031 "Reads SETUP setting number `n`." fn GetSetupSetting(n: u32) -> u8;
     0x0032 "Writes SETUP setting number `n`." fn SetSetupSetting(n: u32, value: u8);
+    0x0029 "The start-up check CASIO's and libfxcg's start-up code make before `main`, as `(0, 1, 1)` (what it checks is undocumented)." fn GlibAddinAplExecutionCheck(a: i32, b: i32, c: i32) -> i32;
     0x002B "OS version numbers." fn GlibGetOSVersionInfo(major: *mut u8, minor: *mut u8, c: *mut i16, d: *mut i16) -> i32;
     0x1A2C "The current stack pointer." fn GetStackPtr() -> *mut c_void;
     0x1E6E "Sets a function the OS calls when the user leaves the add-in through the Main Menu." fn SetQuitHandler(handler: Option<unsafe extern "C" fn()>);

@@ -37,6 +37,19 @@ pub struct Options {
     pub interpret: bool,
     /// Print every OS call (number, name, arguments r4-r7, result) on stderr.
     pub trace_calls: bool,
+    /// Keep every OS call the add-in makes ([`Emulator::os_calls`]), for tests.
+    pub record_calls: bool,
+}
+
+/// An OS call the add-in made (kept with [`Options::record_calls`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OsCallRecord {
+    /// Call number (r0).
+    pub number: u32,
+    /// r4-r7.
+    pub args: [u32; 4],
+    /// Return address (PR): where the add-in called from.
+    pub caller: u32,
 }
 
 impl Default for Options {
@@ -51,6 +64,7 @@ impl Default for Options {
             hardware_id: None,
             interpret: false,
             trace_calls: false,
+            record_calls: false,
         }
     }
 }
@@ -158,6 +172,8 @@ pub struct Emulator {
     pub(crate) symbols: Option<Symbols>,
     /// The key script, shared with the keyboard device.
     keys: Keys,
+    /// The OS calls made so far, with [`Options::record_calls`].
+    calls: Vec<OsCallRecord>,
     outcome: Option<Outcome>,
     /// The profiler, when on ([`Emulator::start_profile`]).
     profiler: Option<Box<Profiler>>,
@@ -220,6 +236,7 @@ impl Emulator {
             options,
             symbols,
             keys,
+            calls: Vec::new(),
             outcome: None,
             profiler: None,
         };
@@ -489,6 +506,13 @@ impl Emulator {
         let frames = self.frames();
         let args = [self.cpu.r[4], self.cpu.r[5], self.cpu.r[6], self.cpu.r[7]];
         let caller = self.cpu.pr;
+        if self.options.record_calls {
+            self.calls.push(OsCallRecord {
+                number,
+                args,
+                caller,
+            });
+        }
         let start = self.cpu.now();
         let result = {
             let mut keys = self.keys.lock();
@@ -548,6 +572,11 @@ impl Emulator {
                 self.unimplemented(number, what);
             }
         }
+    }
+
+    /// The OS calls made so far, oldest first (kept with [`Options::record_calls`]).
+    pub fn os_calls(&self) -> &[OsCallRecord] {
+        &self.calls
     }
 
     /// Saves the displayed frame in `options.frame_dir`, if set, as `frame_NNNNN.png`.

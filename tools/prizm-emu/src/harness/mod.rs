@@ -16,4 +16,4 @@ pub mod text;
 #[cfg(feature = "window")]
 pub mod window;
 
-pub use emulator::{Emulator, LoadError, Options, Outcome, Status, addin_code};
+pub use emulator::{Emulator, LoadError, Options, OsCallRecord, Outcome, Status, addin_code};

@@ -5,8 +5,10 @@
 //!   Vhex kernel's MPU detection (`(PVR & 0xFFFFFF00) == 0x10300B00` for an SH-4A,
 //!   `(PRR & 0xFFFFFFF0) == 0x00002C00` for the SH7305), the same values as the
 //!   register table of the `casio-emu` emulator (`0xff000030`/`0xff000044`) and as the
-//!   "is it an SH4" check of libfxcg-era utility code (PVR at 0xFF000030).
-//! - TRA (0xFF000020), EXPEVT (0xFF000024), INTEVT (0xFF000028): SH-4A core manual;
+//!   "is it an SH4" check of libfxcg-era utility code (PVR at 0xFF000030), and those
+//!   the MQ emulator's `core/cpu.c` returns.
+//! - TRA (0xFF000020), EXPEVT (0xFF000024), INTEVT (0xFF000028): SH-4A core manual,
+//!   with the writable bits of MQ's `core/cpu.c` (0x3FC, 0xFFF, 0x3FFF);
 //!   the CPU writes INTEVT when it takes an interrupt (gint's interrupt entry reads it
 //!   to find the handler). They read back what was last written.
 //!

@@ -2,8 +2,10 @@
 //! start: its INTMU bit (bit 3) makes the CPU raise SR.IMASK to the level of each
 //! interrupt it takes (gint `src/cpu/cpu.c`: "Set CPUOPM.INTMU", `cpu_setCPUOPM(
 //! cpu_getCPUOPM() | 0x00000008)`, and `src/cpu/registers.s` for the address; SH7724
-//! hardware manual, CPUOPM, for the meaning). Initial value 0x00A7FFD0, as in the
-//! `casio-emu` emulator's register table. Other bits are kept and read back.
+//! hardware manual, CPUOPM, for the meaning). Value at start and write behaviour from
+//! the MQ emulator (`core/cpu.c`: a write keeps bit 3 of the value and sets 0x300;
+//! `system/casiowin.c` starts it at 0x320). The `casio-emu` emulator's register table
+//! gives 0x00A7FFD0 instead (a commented-out read); MQ, by gint's author, is followed.
 
 use super::Device;
 use crate::machine::fault::Fault;
@@ -22,7 +24,7 @@ pub struct CpuOpm {
 
 impl Default for CpuOpm {
     fn default() -> Self {
-        CpuOpm { value: 0x00A7_FFD0 }
+        CpuOpm { value: 0x0000_0320 }
     }
 }
 
@@ -53,7 +55,7 @@ impl Device for CpuOpm {
                 write: true,
             });
         }
-        self.value = v;
+        self.value = (v & INTMU) | 0x300;
         Ok(())
     }
 }
@@ -69,6 +71,9 @@ mod tests {
         let v = c.read(0, 4, 0).unwrap();
         c.write(0, 4, v | INTMU, 0).unwrap();
         assert!(c.intmu());
-        assert_eq!(c.read(0, 4, 0).unwrap(), 0x00A7_FFD8);
+        assert_eq!(c.read(0, 4, 0).unwrap(), 0x0000_0308);
+        c.write(0, 4, 0xFFFF_FFF7, 0).unwrap();
+        assert!(!c.intmu());
+        assert_eq!(c.read(0, 4, 0).unwrap(), 0x0000_0300);
     }
 }

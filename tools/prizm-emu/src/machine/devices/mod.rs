@@ -87,8 +87,7 @@ pub struct Devices {
 impl Devices {
     /// The device whose register block holds `addr`, and the offset in it.
     fn at(&mut self, addr: u32) -> Option<(&mut dyn Device, u32)> {
-        let map: [(u32, u32, &mut dyn Device); 16] = [
-            (XYRAM_BASE, xyram::XYRAM_LEN, &mut self.xyram),
+        let map: [(u32, u32, &mut dyn Device); 15] = [
             (KEYSC_BASE, keysc::KEYSC_LEN, &mut self.keysc),
             (RTC_BASE, rtc::RTC_LEN, &mut self.rtc),
             (TMU_BASE, tmu::TMU_LEN, &mut self.tmu),
@@ -114,6 +113,10 @@ impl Devices {
     /// Reads a device register; `None` when no device is at `addr`. (PRDR, a byte,
     /// and the P1 alias of the LCD window are served here, outside the map.)
     pub fn read(&mut self, addr: u32, size: u8, now: u64) -> Option<Result<u32, Fault>> {
+        // The X/Y memories first: programs use them as fast scratch memory.
+        if addr.wrapping_sub(XYRAM_BASE) < xyram::XYRAM_LEN {
+            return Some(self.xyram.read(addr - XYRAM_BASE, size, now));
+        }
         if addr == lcd::PRDR && size == 1 {
             return Some(Ok(self.lcd.ctl.prdr as u32));
         }
@@ -126,6 +129,9 @@ impl Devices {
 
     /// Writes a device register; `None` when no device is at `addr`.
     pub fn write(&mut self, addr: u32, size: u8, v: u32, now: u64) -> Option<Result<(), Fault>> {
+        if addr.wrapping_sub(XYRAM_BASE) < xyram::XYRAM_LEN {
+            return Some(self.xyram.write(addr - XYRAM_BASE, size, v, now));
+        }
         if addr == lcd::PRDR && size == 1 {
             self.lcd.write_prdr(v as u8);
             return Some(Ok(()));

@@ -101,6 +101,14 @@ struct Guard(Child);
 
 impl Drop for Guard {
     fn drop(&mut self) {
+        // SIGTERM, so that Xvfb removes its lock file and socket; then SIGKILL.
+        let _ = Command::new("kill").arg(self.0.id().to_string()).status();
+        for _ in 0..50 {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
@@ -126,6 +134,9 @@ fn xvfb() -> (Guard, String) {
                 "1024x800x24",
                 "-nolisten",
                 "tcp",
+                // No server reset when the last client leaves, which would refuse the
+                // next connection for a moment.
+                "-noreset",
             ])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -136,8 +147,10 @@ fn xvfb() -> (Guard, String) {
         let start = Instant::now();
         while start.elapsed() < PATIENCE {
             let display = format!(":{n}");
-            // Ready once it answers a request.
+            // Ready once it answers a request (and is still ours: another server that
+            // took the number meanwhile would answer too).
             if socket.exists()
+                && matches!(guard.0.try_wait(), Ok(None))
                 && Command::new("xdotool")
                     .arg("getdisplaygeometry")
                     .env("DISPLAY", &display)

@@ -365,3 +365,61 @@ fn os_version_string_is_in_the_os_flash() {
         );
     }
 }
+
+/// A timer handler must keep r8-r15, MACH and MACL (the OS's Renesas calling
+/// convention): one that changes MACL (a multiply) or r8 stops the run with a report
+/// naming it; one that saves and restores MACL around its multiply runs on.
+#[test]
+fn timer_handlers_must_keep_callee_saved_registers() {
+    let program = |body: &str| {
+        format!(
+            "
+        sts.l pr,@-r15
+        mov #0,r4
+        mova handler,r0
+        mov r0,r5
+        mov #10,r6
+        SYSCALL 0x8D9           ! Timer_Install(0, handler, 10 ms)
+        mov r0,r4
+        SYSCALL 0x8DB           ! Timer_Start
+        mov #3,r2
+        mov #5,r3
+        mul.l r2,r3             ! MACL = 15 in the interrupted code
+    1:  LOADL r1, 0x08100000
+        mov.l @r1,r0
+        cmp/eq #3,r0
+        bf 1b
+        sts macl,r0             ! still 15 if every handler kept it
+        lds.l @r15+,pr
+        rts
+        nop
+        .align 2
+    handler:
+        {body}
+        LOADL r1, 0x08100000
+        mov.l @r1,r0
+        add #1,r0
+        rts
+        mov.l r0,@r1
+    "
+        )
+    };
+    let (_, o) = run(
+        &program("sts.l macl,@-r15\n mul.l r0,r0\n lds.l @r15+,macl"),
+        "",
+        "timer-good",
+    );
+    assert_eq!(o, Outcome::Returned(15));
+    for (body, what, tag) in [
+        ("mul.l r0,r0", "MACL: 0xf -> ", "timer-macl"),
+        ("mov #9,r8", "r8: ", "timer-r8"),
+    ] {
+        let (_, o) = run(&program(body), "", tag);
+        let Outcome::Crashed(r) = &o else {
+            panic!("{body}: {o:?}")
+        };
+        assert!(r.what.contains("the timer handler at"), "{}", r.what);
+        assert!(r.what.contains(what), "{body}: {}", r.what);
+        assert!(r.what.contains("MACH and MACL"), "{}", r.what);
+    }
+}

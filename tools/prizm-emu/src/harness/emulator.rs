@@ -334,7 +334,15 @@ impl Emulator {
                     self.outcome = Some(Outcome::Returned(self.cpu.r[0] as i32));
                 }
                 Stop::Special(TIMER_RETURN) => {
-                    os::time::timer_returned(&mut self.cpu, &mut self.os)
+                    if let Err(b) = os::time::timer_returned(&mut self.cpu, &mut self.os) {
+                        let what = format!(
+                            "the timer handler at {:#010x} returned with {} changed: the OS \
+                             expects a callback to keep r8-r15, MACH and MACL (Renesas \
+                             calling convention)",
+                            b.callback, b.changed
+                        );
+                        self.crash(what, b.callback, false);
+                    }
                 }
                 Stop::Special(_) => self.os_call(),
                 Stop::Sleep => {

@@ -152,5 +152,5 @@ pub struct OsState {
     /// User timers (Timer_Install), slot i is id i+1.
     pub timers: [Option<time::Timer>; time::TIMERS],
     /// CPU state saved while a timer handler runs.
-    pub in_timer: Option<crate::machine::cpu::Regs>,
+    pub in_timer: Option<time::TimerCall>,
 }

@@ -8,7 +8,7 @@
 //! that was due during a wait fires once afterwards), never nested.
 
 use super::{Call, CallResult, Ctx, OsState, TIMER_RETURN};
-use crate::machine::cpu::Cpu;
+use crate::machine::cpu::{Cpu, Regs};
 use crate::machine::model::CLOCK_HZ;
 
 /// The time calls.
@@ -41,7 +41,10 @@ pub fn timer_slice(cpu: &mut Cpu, os: &mut OsState, left: u64) -> u64 {
     {
         t.due = Some(now + t.period);
         let handler = t.handler;
-        os.in_timer = Some(cpu.save_regs());
+        os.in_timer = Some(TimerCall {
+            saved: cpu.save_regs(),
+            handler,
+        });
         cpu.pr = TIMER_RETURN;
         cpu.pc = handler;
         return left;
@@ -53,12 +56,57 @@ pub fn timer_slice(cpu: &mut Cpu, os: &mut OsState, left: u64) -> u64 {
     }
 }
 
+/// A timer handler the OS is running: the interrupted state, and the handler.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimerCall {
+    /// The registers of the interrupted code.
+    pub saved: Regs,
+    /// The handler's address.
+    pub handler: u32,
+}
+
+/// A callback that returned without keeping what the OS's calling convention says it
+/// must keep.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BrokenContract {
+    /// The callback's address.
+    pub callback: u32,
+    /// What changed: `r8: 0x1 -> 0x2, MACL: ...`.
+    pub changed: String,
+}
+
 /// A timer handler returned (execution reached [`TIMER_RETURN`]): the interrupted
-/// state comes back.
-pub fn timer_returned(cpu: &mut Cpu, os: &mut OsState) {
-    if let Some(saved) = os.in_timer.take() {
-        cpu.restore_regs(&saved);
+/// state comes back, after checking the contract of a callback the OS calls.
+///
+/// The OS is built with the Renesas calling convention (GCC's `-mrenesas`/`-mhitachi`,
+/// as libfxcg builds add-ins): besides r8-r15, MACH and MACL are callee-saved ("Renesas
+/// saves and restores mac registers on call", gcc/config/sh/sh.cc), so a handler that
+/// changes any of them would corrupt the OS code it interrupted. On the calculator that
+/// goes unnoticed; here the run stops with [`BrokenContract`].
+pub fn timer_returned(cpu: &mut Cpu, os: &mut OsState) -> Result<(), BrokenContract> {
+    let Some(call) = os.in_timer.take() else {
+        return Ok(());
+    };
+    let s = &call.saved;
+    let mut changed = Vec::new();
+    for i in 8..16 {
+        if cpu.r[i] != s.r()[i] {
+            changed.push(format!("r{i}: {:#x} -> {:#x}", s.r()[i], cpu.r[i]));
+        }
     }
+    for (name, before, after) in [("MACH", s.mach(), cpu.mach), ("MACL", s.macl(), cpu.macl)] {
+        if before != after {
+            changed.push(format!("{name}: {before:#x} -> {after:#x}"));
+        }
+    }
+    if !changed.is_empty() {
+        return Err(BrokenContract {
+            callback: call.handler,
+            changed: changed.join(", "),
+        });
+    }
+    cpu.restore_regs(s);
+    Ok(())
 }
 
 /// Number of user timer slots (ids 1..=TIMERS).

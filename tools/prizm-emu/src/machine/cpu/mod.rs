@@ -141,6 +141,23 @@ pub struct Regs {
     ldst: bool,
 }
 
+impl Regs {
+    /// General registers R0-R15 (of the bank that was selected).
+    pub fn r(&self) -> &[u32; 16] {
+        &self.r
+    }
+
+    /// MACH.
+    pub fn mach(&self) -> u32 {
+        self.mach
+    }
+
+    /// MACL.
+    pub fn macl(&self) -> u32 {
+        self.macl
+    }
+}
+
 /// The processor state plus its address space.
 pub struct Cpu {
     /// General registers R0-R15 of the current bank.

@@ -31,7 +31,8 @@ OPTIONS:
     --trace-calls               print every OS call (name, arguments, result)
     --profile DIR               profile the run (needs --elf): per function self and
                                 inclusive instructions, calls, cycles in OS calls;
-                                writes DIR/profile.folded, DIR/flamegraph.svg and
+                                writes DIR/profile.folded, DIR/flamegraph.svg (time),
+                                DIR/flamegraph-instructions.svg (without OS calls) and
                                 DIR/functions.tsv, prints the top 20 functions
     --window                    play the add-in in a window: the PC keyboard and a
                                 clickable keypad are its keys, at the calculator's speed

@@ -5,7 +5,9 @@
 mod common;
 
 use common::{build, g3a, tempdir};
-use prizm_emu::harness::profile::{FLAMEGRAPH_FILE, FOLDED_FILE, FUNCTIONS_FILE, short_name};
+use prizm_emu::harness::profile::{
+    FLAMEGRAPH_FILE, FLAMEGRAPH_INSTRUCTIONS_FILE, FOLDED_FILE, FUNCTIONS_FILE, short_name,
+};
 use prizm_emu::harness::profile::{FunctionProfile, Profile};
 use prizm_emu::{Emulator, Options, Outcome};
 use std::process::Command;
@@ -279,6 +281,9 @@ fn command_line() {
         svg.contains("<svg") && svg.contains("<title>foo (54 cycles"),
         "{svg}"
     );
+    let svg = std::fs::read_to_string(out_dir.join(FLAMEGRAPH_INSTRUCTIONS_FILE)).unwrap();
+    assert!(svg.contains("<title>foo (54 instructions"), "{svg}");
+    assert!(!svg.contains("OS:"), "{svg}");
     let tsv = std::fs::read_to_string(out_dir.join(FUNCTIONS_FILE)).unwrap();
     assert!(tsv.lines().any(|l| l == "bar\t92\t92\t4\t0"), "{tsv}");
 

@@ -490,10 +490,21 @@ pub fn short_name(name: &str) -> String {
     out
 }
 
-/// Names of the files [`Profile::write`] makes.
+/// Whether a folded stack ends in an OS call.
+fn is_os_leaf(stack: &str) -> bool {
+    stack
+        .rsplit(';')
+        .next()
+        .is_some_and(|f| f.starts_with(OS_PREFIX))
+}
+
+/// The folded stacks, in the folder [`Profile::write`] fills.
 pub const FOLDED_FILE: &str = "profile.folded";
-/// The flame graph.
+/// The flame graph of emulated time: instructions and OS calls.
 pub const FLAMEGRAPH_FILE: &str = "flamegraph.svg";
+/// The flame graph of the instructions alone (the OS calls left out): where the CPU
+/// time goes when waits in OS calls fill the other one.
+pub const FLAMEGRAPH_INSTRUCTIONS_FILE: &str = "flamegraph-instructions.svg";
 /// Every function, tab-separated.
 pub const FUNCTIONS_FILE: &str = "functions.tsv";
 
@@ -582,37 +593,54 @@ impl Profile {
         s
     }
 
-    /// The flame graph (SVG) of the folded stacks, titled `title`.
-    pub fn flamegraph(&self, title: &str) -> std::io::Result<Vec<u8>> {
+    /// The flame graph (SVG) of the folded stacks, titled `title`: emulated time, with
+    /// the OS calls (`instructions_only`: the instructions, without the OS calls).
+    pub fn flamegraph(&self, title: &str, instructions_only: bool) -> std::io::Result<Vec<u8>> {
         let mut opt = inferno::flamegraph::Options::default();
         opt.title = title.to_string();
-        opt.subtitle = Some(format!(
-            "{} instructions (1 instruction = 1 cycle); OS: leaves = emulated cycles of OS calls",
-            self.instructions
-        ));
-        opt.count_name = "cycles".into();
+        opt.subtitle = Some(if instructions_only {
+            format!("{} instructions (without OS calls)", self.instructions)
+        } else {
+            format!(
+                "{} instructions (1 instruction = 1 cycle) and {} cycles in OS calls (OS: leaves)",
+                self.instructions, self.os_cycles
+            )
+        });
+        opt.count_name = if instructions_only {
+            "instructions".into()
+        } else {
+            "cycles".into()
+        };
         opt.hash = true;
         opt.deterministic = true;
-        let text = self.folded_text();
-        let mut out = Vec::new();
-        if text.is_empty() {
+        let lines: Vec<String> = self
+            .folded
+            .iter()
+            .filter(|(s, _)| !(instructions_only && is_os_leaf(s)))
+            .map(|(s, n)| format!("{s} {n}"))
+            .collect();
+        if lines.is_empty() {
             return Err(std::io::Error::other("nothing was profiled"));
         }
-        inferno::flamegraph::from_lines(&mut opt, text.lines(), &mut out)?;
+        let mut out = Vec::new();
+        inferno::flamegraph::from_lines(&mut opt, lines.iter().map(String::as_str), &mut out)?;
         Ok(out)
     }
 
-    /// Writes [`FOLDED_FILE`], [`FLAMEGRAPH_FILE`] (titled `title`) and
-    /// [`FUNCTIONS_FILE`] into the folder `dir` (created if needed).
+    /// Writes [`FOLDED_FILE`], [`FLAMEGRAPH_FILE`] and [`FLAMEGRAPH_INSTRUCTIONS_FILE`]
+    /// (titled `title`), and [`FUNCTIONS_FILE`] into the folder `dir` (created if
+    /// needed).
     pub fn write(&self, dir: &Path, title: &str) -> Result<(), String> {
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        let svg = self
-            .flamegraph(title)
-            .map_err(|e| format!("cannot make the flame graph: {e}"))?;
+        let svg = |only| {
+            self.flamegraph(title, only)
+                .map_err(|e| format!("cannot make the flame graph: {e}"))
+        };
         for (name, bytes) in [
             (FOLDED_FILE, self.folded_text().into_bytes()),
-            (FLAMEGRAPH_FILE, svg),
+            (FLAMEGRAPH_FILE, svg(false)?),
+            (FLAMEGRAPH_INSTRUCTIONS_FILE, svg(true)?),
             (FUNCTIONS_FILE, self.functions_tsv().into_bytes()),
         ] {
             let path = dir.join(name);

@@ -127,12 +127,24 @@ fn the_guide_runs_from_new_to_tested_addin() {
         );
     }
     assert!(out.contains("keys_change_the_count ... ok"), "{out}");
-    // Nothing in the project points into the repository.
-    for f in ["Cargo.toml", "Cargo.lock", "rust-toolchain.toml"] {
-        let t = std::fs::read_to_string(demo.join(f)).unwrap_or_default();
+    // Nothing in the project, nor in the SDK it uses, points into the repository.
+    let sdk = home.join("sdk").join(env!("CARGO_PKG_VERSION"));
+    let mut manifests = vec![
+        demo.join("Cargo.toml"),
+        demo.join("Cargo.lock"),
+        demo.join("rust-toolchain.toml"),
+        sdk.join("Cargo.toml"),
+        sdk.join("cargo-config.toml"),
+    ];
+    for c in ["g3a", "prizm-emu", "cargo-prizm", "prizm-test"] {
+        manifests.push(sdk.join("tools").join(c).join("Cargo.toml"));
+    }
+    for f in &manifests {
+        let t = std::fs::read_to_string(f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
         assert!(
             !t.contains(&repo.display().to_string()),
-            "{f} names the checkout"
+            "{} names the checkout",
+            f.display()
         );
     }
 

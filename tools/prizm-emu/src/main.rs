@@ -221,7 +221,7 @@ fn main() -> ExitCode {
         Err(e) => return usage(&format!("{}: {e}", file.display())),
     };
     if window {
-        return run_window(&mut emu, &file, scale);
+        return run_window(&mut emu, &file, scale, screenshot.as_deref());
     }
     if profile_dir.is_some()
         && let Err(e) = emu.start_profile()
@@ -324,14 +324,25 @@ fn display_available() -> bool {
 
 /// Without the `window` feature: refused before loading (see `main`).
 #[cfg(not(feature = "window"))]
-fn run_window(_: &mut Emulator, _: &std::path::Path, _: u32) -> ExitCode {
+fn run_window(
+    _: &mut Emulator,
+    _: &std::path::Path,
+    _: u32,
+    _: Option<&std::path::Path>,
+) -> ExitCode {
     usage("--window: this prizm-emu was built without its `window` feature")
 }
 
 /// `prizm-emu run --window`: plays the add-in in a window until it is closed; the exit
 /// code is the outcome's when the run ended, 0 when the window was closed first.
+/// `--screenshot` saves the screen as the window closes.
 #[cfg(feature = "window")]
-fn run_window(emu: &mut Emulator, file: &std::path::Path, scale: u32) -> ExitCode {
+fn run_window(
+    emu: &mut Emulator,
+    file: &std::path::Path,
+    scale: u32,
+    screenshot: Option<&std::path::Path>,
+) -> ExitCode {
     use prizm_emu::harness::window;
     let opts = window::Options {
         scale,
@@ -340,7 +351,13 @@ fn run_window(emu: &mut Emulator, file: &std::path::Path, scale: u32) -> ExitCod
             .file_stem()
             .map_or("addin".into(), |s| s.to_string_lossy().into_owned()),
     };
-    match window::run(emu, &opts) {
+    let end = window::run(emu, &opts);
+    if let Some(p) = screenshot
+        && let Err(e) = std::fs::write(p, emu.screenshot_png())
+    {
+        eprintln!("prizm-emu: cannot write {}: {e}", p.display());
+    }
+    match end {
         Ok(window::End::Closed) => ExitCode::SUCCESS,
         Ok(window::End::Ended(o)) => ExitCode::from(o.exit_code() as u8),
         Ok(window::End::Panicked(_)) => ExitCode::from(101),

@@ -451,3 +451,28 @@ fn dma_display_as_libfxcg_code_does() {
         }
     }
 }
+
+/// The CMT's compare match through the INTC (IPRF bits 3-0): a sleeping CPU wakes at
+/// the match and takes INTEVT 0xF00.
+#[test]
+fn cmt_compare_match_interrupt() {
+    let mut cpu = machine(&[0; 2]);
+    cpu.vbr = 0x0030_0000;
+    cpu.poke(0xA44A_0068, 4, 327).unwrap(); // CMCOR: 328 counts, 10 ms
+    cpu.poke(0xA44A_0060, 2, (1 << 8) | (2 << 4)).unwrap(); // CMM, CMR = interrupt
+    cpu.poke(0xA44A_0000, 2, 0x20).unwrap(); // start
+    cpu.poke(0xA408_0014, 2, 0x0004).unwrap(); // IPRF: CMT level 4
+    let before = cpu.now();
+    cpu.sleep(crate::machine::model::CLOCK_HZ);
+    let slept = cpu.now() - before;
+    let want = crate::machine::model::CLOCK_HZ * 327 / 32_768;
+    assert!(slept.abs_diff(want) <= 2, "{slept} {want}");
+    // Taken at the start of the next run (before any instruction).
+    cpu.run(0);
+    assert_eq!(cpu.pc, 0x0030_0600);
+    assert_eq!(cpu.mem.devices.ccn.intevt, 0xF00);
+    assert_eq!(cpu.peek(0xA44A_0060, 2).unwrap() & 0x8000, 0x8000);
+    // Masked through IMR9 bit 4: no request.
+    cpu.poke(0xA408_00A4, 1, 0x10).unwrap();
+    assert_eq!(cpu.mem.devices.pending(cpu.now()), None);
+}

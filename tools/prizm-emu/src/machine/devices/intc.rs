@@ -10,7 +10,7 @@
 //! IMR5 bit 7, the CMT at IPRF bits 3-0 and IMR9 bit 4) and the MQ emulator (`modules/intc.c`: writable bits of each IPR and IMR; reading IMCR gives
 //! 0). Event codes (INTEVT): TMU 0x400/0x420/0x440 (gint `tmu.c`), ETMU 0x9E0, 0xC20,
 //! 0xC40, 0x900, 0xD00, 0xFA0 (gint `tmu.c`), DMAC 0x800, 0x820, 0x840, 0x860, 0xB80,
-//! 0xBA0 (gint `dma/dma.c`), KEYSC 0xBE0 (Vhex KEYSC notes), CMT 0xF00 (SH7724 manual),
+//! 0xBA0 (gint `dma/dma.c`), KEYSC 0xBE0 (Vhex KEYSC notes), CMT 0xF00 (Linux SH7722/7723/7724 tables),
 //! RTC periodic 0xAA0 (gint's SH3 VBR map).
 //!
 //! Not modelled: USERIMASK (0xA4700000), the IRQ pins (ICR0/ICR1/INTPRI00...), NMI.

@@ -155,6 +155,7 @@ impl Devices {
         [
             (TMU_BASE, tmu::TMU_LEN),
             (ETMU_BASE, etmu::ETMU_LEN),
+            (CMT_BASE, cmt::CMT_LEN),
             (INTC_BASE, intc::INTC_LEN),
             (DMAC_BASE, dmac::DMAC_LEN),
             (RTC_BASE, rtc::RTC_LEN),
@@ -170,10 +171,12 @@ impl Devices {
         let etmu = (0..6u8).filter(move |&i| self.etmu.channels[i as usize].irq(now));
         let dma = (0..6u8).filter(move |&i| self.dmac.irq(i as usize));
         let rtc = self.rtc.irq(now).then_some(Source::RtcPeriodic);
+        let cmt = self.cmt.irq(now).then_some(Source::Cmt);
         tmu.map(Source::Tmu)
             .chain(etmu.map(Source::Etmu))
             .chain(dma.map(Source::Dma))
             .chain(rtc)
+            .chain(cmt)
     }
 
     /// The interrupt the INTC presents to the CPU at `now`: (level, INTEVT code).
@@ -201,6 +204,11 @@ impl Devices {
             .enabled(Source::RtcPeriodic)
             .then(|| self.rtc.next_irq(now))
             .flatten();
-        tmu.chain(etmu).chain(rtc).min()
+        let cmt = self
+            .intc
+            .enabled(Source::Cmt)
+            .then(|| self.cmt.next_irq(now))
+            .flatten();
+        tmu.chain(etmu).chain(rtc).chain(cmt).min()
     }
 }

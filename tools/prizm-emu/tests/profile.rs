@@ -186,6 +186,88 @@ fn calls_tail_calls_os_calls_recursion_and_longjmp() {
     assert!(table.contains("OS:Bdisp_AllClr_VRAM"), "{table}");
 }
 
+/// TMU0 interrupts (programmed as gint does: IPRA level 5, an underflow every 1600
+/// cycles) while `_start` spins until `handler`, at VBR + 0x600, has counted 3 of them
+/// in r8. The handler is 8 instructions (r0-r2 are its own register bank).
+const INTERRUPTS: &str = "
+    sts.l pr,@-r15
+    mov.l 7f,r0
+    mov.w 8f,r1
+    sub r1,r0
+    ldc r0,vbr
+    mov #0,r8
+    mov.l 3f,r1
+    mov.w 5f,r2
+    mov.w r2,@r1
+    mov.l 4f,r1
+    mov #99,r2
+    mov.l r2,@r1
+    mov.l r2,@(4,r1)
+    mov #0x20,r0
+    mov.w r0,@(8,r1)
+    mov.l 6f,r1
+    mov #1,r2
+    mov.b r2,@r1
+1:  mov #3,r0
+    cmp/hs r0,r8
+    bf 1b
+    mov #0,r2
+    mov.b r2,@r1
+    lds.l @r15+,pr
+    rts
+    mov #7,r0
+    .align 2
+3:  .long 0xA4080000
+4:  .long 0xA4490008
+6:  .long 0xA4490004
+7:  .long handler
+5:  .word 0x5000
+8:  .word 0x600
+    .align 2
+handler:
+    mov.l 2f,r1
+    mov.w @(8,r1),r0
+    mov.w 9f,r2
+    and r2,r0
+    mov.w r0,@(8,r1)
+    add #1,r8
+    rte
+    nop
+    .align 2
+2:  .long 0xA4490008
+9:  .word 0xFEFF
+";
+
+#[test]
+fn interrupts_are_calls_of_their_handler() {
+    for interpret in [false, true] {
+        let (code, elf) = build(INTERRUPTS, "irq");
+        let mut emu = Emulator::load_code(
+            &code,
+            Options {
+                elf: Some(elf),
+                interpret,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        emu.start_profile().unwrap();
+        assert_eq!(emu.run_until_idle(), Outcome::Returned(7));
+        let p = emu.profile().unwrap();
+        assert_eq!(p.instructions, emu.cpu.icount);
+        assert_eq!(counts(&p, "handler"), (3 * 8, 3 * 8, 3));
+        assert_eq!(
+            counts(&p, "_start"),
+            (p.instructions - 24, p.instructions, 1)
+        );
+        let folded: Vec<(&str, u64)> = p.folded.iter().map(|(s, n)| (s.as_str(), *n)).collect();
+        assert_eq!(
+            folded,
+            [("_start", p.instructions - 24), ("_start;handler", 24)]
+        );
+    }
+}
+
 #[test]
 fn the_same_counts_when_translated_or_interpreted() {
     let run = |interpret| {

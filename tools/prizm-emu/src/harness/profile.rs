@@ -16,7 +16,9 @@
 //!   (`os::CALL_CYCLES` plus the idle time it added); a call into the OS entry pushes no
 //!   frame, the OS returns through PR;
 //! - a timer handler the emulated OS starts (the PC moved onto a function's start between
-//!   two runs) is a call that returns to PR.
+//!   two runs) is a call that returns to PR;
+//! - an interrupt (SR.BL set, SPC at the instruction that did not run) is a call of the
+//!   handler at VBR + 0x600 (`[interrupt]` outside the symbols) that returns to SPC.
 //!
 //! Each instruction counts once for the top frame (self) and, through the frames' start
 //! counts, for every function on the stack (inclusive; a recursive function counts each
@@ -24,7 +26,7 @@
 //! top-N table and the flame graph.
 
 use super::symbols::Symbols;
-use crate::machine::cpu::{Cpu, Stop};
+use crate::machine::cpu::{Cpu, Stop, sr};
 use crate::os::{OS_ENTRY, OS_ENTRY_P2};
 use std::collections::HashMap;
 use std::io::Write;
@@ -32,6 +34,8 @@ use std::path::Path;
 
 /// Name of the code outside every symbol.
 const UNKNOWN: &str = "[unknown]";
+/// Name of an interrupt handler outside every symbol.
+const INTERRUPT: &str = "[interrupt]";
 /// Prefix of the leaves that stand for OS calls.
 pub const OS_PREFIX: &str = "OS:";
 /// Parent of the call tree's roots.
@@ -135,6 +139,12 @@ impl Profiler {
             name: UNKNOWN.into(),
             os: false,
         });
+        funcs.push(Func {
+            start: 0,
+            end: 0,
+            name: INTERRUPT.into(),
+            os: false,
+        });
         let n = funcs.len();
         Profiler {
             funcs,
@@ -192,6 +202,7 @@ impl Profiler {
     fn step(&mut self, cpu: &mut Cpu) -> Stop {
         let (pc, pr, sp) = (cpu.pc, cpu.pr, cpu.r[15]);
         let word = cpu.mem.fetch_fast(pc);
+        let blocked = cpu.sr() & sr::BL != 0;
         let before = cpu.icount;
         let stop = cpu.step();
         let n = cpu.icount - before;
@@ -203,10 +214,17 @@ impl Profiler {
             // that runs, returning where PR pointed.
             self.push(pc, pr, sp);
         }
-        self.insns += n;
-        let top = self.stack.last().expect("a frame");
-        self.nodes[top.node as usize].count += n;
-        self.counts[top.func as usize].self_insns += n;
+        if !blocked && cpu.sr() & sr::BL != 0 && cpu.spc == pc {
+            // An interrupt was accepted before the instruction at `pc`: the handler at
+            // VBR + 0x600 ran instead, and returns to `pc` with `rte`.
+            let entry = cpu.vbr.wrapping_add(0x600);
+            let func = self.lookup(entry).unwrap_or(self.unknown + 1);
+            self.push_func(func, entry, pc, sp);
+            self.count(n);
+            self.follow(cpu.pc);
+            return stop;
+        }
+        self.count(n);
         let new_pc = cpu.pc;
         if word.is_some_and(is_call) && cpu.pr == pc.wrapping_add(4) {
             if new_pc != OS_ENTRY && new_pc != OS_ENTRY_P2 {
@@ -217,6 +235,14 @@ impl Profiler {
             self.follow(new_pc);
         }
         stop
+    }
+
+    /// `n` instructions ran in the top frame.
+    fn count(&mut self, n: u64) {
+        self.insns += n;
+        let top = self.stack.last().expect("a frame");
+        self.nodes[top.node as usize].count += n;
+        self.counts[top.func as usize].self_insns += n;
     }
 
     /// The call-tree node of `func` called from `parent`.
@@ -237,6 +263,11 @@ impl Profiler {
     /// stack pointer.
     fn push(&mut self, pc: u32, ret: u32, sp: u32) {
         let func = self.lookup(pc).unwrap_or(self.unknown);
+        self.push_func(func, pc, ret, sp);
+    }
+
+    /// A frame for `func`, entered at `pc`.
+    fn push_func(&mut self, func: u32, pc: u32, ret: u32, sp: u32) {
         let parent = self.stack.last().map_or(NO_NODE, |f| f.node);
         let node = self.node(parent, func);
         let (start, end) = self.range(func, pc);
@@ -253,9 +284,10 @@ impl Profiler {
         });
     }
 
-    /// The address range of `func` (unknown code: just `pc`, looked up again when left).
+    /// The address range of `func` (code outside the symbols: just `pc`, looked up
+    /// again when left).
     fn range(&self, func: u32, pc: u32) -> (u32, u32) {
-        if func == self.unknown {
+        if func as usize >= self.code {
             (pc, pc.wrapping_add(1))
         } else {
             let f = &self.funcs[func as usize];
@@ -332,7 +364,7 @@ impl Profiler {
         }
         let Some(func) = func else {
             // Outside every symbol (the OS entry, code in RAM): still the same frame.
-            if top.func == self.unknown {
+            if top.func as usize >= self.code {
                 let last = self.stack.last_mut().expect("a frame");
                 (last.start, last.end) = (pc, pc.wrapping_add(1));
             }

@@ -159,6 +159,18 @@ impl KeyQueue {
         live.tap = Some((key, None));
     }
 
+    /// A live key still held repeats for blocking calls (the OS's auto-repeat): one more
+    /// press, unless one is already waiting; returns whether it was added.
+    pub fn key_repeat(&mut self, key: Key) -> bool {
+        match &mut self.live {
+            Some(live) if live.presses.is_empty() && live.held.contains(&key) => {
+                live.presses.push_back(key);
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// A live key went up.
     pub fn key_up(&mut self, key: Key) {
         if let Some(live) = &mut self.live {
@@ -490,5 +502,25 @@ mod tests {
             n += 1;
         }
         assert_eq!(n, LIVE_PRESSES);
+    }
+
+    #[test]
+    fn held_keys_repeat_once_at_a_time() {
+        let mut q = KeyQueue::new(Vec::new());
+        q.set_live();
+        q.key_down(key("DOWN"));
+        // The press itself is waiting: no repeat on top of it.
+        assert!(!q.key_repeat(key("DOWN")));
+        assert!(matches!(q.take(0, None), Take::Key { .. }));
+        assert!(q.key_repeat(key("DOWN")));
+        assert!(!q.key_repeat(key("DOWN")));
+        match q.take(0, None) {
+            Take::Key { key, .. } => assert_eq!(key.name, "DOWN"),
+            t => panic!("{t:?}"),
+        }
+        // Released: no more repeats.
+        q.key_up(key("DOWN"));
+        assert!(!q.key_repeat(key("DOWN")));
+        assert_eq!(q.take(0, None), Take::Exhausted);
     }
 }

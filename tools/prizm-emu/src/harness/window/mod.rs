@@ -61,6 +61,12 @@ const FRAME_BUDGET: Duration = Duration::from_millis(12);
 const TOAST: Duration = Duration::from_secs(3);
 /// Characters in an overlay line.
 const COLUMNS: usize = 48;
+/// A cursor key held this long repeats for blocking calls (GetKey)...
+const REPEAT_FIRST: Duration = Duration::from_millis(500);
+/// ...then again at this interval.
+const REPEAT_NEXT: Duration = Duration::from_millis(125);
+/// The keys that repeat.
+const REPEATING: [&str; 4] = ["UP", "DOWN", "LEFT", "RIGHT"];
 
 /// A window input, in order.
 enum Input {
@@ -167,6 +173,8 @@ pub fn run(emu: &mut Emulator, opts: &Options) -> Result<End, String> {
     let mut mapper = Mapper::default();
     let mut held: Vec<&'static str> = Vec::new();
     let mut mouse_key: Option<&'static str> = None;
+    // The cursor key held last and when it repeats next.
+    let mut repeat: Option<(&'static str, Instant)> = None;
     let mut state = State::Running;
     let mut end = End::Closed;
     let mut overlay = Overlay::None;
@@ -225,8 +233,14 @@ pub fn run(emu: &mut Emulator, opts: &Options) -> Result<End, String> {
                     if let Action::Down(_) = a {
                         keys.key_down(key);
                         held.push(key.name);
+                        if REPEATING.contains(&key.name) {
+                            repeat = Some((key.name, now + REPEAT_FIRST));
+                        }
                     } else {
                         keys.key_up(key);
+                        if repeat.is_some_and(|(k, _)| k == key.name) {
+                            repeat = None;
+                        }
                         if let Some(i) = held.iter().position(|k| *k == key.name) {
                             held.remove(i);
                         }
@@ -280,6 +294,15 @@ pub fn run(emu: &mut Emulator, opts: &Options) -> Result<End, String> {
                     dirty = true;
                 }
             }
+        }
+        // Only while the add-in waits in a key call: a polling add-in sees the key held.
+        if let Some((name, at)) = repeat
+            && now >= at
+            && matches!(state, State::Waiting(_))
+            && let Some(key) = key_by_name(name)
+        {
+            emu.keys().lock().key_repeat(key);
+            repeat = Some((name, now + REPEAT_NEXT));
         }
         // A press wakes a run blocked on a key; the wait took wall-clock time.
         if let State::Waiting(since) = state

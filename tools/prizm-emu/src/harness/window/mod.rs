@@ -97,13 +97,8 @@ enum State {
     Ended,
 }
 
-/// What covers the screen.
-enum Overlay {
-    None,
-    Help,
-    /// Lines and their colour.
-    Message(Vec<String>, u32),
-}
+/// Text over the screen: its lines and colour.
+type Message = (Vec<String>, u32);
 
 /// The first `dir/name-NNN.ext` that does not exist.
 fn free_path(dir: &Path, name: &str, ext: &str) -> PathBuf {
@@ -177,7 +172,9 @@ pub fn run(emu: &mut Emulator, opts: &Options) -> Result<End, String> {
     let mut repeat: Option<(&'static str, Instant)> = None;
     let mut state = State::Running;
     let mut end = End::Closed;
-    let mut overlay = Overlay::None;
+    // The help shows over the message (how the run ended, a panic) while it is open.
+    let mut help = false;
+    let mut message: Option<Message> = None;
     let mut fast = false;
     let mut toast: Option<(String, Instant)> = None;
     let mut recorder: Option<Recorder> = None;
@@ -209,7 +206,8 @@ pub fn run(emu: &mut Emulator, opts: &Options) -> Result<End, String> {
             window
                 .get_mouse_pos(MouseMode::Discard)
                 .and_then(|(x, y)| keypad::hit(x as u32 / scale, y as u32 / scale))
-                .map(|b| b.key)
+                .and_then(|b| key_by_name(b.key))
+                .map(|k| k.name)
         } else {
             None
         };
@@ -218,9 +216,8 @@ pub fn run(emu: &mut Emulator, opts: &Options) -> Result<End, String> {
                 actions.push(Action::Up(k));
             }
             if let Some(k) = clicked {
-                let name = key_by_name(k).map(|k| k.name).unwrap_or("EXE");
-                actions.push(Action::Down(name));
-                mouse_key = Some(name);
+                actions.push(Action::Down(k));
+                mouse_key = Some(k);
             }
         }
         for a in actions {
@@ -248,10 +245,7 @@ pub fn run(emu: &mut Emulator, opts: &Options) -> Result<End, String> {
                     dirty = true;
                 }
                 Action::Help => {
-                    overlay = match overlay {
-                        Overlay::Help => Overlay::None,
-                        _ => Overlay::Help,
-                    };
+                    help = !help;
                     dirty = true;
                 }
                 Action::Fast(on) => {
@@ -335,7 +329,7 @@ pub fn run(emu: &mut Emulator, opts: &Options) -> Result<End, String> {
                     Err(p) => {
                         let msg = panic_text(&*p);
                         // The panic hook printed it on the terminal already.
-                        overlay = Overlay::Message(
+                        message = Some((
                             draw::wrap(
                                 &format!(
                                     "prizm-emu itself panicked (a bug in the emulator): {msg}\n\n\
@@ -344,7 +338,7 @@ pub fn run(emu: &mut Emulator, opts: &Options) -> Result<End, String> {
                                 COLUMNS,
                             ),
                             0xff_80_80,
-                        );
+                        ));
                         end = End::Panicked(msg);
                         state = State::Ended;
                         dirty = true;
@@ -365,10 +359,10 @@ pub fn run(emu: &mut Emulator, opts: &Options) -> Result<End, String> {
                         panic_shown = true;
                         let text = format!("the add-in panicked at {msg}");
                         eprintln!("{text}");
-                        overlay = Overlay::Message(
+                        message = Some((
                             draw::wrap(&format!("{text}\n\n(? or F7: help)"), COLUMNS),
                             0xff_c0_60,
-                        );
+                        ));
                         dirty = true;
                     }
                 }
@@ -384,10 +378,10 @@ pub fn run(emu: &mut Emulator, opts: &Options) -> Result<End, String> {
                     } else {
                         0xff_80_80
                     };
-                    overlay = Overlay::Message(
+                    message = Some((
                         draw::wrap(&format!("{text}\n\nClose the window to quit."), COLUMNS),
                         color,
-                    );
+                    ));
                     end = End::Ended(o);
                     state = State::Ended;
                     dirty = true;
@@ -443,10 +437,10 @@ pub fn run(emu: &mut Emulator, opts: &Options) -> Result<End, String> {
                 .take(room.saturating_sub(right.len() + 1))
                 .collect();
             canvas.status(&format!("{left:<w$}{right}", w = room - right.len()));
-            match &overlay {
-                Overlay::None => {}
-                Overlay::Help => canvas.overlay(&help_lines(), 0xff_ff_ff),
-                Overlay::Message(lines, color) => canvas.overlay(lines, *color),
+            if help {
+                canvas.overlay(&help_lines(), 0xff_ff_ff);
+            } else if let Some((lines, color)) = &message {
+                canvas.overlay(lines, *color);
             }
         }
         window

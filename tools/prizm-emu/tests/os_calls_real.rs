@@ -428,3 +428,31 @@ fn battery_voltage_and_type() {
     e.call_os(0x12D4, &[2]).unwrap(); // SetBatteryType(Ni-MH)
     assert_eq!(e.call_os(0x12D5, &[]).unwrap(), 2);
 }
+
+#[test]
+fn os_calls_read_the_key_scan_rows_with_the_keys_down() {
+    use prizm_emu::machine::devices::keysc::scan_rows;
+    let mut e = Emulator::load(
+        &g3a(&build("rts\n nop", "os-real-keysc").0),
+        Options {
+            keys: prizm_emu::harness::keys::parse_script("UP").unwrap(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let up = prizm_emu::os::keymap::KEYS
+        .iter()
+        .find(|k| k.name == "UP")
+        .unwrap()
+        .matrix;
+    // memcpy(buf, key-scan rows, 12), as Mandelbrot (2013) reads its keys.
+    let mut rows = vec![0; 12];
+    for _ in 0..100 {
+        e.call_os(0x1DD0, &[BUF, 0xA44B_0000, 12]).unwrap();
+        rows = get(&mut e, BUF, 12);
+        if rows.iter().any(|&b| b != 0) {
+            break;
+        }
+    }
+    assert_eq!(rows, scan_rows(Some(up)).to_vec());
+}

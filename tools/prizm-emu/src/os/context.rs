@@ -67,17 +67,38 @@ impl Ctx<'_> {
         }
     }
 
+    /// Reads `size` bytes of guest memory. The key-scan rows are read from the keys
+    /// this call holds (the key-scan device cannot reach them while an OS call runs), so
+    /// that an OS call copying them for the add-in sees the keys down (the 2013
+    /// Mandelbrot add-in of flyingfisch/PrizmSDK-libfxcg-games, `projects/mandelbrot`,
+    /// reads the keyboard with `memcpy(lastkey, 0xA44B0000, 16)`).
+    fn peek(&mut self, a: u32, size: u8) -> Result<u32, Halt> {
+        use crate::machine::devices::keysc::{KEYSC_BASE, KEYSC_ROWS_LEN, scan_rows};
+        let off = a.wrapping_sub(KEYSC_BASE);
+        if off >= KEYSC_ROWS_LEN || off + size as u32 > KEYSC_ROWS_LEN {
+            return Ok(self.cpu.peek(a, size)?);
+        }
+        if a & (size as u32 - 1) != 0 {
+            // Misaligned: the CPU's fault.
+            return Ok(self.cpu.peek(a, size)?);
+        }
+        let now = self.cpu.now();
+        let key = self.keys.poll(now).map_err(|_| Halt::Idle)?;
+        let rows = scan_rows(key.map(|k| k.matrix));
+        Ok((0..size as u32).fold(0, |v, i| v << 8 | rows[(off + i) as usize] as u32))
+    }
+
     /// Reads a byte of guest memory.
     pub(crate) fn rd8(&mut self, a: u32) -> Result<u8, Halt> {
-        Ok(self.cpu.peek(a, 1)? as u8)
+        Ok(self.peek(a, 1)? as u8)
     }
     /// Reads a 16-bit word of guest memory.
     pub(crate) fn rd16(&mut self, a: u32) -> Result<u16, Halt> {
-        Ok(self.cpu.peek(a, 2)? as u16)
+        Ok(self.peek(a, 2)? as u16)
     }
     /// Reads a 32-bit word of guest memory.
     pub(crate) fn rd32(&mut self, a: u32) -> Result<u32, Halt> {
-        Ok(self.cpu.peek(a, 4)?)
+        self.peek(a, 4)
     }
     /// Writes a byte of guest memory.
     pub(crate) fn wr8(&mut self, a: u32, v: u8) -> Result<(), Halt> {

@@ -321,10 +321,15 @@ impl Emulator {
             if self.stack_limit().is_some() {
                 slice = slice.min(STACK_CHECK_INTERVAL);
             }
+            let frames = self.frames();
             let stop = match self.profiler.as_deref_mut() {
                 Some(p) => p.run(&mut self.cpu, slice),
                 None => self.cpu.run(slice),
             };
+            // Frames the add-in sent to the panel itself (DMA, the LCD window).
+            if self.frames() != frames {
+                self.save_frame();
+            }
             if self.stack_overflowed() {
                 return Status::Done(self.outcome.clone().expect("set by the check"));
             }

@@ -242,6 +242,30 @@ fn expected_panel(screen: &[u16], frame: u16) -> Vec<u32> {
     out
 }
 
+/// A 384x216 RGB565 screen as RGBA bytes (as the GIF decoder gives them).
+fn rgba(screen: &[u16]) -> Vec<u8> {
+    screen
+        .iter()
+        .flat_map(|&p| {
+            let c = rgb(p);
+            [(c >> 16) as u8, (c >> 8) as u8, c as u8, 255]
+        })
+        .collect()
+}
+
+/// The frames of a GIF file, as RGBA.
+fn gif_frames(path: &Path) -> Vec<Vec<u8>> {
+    let mut opts = gif::DecodeOptions::new();
+    opts.set_color_output(gif::ColorOutput::RGBA);
+    let mut d = opts.read_info(std::fs::File::open(path).unwrap()).unwrap();
+    let mut out = Vec::new();
+    while let Some(f) = d.read_next_frame().unwrap() {
+        assert_eq!((f.left, f.top, f.width, f.height), (0, 0, 384, 216));
+        out.push(f.buffer.to_vec());
+    }
+    out
+}
+
 /// Pixels of the capture's panel area that differ from `want`, and the first one
 /// (x, y, got, wanted).
 fn differences(cap: &Capture, want: &[u32]) -> (usize, Option<(usize, usize, u32, u32)>) {
@@ -456,9 +480,12 @@ fn window_shows_the_screen_and_takes_keys_and_clicks() {
     assert_eq!(emu.run_until_idle(), Outcome::Idle);
     assert_eq!(emu.os.display.frame_color, FRAME);
     let first = expected_panel(emu.screen_rgb565(), FRAME);
+    let first_png = emu.screenshot_png();
+    let first_rgb = rgba(emu.screen_rgb565());
     emu.press("EXE").unwrap();
     assert_eq!(emu.run_until_idle(), Outcome::Idle);
     let second = expected_panel(emu.screen_rgb565(), FRAME);
+    let second_rgb = rgba(emu.screen_rgb565());
     assert_ne!(first, second);
     emu.press("EXIT").unwrap();
     assert_eq!(emu.run_until_idle(), Outcome::Returned(42));
@@ -468,9 +495,34 @@ fn window_shows_the_screen_and_takes_keys_and_clicks() {
     let mut w = start(&display, &file, &[]);
     // The first screen, in its green border.
     w.wait_for(&first, "the first screen", &dir);
-    // Enter is EXE.
+    // F12: a screenshot, the emulator's own PNG.
+    w.xdotool(&["key", "--window", &w.id, "F12"]);
+    let saved = w.stderr_line("saved");
+    assert!(saved.ends_with("wintest-001.png"), "{saved}");
+    assert_eq!(
+        std::fs::read(dir.join("wintest-001.png")).unwrap(),
+        first_png
+    );
+    // F9 starts a recording; Enter is EXE; F9 ends the recording.
+    w.xdotool(&["key", "--window", &w.id, "F9"]);
+    w.stderr_line("recording");
     w.xdotool(&["key", "--window", &w.id, "Return"]);
     w.wait_for(&second, "the screen after EXE", &dir);
+    w.xdotool(&["key", "--window", &w.id, "F9"]);
+    let saved = w.stderr_line("saved");
+    assert!(saved.contains("wintest-001.gif ("), "{saved}");
+    // Its frames: the first screen (unless EXE came within a GIF frame's 20 ms of
+    // emulated time, when the recorder keeps only the later one), then the second.
+    let frames = gif_frames(&dir.join("wintest-001.gif"));
+    assert!(
+        saved.contains(&format!("({} frames)", frames.len())),
+        "{saved}"
+    );
+    assert!(
+        frames.last() == Some(&second_rgb),
+        "the GIF ends with the screen after EXE"
+    );
+    assert!(frames.len() == 1 || (frames.len() == 2 && frames[0] == first_rgb));
     // A click on the keypad's EXIT button ends the add-in: it returns 42.
     let exit = prizm_emu::harness::window::keypad::buttons()
         .into_iter()

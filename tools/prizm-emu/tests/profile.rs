@@ -268,6 +268,65 @@ fn interrupts_are_calls_of_their_handler() {
     }
 }
 
+/// An OS timer (Timer_Install, 1 ms) whose handler `tick` (6 instructions) counts in
+/// RAM while `_start` spins until it has run 3 times, then stops it. The emulated OS
+/// starts the handler with PR at its own return address, between two instructions.
+const TIMER: &str = "
+    sts.l pr,@-r15
+    mov.l 5f,r10
+    mov #0,r0
+    mov.l r0,@r10
+    mov #0,r4
+    mov.l 7f,r5
+    mov #1,r6
+    SYSCALL 0x08D9
+    mov r0,r9
+    mov r9,r4
+    SYSCALL 0x08DB
+1:  mov.l @r10,r1
+    mov #3,r0
+    cmp/hs r0,r1
+    bf 1b
+    mov r9,r4
+    SYSCALL 0x08DC
+    lds.l @r15+,pr
+    rts
+    mov #7,r0
+    .align 2
+5:  .long 0x08100000
+7:  .long tick
+tick:
+    mov.l 6f,r1
+    mov.l @r1,r0
+    add #1,r0
+    mov.l r0,@r1
+    rts
+    nop
+    .align 2
+6:  .long 0x08100000
+";
+
+#[test]
+fn os_timer_handlers_are_calls() {
+    let (p, icount) = profile(TIMER, "timer");
+    assert_eq!(p.instructions, icount);
+    assert_eq!(counts(&p, "tick"), (18, 18, 3));
+    let start = p.instructions - 18;
+    assert_eq!(counts(&p, "_start"), (start, p.instructions, 1));
+    let cycles = prizm_emu::os::CALL_CYCLES;
+    let folded: Vec<(&str, u64)> = p.folded.iter().map(|(s, n)| (s.as_str(), *n)).collect();
+    assert_eq!(
+        folded,
+        [
+            ("_start", start),
+            ("_start;OS:Timer_Install", cycles),
+            ("_start;OS:Timer_Start", cycles),
+            ("_start;OS:Timer_Stop", cycles),
+            ("_start;tick", 18),
+        ]
+    );
+}
+
 #[test]
 fn the_same_counts_when_translated_or_interpreted() {
     let run = |interpret| {

@@ -372,8 +372,9 @@ impl Keys {
 
 impl KeyInput for Keys {
     fn key_down(&mut self, now: u64) -> Result<Option<u8>, Fault> {
-        // Held by the OS layer: an OS call reading the key registers itself (through a
-        // pointer an add-in gave it) sees no key down rather than waiting for itself.
+        // Held by the OS layer during an OS call: OS calls read the key rows through
+        // their own KeySource (os::Ctx), so this path only answers "no key" rather than
+        // waiting for itself.
         let Ok(mut queue) = self.0.try_lock() else {
             return Ok(None);
         };

@@ -119,7 +119,10 @@ fn check(doc: &str, exists: &dyn Fn(&str) -> bool) -> (usize, Vec<Problem>) {
             ));
             continue;
         }
-        for (name, cell) in ["fact", "value", "used by", "sources", "status"].iter().zip(&c) {
+        for (name, cell) in ["fact", "value", "used by", "sources", "status"]
+            .iter()
+            .zip(&c)
+        {
             if cell.is_empty() {
                 bad(format!("empty {name} cell"));
             }
@@ -131,7 +134,9 @@ fn check(doc: &str, exists: &dyn Fn(&str) -> bool) -> (usize, Vec<Problem>) {
         for k in &cited {
             used.insert(k.clone());
             if !defined.contains(k) {
-                bad(format!("source [{k}] is not defined in the Sources section"));
+                bad(format!(
+                    "source [{k}] is not defined in the Sources section"
+                ));
             }
         }
         let origins: BTreeSet<&str> = cited.iter().map(|k| origin(k)).collect();
@@ -204,7 +209,9 @@ fn counts_by_status_are_reported() {
         }
         if in_table && !line.trim_start().starts_with("|---") {
             let c = cells(line);
-            *counts.entry(c.last().cloned().unwrap_or_default()).or_insert(0) += 1;
+            *counts
+                .entry(c.last().cloned().unwrap_or_default())
+                .or_insert(0) += 1;
         }
     }
     eprintln!("docs/hardware.md fact rows by status: {counts:?}");
@@ -245,5 +252,8 @@ fn checker_catches_broken_rows() {
         );
     }
     assert!(!problems.iter().any(|p| p.fact == "ok"), "{text}");
-    assert!(text.contains("[D-w] is defined but no fact row cites it"), "{text}");
+    assert!(
+        text.contains("[D-w] is defined but no fact row cites it"),
+        "{text}"
+    );
 }

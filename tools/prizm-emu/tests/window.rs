@@ -600,3 +600,62 @@ fn window_shows_a_crash_and_a_panic() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Polls the keyboard (PRGM_GetKey) in a loop: a red screen while RIGHT is held, blue
+/// otherwise.
+const POLLING: &str = "
+    sts.l pr,@-r15
+    add #-12,r15
+loop:
+    mov r15,r4
+    SYSCALL 0xD39           ! PRGM_GetKey_OS(buf): column in buf[1], row << 4 in buf[2]
+    mov.b @(1,r15),r0
+    extu.b r0,r0
+    cmp/eq #2,r0
+    bf up
+    mov.b @(2,r15),r0
+    extu.b r0,r0
+    cmp/eq #0x70,r0         ! RIGHT: matrix 27
+    bf up
+    LOADL r4, 0xF800
+    bra draw
+    nop
+up:
+    mov #0x1F,r4
+draw:
+    mov #1,r5
+    SYSCALL 0x275           ! Bdisp_Fill_VRAM(colour, below the status area)
+    SYSCALL 0x25F           ! Bdisp_PutDisp_DD
+    bra loop
+    nop
+";
+
+#[test]
+fn window_holds_keys_for_polling_add_ins() {
+    if !tools_present() {
+        return;
+    }
+    let dir = tempdir("window-poll");
+    let (code, _) = build(POLLING, "poll");
+    let file = dir.join("polling.g3a");
+    std::fs::write(&file, g3a(&code)).unwrap();
+    // The screens: the status area as the add-in starts (white), the rest in a colour;
+    // the frame is white (never set).
+    let screen = |c: u16| {
+        let mut s = vec![0xFFFFu16; 384 * 216];
+        s[384 * 24..].fill(c);
+        expected_panel(&s, 0xFFFF)
+    };
+    let (blue, red) = (screen(0x001F), screen(0xF800));
+    let _one = XVFB.lock().unwrap_or_else(|e| e.into_inner());
+    let (_xvfb, display) = xvfb();
+    let mut w = start(&display, &file, &[]);
+    w.wait_for(&blue, "the screen with no key down", &dir);
+    // Held down: the add-in sees it at every poll, as long as it is held.
+    w.xdotool(&["keydown", "--window", &w.id, "Right"]);
+    w.wait_for(&red, "the screen while RIGHT is held", &dir);
+    w.xdotool(&["keyup", "--window", &w.id, "Right"]);
+    w.wait_for(&blue, "the screen once RIGHT is released", &dir);
+    drop(w);
+    let _ = std::fs::remove_dir_all(&dir);
+}

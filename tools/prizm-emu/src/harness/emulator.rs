@@ -311,11 +311,19 @@ impl Emulator {
 
     /// Runs at most `n` more instructions.
     pub fn run(&mut self, n: u64) -> Status {
+        self.run_until(n, u64::MAX)
+    }
+
+    /// Runs at most `n` more instructions, and stops early (still [`Status::Running`])
+    /// once the emulated clock, idle time included ([`Cpu::now`]), reaches cycle `until`:
+    /// a window paces the add-in with it, since an add-in waiting in OS calls (display
+    /// updates, key polls, sleeps) moves the clock much faster than its instructions.
+    pub fn run_until(&mut self, n: u64, until: u64) -> Status {
         if let Some(o) = &self.outcome {
             return Status::Done(o.clone());
         }
         let end = self.cpu.icount.saturating_add(n);
-        while self.cpu.icount < end {
+        while self.cpu.icount < end && self.cpu.now() < until {
             let left = end - self.cpu.icount;
             let mut slice = os::time::timer_slice(&mut self.cpu, &mut self.os, left);
             if self.stack_limit().is_some() {

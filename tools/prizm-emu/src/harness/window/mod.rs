@@ -320,7 +320,8 @@ pub fn run(emu: &mut Emulator, opts: &Options) -> Result<End, String> {
                     break;
                 }
                 let n = SLICE.min(due - emu.cpu.now());
-                match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| emu.run(n))) {
+                let run = || emu.run_until(n, due);
+                match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
                     Ok(Status::Running) => {}
                     Ok(done) => {
                         status = done;

@@ -1,5 +1,5 @@
-//! The profiler on a real add-in: `prizm-emu run cglock.g3a --elf cglock --keys ...
-//! --profile DIR` for a CGlock session (first-run set-up, lock, unlock), built for the
+//! The profiler on a real add-in: what `prizm-emu run cglock.g3a --elf cglock --keys ...
+//! --profile DIR` does (through the emulator's library), for a CGlock session (first-run set-up, lock, unlock), built for the
 //! calculator with the test library.
 //!
 //! The checks: the files exist (folded stacks, flame graph, per-function table); every
@@ -13,37 +13,14 @@
 //! (embedded-graphics glyphs drawn pixel by pixel into the frame), not SHA-256, whose
 //! one 64-byte block per code is a few thousand instructions.
 
+use prizm_emu::harness::keys::parse_script;
+use prizm_emu::{Emulator, Options, Outcome};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// The repository root.
 fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The `prizm-emu` executable of this workspace, built in its own target directory
-/// next to the running test's (cargo holds that one while the tests run).
-fn prizm_emu() -> PathBuf {
-    let exe = std::env::current_exe().expect("test executable");
-    // <target>/debug/deps/emu_profile-HASH
-    let target = exe
-        .ancestors()
-        .nth(3)
-        .expect("a target directory")
-        .join("prizm-emu-bin");
-    let out = Command::new(env!("CARGO"))
-        .current_dir(repo_root())
-        .args(["build", "-p", "prizm-emu", "--bin", "prizm-emu"])
-        .env("CARGO_TARGET_DIR", &target)
-        .output()
-        .expect("run cargo");
-    assert!(
-        out.status.success(),
-        "cargo build -p prizm-emu:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    target.join("debug").join("prizm-emu")
 }
 
 /// A new, empty folder `target/emu-profile/<name>`.
@@ -113,29 +90,24 @@ fn cglock_unlock_profile() {
     let out_dir = fresh_dir("cglock").join("profile");
     // Set-up (the code twice), F1 locks, ALPHA + the code + EXE unlocks.
     let keys = "1,2,3,4,EXE,1,2,3,4,EXE,F1,ALPHA,1,2,3,4,EXE";
-    let out = Command::new(prizm_emu())
-        .arg("run")
-        .arg(&built.g3a)
-        .arg("--elf")
-        .arg(&built.elf)
-        .arg("--storage")
-        .arg(&storage)
-        .args(["--keys", keys, "--profile"])
-        .arg(&out_dir)
-        .output()
-        .expect("run prizm-emu");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(
-        out.status.code(),
-        Some(5),
-        "idle after the script\n{stdout}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    // The emulator as `prizm-emu run ... --profile DIR` drives it (its command line is
+    // tested in tools/prizm-emu/tests/profile.rs).
+    let options = Options {
+        elf: Some(std::fs::read(&built.elf).expect("the ELF")),
+        storage: Some(storage.clone()),
+        keys: parse_script(keys).unwrap(),
+        ..Options::default()
+    };
+    let mut emu = Emulator::load(&std::fs::read(&built.g3a).unwrap(), options).unwrap();
+    emu.start_profile().unwrap();
+    assert_eq!(emu.run_until_idle(), Outcome::Idle, "idle after the script");
+    let profile = emu.profile().expect("profiling");
     assert!(
-        stdout.contains("top 20 functions by self instructions"),
-        "{stdout}"
+        profile
+            .top(20)
+            .contains("top 20 functions by self instructions")
     );
-    assert!(stdout.contains("flame graph: "), "{stdout}");
+    profile.write(&out_dir, "CGlock").unwrap();
     let svg = std::fs::read_to_string(out_dir.join("flamegraph.svg")).expect("flamegraph.svg");
     assert!(svg.contains("<svg") && svg.contains("OS:OS_InnerWait_ms"));
     let svg = std::fs::read_to_string(out_dir.join("flamegraph-instructions.svg"))
@@ -144,12 +116,7 @@ fn cglock_unlock_profile() {
     assert!(svg.contains(COMPRESS), "the hash is in the flame graph");
 
     // Every instruction the run counted is in the folded stacks (OS leaves are cycles).
-    let total: u64 = stdout
-        .split(" instructions, ")
-        .next()
-        .and_then(|s| s.rsplit('(').next())
-        .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| panic!("instruction count in {stdout}"));
+    let total = emu.cpu.icount;
     let stacks = folded(&out_dir);
     let is_os = |s: &Vec<String>| s.last().is_some_and(|f| f.starts_with("OS:"));
     let insns: u64 = stacks.iter().filter(|s| !is_os(&s.0)).map(|s| s.1).sum();

@@ -630,6 +630,42 @@ draw:
     nop
 ";
 
+/// The window's pacing bound: `run_until` stops once the emulated clock reaches the
+/// cycle asked, although the instruction budget would let the add-in run on (each loop
+/// of the polling add-in is a few instructions and 12 ms of emulated time in OS calls).
+#[test]
+fn run_until_stops_at_the_emulated_cycle() {
+    use prizm_emu::machine::model::ms_to_cycles;
+    let (code, _) = build(POLLING, "until");
+    let load = || {
+        let e = Emulator::load(&g3a(&code), Options::default()).unwrap();
+        e.keys().lock().set_live();
+        e
+    };
+    let mut paced = load();
+    let until = paced.cpu.now() + ms_to_cycles(50);
+    assert_eq!(
+        paced.run_until(1_000_000, until),
+        prizm_emu::Status::Running
+    );
+    let now = paced.cpu.now();
+    assert!(now >= until, "{now} < {until}");
+    assert!(
+        now < until + ms_to_cycles(20),
+        "{} ms past",
+        (now - until) / ms_to_cycles(1)
+    );
+    assert!(paced.cpu.icount < 10_000);
+    // The same instruction budget alone runs minutes ahead.
+    let mut free = load();
+    assert_eq!(free.run(1_000_000), prizm_emu::Status::Running);
+    assert!(
+        free.emulated_seconds() > 60.0,
+        "{}",
+        free.emulated_seconds()
+    );
+}
+
 #[test]
 fn window_holds_keys_for_polling_add_ins() {
     if !tools_present() {

@@ -656,14 +656,10 @@ fn run_until_stops_at_the_emulated_cycle() {
         (now - until) / ms_to_cycles(1)
     );
     assert!(paced.cpu.icount < 10_000);
-    // The same instruction budget alone runs minutes ahead.
+    // 5,000 instructions (42 us at the calculator's clock) alone run a second ahead.
     let mut free = load();
-    assert_eq!(free.run(1_000_000), prizm_emu::Status::Running);
-    assert!(
-        free.emulated_seconds() > 60.0,
-        "{}",
-        free.emulated_seconds()
-    );
+    assert_eq!(free.run(5_000), prizm_emu::Status::Running);
+    assert!(free.emulated_seconds() > 1.0, "{}", free.emulated_seconds());
 }
 
 #[test]

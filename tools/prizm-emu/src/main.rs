@@ -1,49 +1,15 @@
 //! `prizm-emu`: runs a Casio Prizm add-in headless. See `prizm-emu --help`.
 
+use clap::error::ErrorKind;
+use clap::{Args, Parser, Subcommand};
 use prizm_emu::harness::compat;
-use prizm_emu::harness::keys::parse_script;
+use prizm_emu::harness::keys::{KeyItem, parse_script};
 use prizm_emu::{Emulator, Model, Options, Outcome};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const HELP: &str = "\
-prizm-emu: a headless Casio Prizm (fx-CG10/20/50) emulator
-
-USAGE:
-    prizm-emu run FILE.g3a [OPTIONS]
-    prizm-emu compat [--model cg10|cg20|cg50] DIR|FILE.g3a...
-
-OPTIONS:
-    --elf FILE.elf              the add-in's ELF: symbols and a backtrace in crash reports
-    --model cg10|cg20|cg50      calculator model (default cg50); sets the memory map
-    --keys SCRIPT               key script, comma-separated (see below)
-    --screenshot OUT.png        save the screen (384x216 PNG of the LCD) at the end
-    --screenshot-every-frame DIR  save every displayed frame as DIR/frame_NNNNN.png
-    --storage DIR               host folder backing the storage memory (\\\\fls0\\) and,
-                                in DIR/.mcs/, the main memory
-    --max-instructions N        instruction budget (default 2000000000)
-    --hardware-id ID            the 8-byte ID at 0x8001FFD0 (default EMU-CG50,
-                                EMU-CG20 or EMU-CG10 by model)
-    --gdb PORT                  wait for GDB (gdb-multiarch) on 127.0.0.1:PORT and run
-                                under its control (registers, memory, breakpoints, steps)
-    --interpret                 interpret every instruction (no translation to host
-                                code; same results, about half the speed)
-    --trace-calls               print every OS call (name, arguments, result)
-    --profile DIR               profile the run (needs --elf): per function self and
-                                inclusive instructions, calls, cycles in OS calls;
-                                writes DIR/profile.folded, DIR/flamegraph.svg (time),
-                                DIR/flamegraph-instructions.svg (without OS calls) and
-                                DIR/functions.tsv, prints the top 20 functions
-    --window                    play the add-in in a window: the PC keyboard and a
-                                clickable keypad are its keys, at the calculator's speed
-                                (? or F7 in the window: the key map); needs a display
-    --scale N                   window pixels per calculator pixel (default 2)
-    -h, --help                  this text
-
-COMPAT:
-    Runs every .g3a (in each DIR, or each FILE) with a standard key script and prints
-    a table: loads, reaches a first screen, reacts to keys, how it stopped.
-
+/// What `prizm-emu --help` and `prizm-emu run --help` add after the options.
+const AFTER_HELP: &str = "\
 KEY SCRIPT:
     Items separated by commas, names case-insensitive:
       0-9 EXE EXIT MENU AC DEL SHIFT ALPHA F1-F6 UP DOWN LEFT RIGHT OPTN VARS XTT
@@ -69,111 +35,183 @@ EXIT CODES:
     6  MENU pressed where the OS would go to the Main Menu
 ";
 
+/// prizm-emu: a Casio Prizm (fx-CG10/20/50) emulator.
+#[derive(Parser)]
+#[command(name = "prizm-emu", version, after_help = AFTER_HELP)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Runs an add-in (headless with a key script, or in a window).
+    #[command(after_help = AFTER_HELP)]
+    Run(Box<RunArgs>),
+    /// Checks how far real add-ins get: a table of each one's level.
+    ///
+    /// Runs every .g3a (in each DIR, or each FILE) with a standard key script and
+    /// prints a table: loads, reaches a first screen, reacts to keys, how it stopped.
+    Compat(CompatArgs),
+}
+
+/// `prizm-emu run`.
+#[derive(Args)]
+struct RunArgs {
+    /// The add-in.
+    #[arg(value_name = "FILE.g3a")]
+    file: PathBuf,
+    /// The add-in's ELF: symbols and a backtrace in crash reports.
+    #[arg(long, value_name = "FILE.elf")]
+    elf: Option<PathBuf>,
+    /// Calculator model; sets the memory map.
+    #[arg(long, value_name = "cg10|cg20|cg50", default_value = "cg50", value_parser = parse_model)]
+    model: Model,
+    /// Key script, comma-separated (see below).
+    #[arg(long, value_name = "SCRIPT", value_parser = parse_keys)]
+    keys: Option<KeyScript>,
+    /// Save the screen (384x216 PNG of the LCD) at the end.
+    #[arg(long, value_name = "OUT.png")]
+    screenshot: Option<PathBuf>,
+    /// Save every displayed frame as DIR/frame_NNNNN.png.
+    #[arg(long, value_name = "DIR")]
+    screenshot_every_frame: Option<PathBuf>,
+    /// Host folder backing the storage memory (\\fls0\) and, in DIR/.mcs/, the main
+    /// memory.
+    #[arg(long, value_name = "DIR")]
+    storage: Option<PathBuf>,
+    /// Instruction budget (default 2000000000; unlimited with --window).
+    #[arg(long, value_name = "N", value_parser = parse_count)]
+    max_instructions: Option<u64>,
+    /// The 8-byte ID at 0x8001FFD0 (default EMU-CG50, EMU-CG20 or EMU-CG10 by model).
+    #[arg(long, value_name = "ID", value_parser = parse_hardware_id)]
+    hardware_id: Option<[u8; 8]>,
+    /// Wait for GDB (gdb-multiarch) on 127.0.0.1:PORT and run under its control.
+    #[arg(long, value_name = "PORT", value_parser = parse_port)]
+    gdb: Option<u16>,
+    /// Interpret every instruction (no translation to host code; same results, about
+    /// half the speed).
+    #[arg(long)]
+    interpret: bool,
+    /// Print every OS call (name, arguments, result).
+    #[arg(long)]
+    trace_calls: bool,
+    /// Profile the run (needs --elf): per function self and inclusive instructions,
+    /// calls, cycles in OS calls; writes DIR/profile.folded, DIR/flamegraph.svg (time),
+    /// DIR/flamegraph-instructions.svg (without OS calls) and DIR/functions.tsv, prints
+    /// the top 20 functions.
+    #[arg(long, value_name = "DIR")]
+    profile: Option<PathBuf>,
+    /// Play the add-in in a window: the PC keyboard and a clickable keypad are its keys,
+    /// at the calculator's speed (? or F7 in the window: the key map); needs a display.
+    #[arg(long)]
+    window: bool,
+    /// Window pixels per calculator pixel.
+    #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..=8))]
+    scale: u32,
+}
+
+/// `prizm-emu compat`.
+#[derive(Args)]
+struct CompatArgs {
+    /// The model to run them as first.
+    #[arg(long, value_name = "cg10|cg20|cg50", default_value = "cg50", value_parser = parse_model)]
+    model: Model,
+    /// Folders of .g3a files, or .g3a files.
+    #[arg(value_name = "DIR|FILE.g3a", required = true)]
+    paths: Vec<PathBuf>,
+}
+
+/// A parsed key script (one value of `--keys`).
+#[derive(Clone)]
+struct KeyScript(Vec<KeyItem>);
+
+fn parse_keys(s: &str) -> Result<KeyScript, String> {
+    parse_script(s).map(KeyScript)
+}
+
+fn parse_model(s: &str) -> Result<Model, String> {
+    Model::parse(s).ok_or(format!("unknown model `{s}` (cg10, cg20, cg50)"))
+}
+
+fn parse_count(s: &str) -> Result<u64, String> {
+    s.replace('_', "")
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number"))
+}
+
+fn parse_port(s: &str) -> Result<u16, String> {
+    s.parse().map_err(|_| format!("`{s}` is not a port number"))
+}
+
+fn parse_hardware_id(s: &str) -> Result<[u8; 8], String> {
+    s.as_bytes()
+        .try_into()
+        .map_err(|_| format!("`{s}` is not 8 bytes (e.g. EMU-CG50)"))
+}
+
 fn usage(msg: &str) -> ExitCode {
     eprintln!("prizm-emu: {msg}\n(try `prizm-emu --help`)");
     ExitCode::from(1)
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.is_empty() || args.iter().any(|a| a == "-h" || a == "--help") {
-        print!("{HELP}");
-        return if args.is_empty() {
-            ExitCode::from(1)
-        } else {
-            ExitCode::SUCCESS
-        };
-    }
-    if args[0] == "compat" {
-        return compat(&args[1..]);
-    }
-    if args[0] != "run" {
-        return usage(&format!("unknown command `{}`", args[0]));
-    }
-    let mut file: Option<PathBuf> = None;
-    let mut opts = Options::default();
-    let mut screenshot: Option<PathBuf> = None;
-    let mut elf_path: Option<PathBuf> = None;
-    let mut gdb_port: Option<u16> = None;
-    let mut profile_dir: Option<PathBuf> = None;
-    let mut window = false;
-    let mut scale: u32 = 2;
-    let mut budget_given = false;
-    let mut it = args[1..].iter();
-    while let Some(a) = it.next() {
-        let mut value = |name: &str| {
-            it.next()
-                .cloned()
-                .ok_or_else(|| format!("{name} needs a value"))
-        };
-        let r: Result<(), String> = (|| {
-            match a.as_str() {
-                "--elf" => elf_path = Some(value("--elf")?.into()),
-                "--model" => {
-                    let v = value("--model")?;
-                    opts.model = Model::parse(&v)
-                        .ok_or(format!("unknown model `{v}` (cg10, cg20, cg50)"))?;
-                }
-                "--keys" => opts.keys = parse_script(&value("--keys")?)?,
-                "--screenshot" => screenshot = Some(value("--screenshot")?.into()),
-                "--screenshot-every-frame" => {
-                    let d: PathBuf = value("--screenshot-every-frame")?.into();
-                    std::fs::create_dir_all(&d)
-                        .map_err(|e| format!("cannot create {}: {e}", d.display()))?;
-                    opts.frame_dir = Some(d);
-                }
-                "--storage" => opts.storage = Some(value("--storage")?.into()),
-                "--max-instructions" => {
-                    let v = value("--max-instructions")?;
-                    opts.max_instructions = v
-                        .replace('_', "")
-                        .parse()
-                        .map_err(|_| format!("--max-instructions: `{v}` is not a number"))?;
-                    budget_given = true;
-                }
-                "--interpret" => opts.interpret = true,
-                "--window" => window = true,
-                "--scale" => {
-                    let v = value("--scale")?;
-                    scale = v
-                        .parse()
-                        .ok()
-                        .filter(|s| (1..=8).contains(s))
-                        .ok_or(format!("--scale: `{v}` is not a number from 1 to 8"))?;
-                }
-                "--trace-calls" => opts.trace_calls = true,
-                "--profile" => profile_dir = Some(value("--profile")?.into()),
-                "--gdb" => {
-                    let v = value("--gdb")?;
-                    gdb_port = Some(
-                        v.parse()
-                            .map_err(|_| format!("--gdb: `{v}` is not a port number"))?,
-                    );
-                }
-                "--hardware-id" => {
-                    let v = value("--hardware-id")?;
-                    let id: [u8; 8] = v.as_bytes().try_into().map_err(|_| {
-                        format!("--hardware-id: `{v}` is not 8 bytes (e.g. EMU-CG50)")
-                    })?;
-                    opts.hardware_id = Some(id);
-                }
-                s if s.starts_with('-') => return Err(format!("unknown option `{s}`")),
-                s => {
-                    if file.is_some() {
-                        return Err(format!("unexpected argument `{s}`"));
-                    }
-                    file = Some(s.into());
-                }
-            }
-            Ok(())
-        })();
-        if let Err(m) = r {
-            return usage(&m);
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            // Help and version are answers; anything else is a usage error (exit 1, as
+            // documented, rather than clap's 2).
+            return match e.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => ExitCode::SUCCESS,
+                _ => ExitCode::from(1),
+            };
         }
-    }
-    let Some(file) = file else {
-        return usage("no .g3a file given");
     };
+    match cli.command {
+        Command::Run(args) => run(*args),
+        Command::Compat(args) => compat(args),
+    }
+}
+
+/// `prizm-emu run`.
+fn run(args: RunArgs) -> ExitCode {
+    let RunArgs {
+        file,
+        elf: elf_path,
+        model,
+        keys,
+        screenshot,
+        screenshot_every_frame,
+        storage,
+        max_instructions,
+        hardware_id,
+        gdb: gdb_port,
+        interpret,
+        trace_calls,
+        profile: profile_dir,
+        window,
+        scale,
+    } = args;
+    let budget_given = max_instructions.is_some();
+    let mut opts = Options {
+        model,
+        keys: keys.map(|k| k.0).unwrap_or_default(),
+        storage,
+        hardware_id,
+        interpret,
+        trace_calls,
+        ..Options::default()
+    };
+    if let Some(n) = max_instructions {
+        opts.max_instructions = n;
+    }
+    if let Some(d) = screenshot_every_frame {
+        if let Err(e) = std::fs::create_dir_all(&d) {
+            return usage(&format!("cannot create {}: {e}", d.display()));
+        }
+        opts.frame_dir = Some(d);
+    }
     if window {
         if gdb_port.is_some() {
             return usage("--window and --gdb cannot be used together");
@@ -369,31 +407,17 @@ fn run_window(
 }
 
 /// `prizm-emu compat [--model M] DIR|FILE...`.
-fn compat(args: &[String]) -> ExitCode {
-    let mut model = Model::default();
+fn compat(args: CompatArgs) -> ExitCode {
+    let model = args.model;
     let mut files = Vec::new();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        if a == "--model" {
-            let Some(v) = it.next() else {
-                return usage("--model needs a value");
-            };
-            match Model::parse(v) {
-                Some(m) => model = m,
-                None => return usage(&format!("unknown model `{v}` (cg10, cg20, cg50)")),
+    for path in args.paths {
+        if path.is_dir() {
+            match g3a_files(&path) {
+                Ok(mut found) => files.append(&mut found),
+                Err(e) => return usage(&format!("cannot read {}: {e}", path.display())),
             }
-        } else if a.starts_with('-') {
-            return usage(&format!("unknown option `{a}`"));
         } else {
-            let path = PathBuf::from(a);
-            if path.is_dir() {
-                match g3a_files(&path) {
-                    Ok(mut found) => files.append(&mut found),
-                    Err(e) => return usage(&format!("cannot read {}: {e}", path.display())),
-                }
-            } else {
-                files.push(path);
-            }
+            files.push(path);
         }
     }
     if files.is_empty() {

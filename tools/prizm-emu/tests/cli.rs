@@ -79,9 +79,9 @@ fn bad_input_is_exit_1_with_a_message() {
     std::fs::write(d.join("short.g3a"), &file[..100]).unwrap();
     std::fs::write(d.join("text.g3a"), b"not an add-in").unwrap();
     let cases: Vec<(Vec<String>, &str)> = vec![
-        (vec![], "USAGE"),
-        (vec!["frobnicate".into()], "unknown command"),
-        (vec!["run".into()], "no .g3a file"),
+        (vec![], "Usage"),
+        (vec!["frobnicate".into()], "unrecognized subcommand"),
+        (vec!["run".into()], "<FILE.g3a>"),
         (
             vec!["run".into(), d.join("missing.g3a").display().to_string()],
             "cannot read",
@@ -163,7 +163,7 @@ fn bad_input_is_exit_1_with_a_message() {
                 d.join("t.g3a").display().to_string(),
                 "--keys".into(),
             ],
-            "needs a value",
+            "a value is required",
         ),
     ];
     for (args, msg) in cases {

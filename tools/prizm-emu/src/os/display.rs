@@ -29,7 +29,7 @@ pub const PALETTE: [u16; 8] = [
 ];
 
 /// Display state.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct DisplayState {
     /// Frame (border) colour.
     pub frame_color: u16,
@@ -49,6 +49,23 @@ pub struct DisplayState {
     pub charset: u16,
     /// Message-box depth of the box ProgressBar2 opened, while it is open.
     pub progress_box: Option<usize>,
+}
+
+impl Default for DisplayState {
+    /// As the OS starts an add-in: a white frame, everything else cleared.
+    fn default() -> Self {
+        DisplayState {
+            frame_color: 0xFFFF,
+            status_mode: Default::default(),
+            status_flags: Default::default(),
+            status_message: Default::default(),
+            msgbox_stack: Default::default(),
+            cursor: Default::default(),
+            cursor_flash: Default::default(),
+            charset: Default::default(),
+            progress_box: Default::default(),
+        }
+    }
 }
 
 /// The display calls.

@@ -414,11 +414,7 @@ pub fn run(emu: &mut Emulator, opts: &Options) -> Result<End, String> {
         }
         if dirty {
             dirty = false;
-            let frame = match emu.os.display.frame_color {
-                // Never set (the OS starts add-ins with a white frame).
-                0 => 0xFFFF,
-                c => c,
-            };
+            let frame = emu.os.display.frame_color;
             canvas.panel(emu.screen_rgb565(), frame);
             canvas.keypad(&held);
             let right = match (&state, &recorder) {

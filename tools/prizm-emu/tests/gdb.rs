@@ -31,9 +31,45 @@ spin:
     nop
 ";
 
+/// Writes 7 to the word at 0x08100010 (at 0x00300004), reads it back (0x00300006),
+/// writes 8 (0x0030000a), returns 8.
+const WATCHED: &str = "
+    mov.l var,r1
+    mov #7,r2
+    mov.l r2,@r1
+    mov.l @r1,r3
+    add #1,r3
+    mov.l r3,@r1
+    rts
+    mov r3,r0
+    .align 2
+var: .long 0x08100010
+";
+
+/// Waits for EXE with GetKey, returns 7.
+const WAITS_FOR_EXE: &str = "
+    sts.l pr,@-r15
+loop:
+    add #-4,r15
+    mov r15,r4
+    SYSCALL 0xEAB           ! GetKey(&key)
+    mov.l @r15+,r1
+    LOADL r3, 30004
+    cmp/eq r3,r1
+    bf loop
+    lds.l @r15+,pr
+    rts
+    mov #7,r0
+";
+
 /// Starts the stub for `src` on a free port; returns the port and the thread that
 /// returns the run's outcome.
 fn stub(src: &str, tag: &str) -> (u16, thread::JoinHandle<Option<Outcome>>) {
+    stub_with(src, tag, false)
+}
+
+/// [`stub`], translating code or (`interpret`) not.
+fn stub_with(src: &str, tag: &str, interpret: bool) -> (u16, thread::JoinHandle<Option<Outcome>>) {
     let (code, elf) = build(src, tag);
     let listener = TcpListener::bind(("127.0.0.1", 0)).unwrap();
     let port = listener.local_addr().unwrap().port();
@@ -41,6 +77,7 @@ fn stub(src: &str, tag: &str) -> (u16, thread::JoinHandle<Option<Outcome>>) {
         let opts = Options {
             elf: Some(elf),
             max_instructions: 100_000_000,
+            interpret,
             ..Default::default()
         };
         let mut emu = Emulator::load(&g3a(&code), opts).unwrap();
@@ -67,6 +104,12 @@ impl Client {
         let mut b = [0u8];
         self.0.read_exact(&mut b).unwrap();
         assert_eq!(b[0], b'+', "ack");
+        self.packet()
+    }
+
+    /// The next packet (after the first of a reply, whose ack came before it).
+    fn packet(&mut self) -> String {
+        let mut b = [0u8];
         self.0.read_exact(&mut b).unwrap();
         assert_eq!(b[0], b'$', "packet start");
         let mut data = Vec::new();
@@ -123,6 +166,78 @@ fn registers_memory_breakpoints_steps_and_exit() {
     assert_eq!(t.join().unwrap(), Some(Outcome::Returned(103)));
 }
 
+/// Write, read and access watchpoints on the word at 0x08100010 stop after the
+/// instruction that touched it, translated or interpreted alike.
+#[test]
+fn watchpoints_stop_after_the_access() {
+    for interpret in [false, true] {
+        let (port, t) = stub_with(WATCHED, &format!("gdb-watch-{interpret}"), interpret);
+        let mut c = Client::connect(port);
+        assert_eq!(c.ask("?"), "S05");
+        // Write: `mov.l r2,@r1` at 0x300004 wrote 7; the PC is at the next instruction.
+        assert_eq!(c.ask("Z2,8100010,4"), "OK");
+        assert_eq!(c.ask("c"), "T05watch:08100010;", "interpret: {interpret}");
+        assert_eq!((c.register(0x10), c.register(2)), (0x0030_0006, 7));
+        assert_eq!(c.ask("m8100010,4"), "00000007");
+        // A read watchpoint too: the read at 0x300006 (GDB's `m` above does not count).
+        assert_eq!(c.ask("Z3,8100010,4"), "OK");
+        assert_eq!(c.ask("c"), "T05rwatch:08100010;");
+        assert_eq!((c.register(0x10), c.register(3)), (0x0030_0008, 7));
+        // Only the write watchpoint is left: the second write, at 0x30000a.
+        assert_eq!(c.ask("z3,8100010,4"), "OK");
+        assert_eq!(c.ask("c"), "T05watch:08100010;");
+        assert_eq!(c.register(0x10), 0x0030_000c);
+        assert_eq!(c.ask("m8100010,4"), "00000008");
+        assert_eq!(c.ask("z2,8100010,4"), "OK");
+        assert_eq!(c.ask("c"), "W08");
+        assert_eq!(t.join().unwrap(), Some(Outcome::Returned(8)));
+
+        // An access watchpoint on one byte of the word stops at each of the three.
+        let (port, t) = stub_with(WATCHED, &format!("gdb-awatch-{interpret}"), interpret);
+        let mut c = Client::connect(port);
+        assert_eq!(c.ask("Z4,8100013,1"), "OK");
+        for pc in [0x0030_0006, 0x0030_0008, 0x0030_000c] {
+            assert_eq!(c.ask("c"), "T05awatch:08100013;");
+            assert_eq!(c.register(0x10), pc, "interpret: {interpret}");
+        }
+        // A watchpoint elsewhere on the page does not stop.
+        assert_eq!(c.ask("z4,8100013,1"), "OK");
+        assert_eq!(c.ask("Z4,8100020,4"), "OK");
+        assert_eq!(c.ask("c"), "W08");
+        assert_eq!(t.join().unwrap(), Some(Outcome::Returned(8)));
+    }
+}
+
+/// `monitor` commands: help, sr, screenshot, key.
+#[test]
+fn monitor_commands() {
+    let (port, t) = stub(WAITS_FOR_EXE, "gdb-monitor");
+    let mut c = Client::connect(port);
+    let cmd = |c: &mut Client, line: &str| -> String {
+        let hex: String = line.bytes().map(|b| format!("{b:02x}")).collect();
+        let out = c.ask(&format!("qRcmd,{hex}"));
+        let out = out.strip_prefix('O').expect("console output").to_owned();
+        assert_eq!(c.packet(), "OK");
+        let bytes: Vec<u8> = (0..out.len() / 2)
+            .map(|i| u8::from_str_radix(&out[2 * i..2 * i + 2], 16).unwrap())
+            .collect();
+        String::from_utf8(bytes).unwrap()
+    };
+    assert!(cmd(&mut c, "help").contains("screenshot FILE.png"));
+    assert!(cmd(&mut c, "sr").contains("MD=1"));
+    // No key to give: the stop is SIGINT in GetKey; EXE lets it return.
+    assert_eq!(c.ask("c"), "S02");
+    let dir = common::tempdir("gdb-monitor-png");
+    let png = dir.join("screen.png");
+    let out = cmd(&mut c, &format!("screenshot {}", png.display()));
+    assert!(out.starts_with("wrote"), "{out}");
+    assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+    assert!(cmd(&mut c, "key NOPE").contains("unknown key"));
+    assert!(cmd(&mut c, "key EXE").contains("pressed EXE"));
+    assert_eq!(c.ask("c"), "W07");
+    assert_eq!(t.join().unwrap(), Some(Outcome::Returned(7)));
+}
+
 #[test]
 fn ctrl_c_interrupts_a_running_add_in() {
     let (port, t) = stub(SPIN, "gdb-spin");
@@ -175,4 +290,68 @@ fn gdb_multiarch_session() {
     assert!(text.contains("r1             0x4"), "{text}");
     assert!(text.contains("exited with code 05"), "{text}");
     assert_eq!(t.join().unwrap(), Some(Outcome::Returned(5)));
+}
+
+/// gdb-multiarch: a write watchpoint stops at the writing instruction with the old and
+/// new values; `monitor` commands (sr, screenshot, key) reach the stub.
+#[test]
+fn gdb_multiarch_watchpoint_and_monitor() {
+    if std::process::Command::new("gdb-multiarch")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: gdb-multiarch is not installed");
+        return;
+    }
+    let dir = common::tempdir("gdb-real-watch");
+    let (_, elf) = build(WATCHED, "gdb-real-watch-elf");
+    let elf_path = dir.join("watched.elf");
+    std::fs::write(&elf_path, elf).unwrap();
+    let (port, t) = stub(WATCHED, "gdb-real-watch-stub");
+    let out = std::process::Command::new("gdb-multiarch")
+        .arg("-batch")
+        .args(["-ex", &format!("target remote :{port}")])
+        .args(["-ex", "watch *(int*)0x08100010", "-ex", "continue"])
+        .args(["-ex", "info registers pc r2 sr", "-ex", "monitor sr"])
+        .args(["-ex", "continue", "-ex", "delete", "-ex", "continue"])
+        .arg(&elf_path)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout) + String::from_utf8_lossy(&out.stderr);
+    println!("{text}");
+    assert!(
+        text.contains("Hardware watchpoint 1: *(int*)0x08100010"),
+        "{text}"
+    );
+    assert!(text.contains("Old value = 0\nNew value = 7\n"), "{text}");
+    assert!(text.contains("Old value = 7\nNew value = 8\n"), "{text}");
+    assert!(text.contains("pc             0x300006"), "{text}");
+    assert!(text.contains("r2             0x7"), "{text}");
+    assert!(text.contains("MD=1 RB=0 BL=0"), "{text}");
+    assert!(text.contains("exited with code 010"), "{text}");
+    assert_eq!(t.join().unwrap(), Some(Outcome::Returned(8)));
+
+    // GetKey waits (SIGINT); `monitor screenshot` saves the screen, `monitor key EXE`
+    // lets GetKey return.
+    let (_, elf) = build(WAITS_FOR_EXE, "gdb-real-key-elf");
+    let elf_path = dir.join("waits.elf");
+    std::fs::write(&elf_path, elf).unwrap();
+    let png = dir.join("screen.png");
+    let (port, t) = stub(WAITS_FOR_EXE, "gdb-real-key-stub");
+    let out = std::process::Command::new("gdb-multiarch")
+        .arg("-batch")
+        .args(["-ex", &format!("target remote :{port}"), "-ex", "continue"])
+        .args(["-ex", &format!("monitor screenshot {}", png.display())])
+        .args(["-ex", "monitor key EXE", "-ex", "continue"])
+        .arg(&elf_path)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout) + String::from_utf8_lossy(&out.stderr);
+    println!("{text}");
+    assert!(text.contains("SIGINT"), "{text}");
+    assert!(text.contains("pressed EXE"), "{text}");
+    assert!(text.contains("exited with code 07"), "{text}");
+    assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+    assert_eq!(t.join().unwrap(), Some(Outcome::Returned(7)));
 }

@@ -1,6 +1,7 @@
 //! A GDB remote stub: debug an add-in running in the emulator with `gdb-multiarch`
 //! (`target remote :PORT`): registers, memory, breakpoints, single steps, continue,
-//! Ctrl-C.
+//! Ctrl-C, watchpoints (write, read, access; kept by the bus), `monitor` commands
+//! (screenshot, key, sr, help).
 //!
 //! The protocol is GDB's remote serial protocol over TCP. Registers go in the order of
 //! GDB's SH4 description: R0-R15, PC, PR, GBR, VBR, MACH, MACL, SR (the `g` reply stops
@@ -14,6 +15,7 @@ use std::io::{self, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 
 use super::emulator::{Emulator, Outcome, Status};
+use crate::machine::bus::{WatchHit, WatchKind};
 
 /// Instructions run between two looks at the connection (for Ctrl-C) when no
 /// breakpoint is set.
@@ -24,6 +26,8 @@ enum Stopped {
     /// A signal (5: trap, for breakpoints and steps; 2: interrupt; 11: crash; 4:
     /// illegal instruction).
     Signal(u8),
+    /// A watchpoint was hit by the instruction just run.
+    Watch(WatchHit),
     /// The add-in returned to the menu with this value.
     Exited(i32),
 }
@@ -50,7 +54,7 @@ pub fn serve(emu: &mut Emulator, listener: &TcpListener) -> io::Result<Option<Ou
             Some(b'P') => write_register(emu, &packet[1..]),
             Some(b'm') => read_memory(emu, &packet[1..]),
             Some(b'M') => write_memory(emu, &packet[1..]),
-            Some(b'Z') | Some(b'z') => breakpoint(&mut breakpoints, &packet),
+            Some(b'Z') | Some(b'z') => breakpoint(emu, &mut breakpoints, &packet),
             Some(b'c') => {
                 let why = resume(emu, &breakpoints, &mut conn, false)?;
                 let ended = matches!(why, Stopped::Exited(_));
@@ -70,6 +74,13 @@ pub fn serve(emu: &mut Emulator, listener: &TcpListener) -> io::Result<Option<Ou
                 return Ok(Some(emu.run_until_idle()));
             }
             Some(b'H') => "OK".into(),
+            Some(b'q') if packet.starts_with("qRcmd,") => {
+                let out = monitor(emu, &packet["qRcmd,".len()..]);
+                if !out.is_empty() {
+                    conn.send(&format!("O{}", hex(out.as_bytes())))?;
+                }
+                "OK".into()
+            }
             Some(b'q') => query(&packet),
             _ => String::new(),
         };
@@ -190,13 +201,15 @@ fn resume(
         return Ok(outcome_stop(&o));
     }
     let mut since_look = 0u64;
+    // Forget the hits of GDB's own memory reads.
+    emu.cpu.mem.take_watch_hit();
     loop {
         let budget = emu.options.max_instructions.saturating_sub(emu.cpu.icount);
         if budget == 0 {
             return Ok(Stopped::Signal(2));
         }
         // One instruction at a time when it matters; else a slice at full speed.
-        let n = if step || !breakpoints.is_empty() {
+        let n = if step || !breakpoints.is_empty() || emu.cpu.mem.watching() {
             1
         } else {
             SLICE.min(budget)
@@ -209,6 +222,9 @@ fn resume(
             }
             Status::Done(o) => return Ok(outcome_stop(&o)),
             Status::Running => {}
+        }
+        if let Some(hit) = emu.cpu.mem.take_watch_hit() {
+            return Ok(Stopped::Watch(hit));
         }
         if step {
             return Ok(Stopped::Signal(5));
@@ -239,6 +255,14 @@ fn outcome_stop(o: &Outcome) -> Stopped {
 fn stop_reply(why: &Stopped) -> String {
     match why {
         Stopped::Signal(s) => format!("S{s:02x}"),
+        Stopped::Watch(h) => {
+            let what = match h.kind {
+                WatchKind::Write => "watch",
+                WatchKind::Read => "rwatch",
+                WatchKind::Access => "awatch",
+            };
+            format!("T05{what}:{:08x};", h.addr)
+        }
         Stopped::Exited(v) => format!("W{:02x}", *v as u8),
     }
 }
@@ -369,25 +393,85 @@ fn write_memory(emu: &mut Emulator, arg: &str) -> String {
     "OK".into()
 }
 
-/// `Z0,addr,kind` / `z0,addr,kind` (software breakpoints; hardware ones are treated
-/// alike).
-fn breakpoint(set: &mut BTreeSet<u32>, packet: &str) -> String {
+/// `Z0,addr,kind` / `z0,addr,kind` (software breakpoints; hardware ones, `Z1`, are
+/// treated alike) and `Z2`/`Z3`/`Z4,addr,len` (write, read, access watchpoints, kept
+/// by the bus).
+fn breakpoint(emu: &mut Emulator, set: &mut BTreeSet<u32>, packet: &str) -> String {
     let mut parts = packet[1..].split(',');
-    let (Some(kind), Some(addr)) = (parts.next(), parts.next()) else {
+    let (Some(kind), Some(addr), Some(len)) = (parts.next(), parts.next(), parts.next()) else {
         return "E01".into();
     };
-    if kind != "0" && kind != "1" {
-        return String::new();
-    }
-    let Ok(addr) = u32::from_str_radix(addr, 16) else {
+    let (Ok(addr), Ok(len)) = (u32::from_str_radix(addr, 16), u32::from_str_radix(len, 16)) else {
         return "E01".into();
     };
-    if packet.starts_with('Z') {
-        set.insert(addr);
+    let insert = packet.starts_with('Z');
+    let watch = match kind {
+        "0" | "1" => {
+            if insert {
+                set.insert(addr);
+            } else {
+                set.remove(&addr);
+            }
+            return "OK".into();
+        }
+        "2" => WatchKind::Write,
+        "3" => WatchKind::Read,
+        "4" => WatchKind::Access,
+        _ => return String::new(),
+    };
+    if insert {
+        emu.cpu.mem.watch(addr, len, watch);
     } else {
-        set.remove(&addr);
+        emu.cpu.mem.unwatch(addr, len, watch);
     }
     "OK".into()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Runs a `monitor` command (hex-encoded); returns its output.
+fn monitor(emu: &mut Emulator, arg: &str) -> String {
+    let bytes: Vec<u8> = (0..arg.len() / 2)
+        .filter_map(|i| u8::from_str_radix(arg.get(2 * i..2 * i + 2)?, 16).ok())
+        .collect();
+    let line = String::from_utf8_lossy(&bytes).into_owned();
+    let mut words = line.split_whitespace();
+    match (words.next(), words.next()) {
+        (Some("screenshot"), Some(file)) => match std::fs::write(file, emu.screenshot_png()) {
+            Ok(()) => format!("wrote {file}\n"),
+            Err(e) => format!("cannot write {file}: {e}\n"),
+        },
+        (Some("key"), Some(name)) => match emu.press(name) {
+            Ok(()) => format!("pressed {name}\n"),
+            Err(e) => format!("{}\n", e.0),
+        },
+        (Some("sr"), None) => sr_fields(emu.cpu.sr()),
+        _ => "monitor commands:\n  \
+              screenshot FILE.png  save the screen (384x216) as a PNG\n  \
+              key NAME             press a key (names as in --keys: EXE, F1, 1, UP...)\n  \
+              sr                   decode SR: MD RB BL FD M Q IMASK S T\n  \
+              help                 this list\n"
+            .into(),
+    }
+}
+
+/// SR's fields, as `monitor sr` prints them.
+fn sr_fields(sr: u32) -> String {
+    let bit = |n: u32| (sr >> n) & 1;
+    format!(
+        "sr 0x{sr:08x}: MD={} RB={} BL={} FD={} M={} Q={} IMASK={} S={} T={}\n",
+        bit(30),
+        bit(29),
+        bit(28),
+        bit(15),
+        bit(9),
+        bit(8),
+        (sr >> 4) & 15,
+        bit(1),
+        bit(0)
+    )
 }
 
 fn query(packet: &str) -> String {

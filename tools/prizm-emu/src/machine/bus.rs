@@ -36,6 +36,46 @@ pub struct Memory {
     pub slow_rams: Vec<SlowRam>,
     /// Memory-mapped devices.
     pub devices: Devices,
+    /// Watchpoints (for the GDB stub), checked on the slow path only.
+    watches: Vec<Watch>,
+    /// Pages whose fast-path flags are cleared because a watchpoint covers their
+    /// storage: page number -> the flags they had.
+    hidden: Vec<(u32, u32)>,
+    /// The first watchpoint hit since the last [`Memory::take_watch_hit`].
+    watch_hit: Option<WatchHit>,
+}
+
+/// What a watchpoint watches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WatchKind {
+    /// Writes.
+    Write,
+    /// Reads.
+    Read,
+    /// Reads and writes.
+    Access,
+}
+
+/// A watchpoint: `len` bytes from `addr`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Watch {
+    addr: u32,
+    len: u32,
+    kind: WatchKind,
+    /// Arena offset of `addr` when it is fast-path storage (then an access through an
+    /// alias of the storage hits it too).
+    off: Option<usize>,
+}
+
+/// A watchpoint hit: the watchpoint's address and kind, and whether the access wrote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WatchHit {
+    /// The watchpoint's address.
+    pub addr: u32,
+    /// The watchpoint's kind.
+    pub kind: WatchKind,
+    /// Whether the access was a write.
+    pub write: bool,
 }
 
 impl Default for Memory {
@@ -54,6 +94,117 @@ impl Memory {
             cache: CodeCache::default(),
             slow_rams: Vec::new(),
             devices: Devices::default(),
+            watches: Vec::new(),
+            hidden: Vec::new(),
+            watch_hit: None,
+        }
+    }
+
+    /// The page-table entry of `addr` with the flags a watchpoint cleared put back.
+    fn real_entry(&self, addr: u32) -> u32 {
+        let page = addr >> PAGE_SHIFT;
+        let e = self.pages[page as usize];
+        if e & PAGE_R == 0
+            && !self.hidden.is_empty()
+            && let Some(&(_, flags)) = self.hidden.iter().find(|h| h.0 == page)
+        {
+            return e | flags;
+        }
+        e
+    }
+
+    /// Watches `len` bytes from `addr`: every access to the pages holding them (at any
+    /// address showing the same storage) then takes the slow path, which records a
+    /// hit ([`Memory::take_watch_hit`]). Nothing changes on the fast path of other pages.
+    pub fn watch(&mut self, addr: u32, len: u32, kind: WatchKind) {
+        let len = len.max(1);
+        let off = self.arena_offset(addr, 1);
+        self.watches.push(Watch {
+            addr,
+            len,
+            kind,
+            off,
+        });
+        self.hide_pages();
+    }
+
+    /// Removes a watchpoint set by [`Memory::watch`]; `false` when there was none.
+    pub fn unwatch(&mut self, addr: u32, len: u32, kind: WatchKind) -> bool {
+        let len = len.max(1);
+        let Some(i) = self
+            .watches
+            .iter()
+            .position(|w| w.addr == addr && w.len == len && w.kind == kind)
+        else {
+            return false;
+        };
+        self.watches.remove(i);
+        // Give every page its flags back, then hide those still watched.
+        for (page, flags) in std::mem::take(&mut self.hidden) {
+            self.pages[page as usize] |= flags;
+        }
+        self.hide_pages();
+        true
+    }
+
+    /// Whether any watchpoint is set.
+    pub fn watching(&self) -> bool {
+        !self.watches.is_empty()
+    }
+
+    /// The first watchpoint hit since the last call, if any.
+    pub fn take_watch_hit(&mut self) -> Option<WatchHit> {
+        self.watch_hit.take()
+    }
+
+    /// Clears the fast-path flags of every page showing watched storage.
+    fn hide_pages(&mut self) {
+        let mut storage: Vec<u32> = Vec::new();
+        for w in &self.watches {
+            let Some(off) = w.off else { continue };
+            let last = off + w.len as usize - 1;
+            for p in off >> PAGE_SHIFT..=last >> PAGE_SHIFT {
+                storage.push((p << PAGE_SHIFT) as u32);
+            }
+        }
+        if storage.is_empty() {
+            return;
+        }
+        for page in 0..self.pages.len() {
+            let e = self.pages[page];
+            if e & PAGE_R != 0 && storage.contains(&(e & !PAGE_MASK)) {
+                self.hidden.push((page as u32, e & PAGE_MASK));
+                self.pages[page] = e & !PAGE_MASK;
+            }
+        }
+    }
+
+    /// Records a hit when an access of `size` bytes at `addr` (fast-path storage at
+    /// `off`, if it is) touches a watchpoint of a matching kind.
+    #[cold]
+    fn check_watch(&mut self, addr: u32, size: u8, write: bool, off: Option<usize>) {
+        if self.watch_hit.is_some() {
+            return;
+        }
+        for w in &self.watches {
+            let kind_ok = match w.kind {
+                WatchKind::Write => write,
+                WatchKind::Read => !write,
+                WatchKind::Access => true,
+            };
+            let (start, at) = match (w.off, off) {
+                (Some(s), Some(o)) => (s as u64, o as u64),
+                (None, None) => (w.addr as u64, addr as u64),
+                _ => continue,
+            };
+            if kind_ok && at < start + w.len as u64 && start < at + size as u64 {
+                self.watch_hit = Some(WatchHit {
+                    addr: w.addr,
+                    kind: w.kind,
+                    write,
+                });
+                return;
+            }
         }
     }
 
@@ -87,7 +238,7 @@ impl Memory {
 
     /// Whether `addr` is in a fast-path page.
     pub fn is_mapped(&self, addr: u32) -> bool {
-        self.pages[(addr >> PAGE_SHIFT) as usize] & PAGE_R != 0
+        self.real_entry(addr) & PAGE_R != 0
     }
 
     /// Mutable bytes `[addr, addr+len)` of fast-path storage, ignoring write protection;
@@ -112,7 +263,7 @@ impl Memory {
     }
 
     fn arena_offset(&self, addr: u32, len: usize) -> Option<usize> {
-        let e = self.pages[(addr >> PAGE_SHIFT) as usize];
+        let e = self.real_entry(addr);
         if e & PAGE_R == 0 {
             return None;
         }
@@ -125,7 +276,7 @@ impl Memory {
         let mut page = addr >> PAGE_SHIFT;
         let mut expect = e & !PAGE_MASK;
         while page <= (last as u32) >> PAGE_SHIFT {
-            let pe = self.pages[page as usize];
+            let pe = self.real_entry(page << PAGE_SHIFT);
             if pe & PAGE_R == 0 || pe & !PAGE_MASK != expect {
                 return None;
             }
@@ -256,7 +407,11 @@ impl Memory {
 
     /// Slow-path read of `size` (1, 2 or 4) bytes at `addr`, at emulated cycle `now`.
     pub fn read_slow(&mut self, addr: u32, size: u8, now: u64) -> Result<u32, Fault> {
-        let e = self.entry(addr);
+        let e = self.real_entry(addr);
+        if !self.watches.is_empty() {
+            let off = self.arena_offset(addr, 1);
+            self.check_watch(addr, size, false, off);
+        }
         if e & PAGE_R != 0 {
             // Fast-path page reached through the slow path (e.g. from an OS call).
             if addr & (size as u32 - 1) != 0 {
@@ -297,7 +452,11 @@ impl Memory {
 
     /// Slow-path write of the low `size` bytes of `v` at `addr`, at emulated cycle `now`.
     pub fn write_slow(&mut self, addr: u32, size: u8, v: u32, now: u64) -> Result<(), Fault> {
-        let e = self.entry(addr);
+        let e = self.real_entry(addr);
+        if !self.watches.is_empty() {
+            let off = self.arena_offset(addr, 1);
+            self.check_watch(addr, size, true, off);
+        }
         if e & PAGE_R != 0 {
             if e & PAGE_W == 0 {
                 return Err(Fault::ReadOnly { addr, size });

@@ -192,16 +192,18 @@ fn watchpoints_stop_after_the_access() {
         assert_eq!(c.ask("c"), "W08");
         assert_eq!(t.join().unwrap(), Some(Outcome::Returned(8)));
 
-        // An access watchpoint on one byte of the word stops at each of the three.
+        // An access watchpoint on one byte of the word, set at its P2 address (the same
+        // storage), stops at each of the three.
+        let p2 = (Options::default().model.ram_p1() | 0x2000_0000) + 0x13;
         let (port, t) = stub_with(WATCHED, &format!("gdb-awatch-{interpret}"), interpret);
         let mut c = Client::connect(port);
-        assert_eq!(c.ask("Z4,8100013,1"), "OK");
+        assert_eq!(c.ask(&format!("Z4,{p2:x},1")), "OK");
         for pc in [0x0030_0006, 0x0030_0008, 0x0030_000c] {
-            assert_eq!(c.ask("c"), "T05awatch:08100013;");
+            assert_eq!(c.ask("c"), format!("T05awatch:{p2:08x};"));
             assert_eq!(c.register(0x10), pc, "interpret: {interpret}");
         }
         // A watchpoint elsewhere on the page does not stop.
-        assert_eq!(c.ask("z4,8100013,1"), "OK");
+        assert_eq!(c.ask(&format!("z4,{p2:x},1")), "OK");
         assert_eq!(c.ask("Z4,8100020,4"), "OK");
         assert_eq!(c.ask("c"), "W08");
         assert_eq!(t.join().unwrap(), Some(Outcome::Returned(8)));

@@ -91,16 +91,10 @@ fn shows_something(screen: &[u16]) -> bool {
 /// key; `Some(outcome)` when the run is over (not just waiting).
 fn run_for(emu: &mut Emulator, ms: u64) -> Option<Outcome> {
     let end = emu.cpu.now() + ms_to_cycles(ms);
-    while emu.cpu.now() < end {
-        // Instruction budget for the rest of the step (idle time also counts).
-        let left = (end - emu.cpu.now()).max(1);
-        match emu.run(left) {
-            Status::Running => {}
-            Status::Done(Outcome::Idle) => return None,
-            Status::Done(o) => return Some(o),
-        }
+    match emu.run_until(u64::MAX, end) {
+        Status::Running | Status::Done(Outcome::Idle) => None,
+        Status::Done(o) => Some(o),
     }
-    None
 }
 
 /// One line saying how a run ended.

@@ -387,10 +387,7 @@ impl Emulator {
                             m.name()
                         );
                     }
-                    self.crash(what, pc, in_slot);
-                    if let Some(Outcome::Crashed(r)) = &mut self.outcome {
-                        r.other_model = other;
-                    }
+                    self.crash_for(what, pc, in_slot, other);
                 }
             }
             if let Some(o) = &self.outcome {
@@ -488,6 +485,12 @@ impl Emulator {
     }
 
     fn crash(&mut self, what: String, pc: u32, in_slot: bool) {
+        self.crash_for(what, pc, in_slot, None);
+    }
+
+    /// A crash whose failed access was for `other_model`'s memory (see
+    /// [`Emulator::suggested_model`]).
+    fn crash_for(&mut self, what: String, pc: u32, in_slot: bool, other_model: Option<Model>) {
         let r = report::crash_report(
             &self.cpu,
             self.model,
@@ -496,7 +499,7 @@ impl Emulator {
             pc,
             in_slot,
         );
-        self.outcome = Some(Outcome::Crashed(Box::new(r)));
+        self.outcome = Some(Outcome::Crashed(Box::new(CrashReport { other_model, ..r })));
     }
 
     /// Ends the run on OS call `number`, which the emulator does not implement (`what`
@@ -536,12 +539,11 @@ impl Emulator {
         }
         let start = self.cpu.now();
         let result = {
-            let mut keys = self.keys.lock();
             os::dispatch(&mut Ctx {
                 cpu: &mut self.cpu,
                 os: &mut self.os,
                 model: self.model,
-                keys: &mut *keys,
+                keys: &mut self.keys,
             })
         };
         if let Some(p) = self.profiler.as_deref_mut() {
@@ -632,12 +634,11 @@ impl Emulator {
         self.cpu.r[15] = new_sp;
         self.cpu.r[0] = num as u32;
         let r = {
-            let mut keys = self.keys.lock();
             handler(&mut Ctx {
                 cpu: &mut self.cpu,
                 os: &mut self.os,
                 model: self.model,
-                keys: &mut *keys,
+                keys: &mut self.keys,
             })
         };
         self.cpu.r[15] = sp;

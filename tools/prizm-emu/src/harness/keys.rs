@@ -338,20 +338,6 @@ impl KeyQueue {
     }
 }
 
-impl KeySource for KeyQueue {
-    fn poll(&mut self, now: u64) -> Result<Option<Key>, Exhausted> {
-        KeyQueue::poll(self, now)
-    }
-
-    fn take(&mut self, now: u64, timeout: Option<u64>) -> Take {
-        KeyQueue::take(self, now, timeout)
-    }
-
-    fn push_front(&mut self, key: Key) {
-        KeyQueue::push_front(self, key)
-    }
-}
-
 /// The key script as both the keyboard hardware (polling, [`KeyInput`]) and the OS's
 /// blocking key calls (through [`Keys::lock`]) see it: one queue, shared.
 #[derive(Clone, Debug)]
@@ -370,15 +356,25 @@ impl Keys {
     }
 }
 
+impl KeySource for Keys {
+    fn poll(&mut self, now: u64) -> Result<Option<Key>, Exhausted> {
+        self.lock().poll(now)
+    }
+
+    fn take(&mut self, now: u64, timeout: Option<u64>) -> Take {
+        self.lock().take(now, timeout)
+    }
+
+    fn push_front(&mut self, key: Key) {
+        self.lock().push_front(key)
+    }
+}
+
 impl KeyInput for Keys {
     fn key_down(&mut self, now: u64) -> Result<Option<u8>, Fault> {
-        // Held by the OS layer during an OS call: OS calls read the key rows through
-        // their own KeySource (os::Ctx), so this path only answers "no key" rather than
-        // waiting for itself.
-        let Ok(mut queue) = self.0.try_lock() else {
-            return Ok(None);
-        };
-        match queue.poll(now) {
+        // Nothing holds the lock across a CPU run or an OS call (each use locks on its
+        // own), so an OS call reading the key rows through the bus gets here too.
+        match self.lock().poll(now) {
             Ok(key) => Ok(key.map(|k| k.matrix)),
             Err(Exhausted) => Err(Fault::NoInput),
         }

@@ -67,25 +67,11 @@ impl Ctx<'_> {
         }
     }
 
-    /// Reads `size` bytes of guest memory. The key-scan rows are read from the keys
-    /// this call holds (the key-scan device cannot reach them while an OS call runs), so
-    /// that an OS call copying them for the add-in sees the keys down (the 2013
-    /// Mandelbrot add-in of flyingfisch/PrizmSDK-libfxcg-games, `projects/mandelbrot`,
-    /// reads the keyboard with `memcpy(lastkey, 0xA44B0000, 16)`).
+    /// Reads `size` bytes of guest memory (the key-scan rows included: the device
+    /// asks the same keys, so an OS call copying them for the add-in sees the keys
+    /// down, as the 2013 Mandelbrot add-in's `memcpy(lastkey, 0xA44B0000, 16)` needs).
     fn peek(&mut self, a: u32, size: u8) -> Result<u32, Halt> {
-        use crate::machine::devices::keysc::{KEYSC_BASE, KEYSC_ROWS_LEN, scan_rows};
-        let off = a.wrapping_sub(KEYSC_BASE);
-        if off >= KEYSC_ROWS_LEN || off + size as u32 > KEYSC_ROWS_LEN {
-            return Ok(self.cpu.peek(a, size)?);
-        }
-        if a & (size as u32 - 1) != 0 {
-            // Misaligned: the CPU's fault.
-            return Ok(self.cpu.peek(a, size)?);
-        }
-        let now = self.cpu.now();
-        let key = self.keys.poll(now).map_err(|_| Halt::Idle)?;
-        let rows = scan_rows(key.map(|k| k.matrix));
-        Ok((0..size as u32).fold(0, |v, i| v << 8 | rows[(off + i) as usize] as u32))
+        Ok(self.cpu.peek(a, size)?)
     }
 
     /// Reads a byte of guest memory.

@@ -414,12 +414,17 @@ impl Cpu {
 
     /// Takes the pending interrupt if the CPU accepts it, then sets the loop's bound to
     /// the next rise of a request (or the budget's end).
+    /// Whether an interrupt request of `level` is accepted now: SR.BL clear and the
+    /// level above SR.IMASK.
+    fn accepts(&self, level: u8) -> bool {
+        self.sr_rest & sr::BL == 0 && level as u32 > (self.sr_rest & sr::IMASK) >> 4
+    }
+
     #[cold]
     fn irq_poll(&mut self) {
         let now = self.now();
-        if self.sr_rest & sr::BL == 0
-            && let Some((level, code)) = self.mem.devices.pending(now)
-            && level as u32 > (self.sr_rest & sr::IMASK) >> 4
+        if let Some((level, code)) = self.mem.devices.pending(now)
+            && self.accepts(level)
         {
             self.take_interrupt(level, code);
         }
@@ -449,14 +454,11 @@ impl Cpu {
     /// the CPU accepts is requested, or `max` cycles.
     pub fn sleep(&mut self, max: u64) {
         let now = self.now();
-        let accepts = |cpu: &Cpu, level: u8| {
-            cpu.sr_rest & sr::BL == 0 && level as u32 > (cpu.sr_rest & sr::IMASK) >> 4
-        };
         if self
             .mem
             .devices
             .pending(now)
-            .is_some_and(|(l, _)| accepts(self, l))
+            .is_some_and(|(l, _)| self.accepts(l))
         {
             return;
         }

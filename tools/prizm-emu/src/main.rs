@@ -102,6 +102,11 @@ struct RunArgs {
     /// the top 20 functions.
     #[arg(long, value_name = "DIR")]
     profile: Option<PathBuf>,
+    /// With --profile: keep only the time spent under the functions whose name contains
+    /// NAME (as pprof's -focus), each stack starting at the outermost one: the flame graph
+    /// of one part of the add-in, e.g. `--profile-focus code_matches` for CGlock's unlock.
+    #[arg(long, value_name = "NAME", requires = "profile")]
+    profile_focus: Option<String>,
     /// Play the add-in in a window: the PC keyboard and a clickable keypad are its keys,
     /// at the calculator's speed (? or F7 in the window: the key map); needs a display.
     #[arg(long)]
@@ -190,6 +195,7 @@ fn run(args: RunArgs) -> ExitCode {
         interpret,
         trace_calls,
         profile: profile_dir,
+        profile_focus,
         window,
         scale,
     } = args;
@@ -329,9 +335,17 @@ fn run(args: RunArgs) -> ExitCode {
         Outcome::Idle => println!("idle: waiting for a key, key script exhausted ({stats})"),
         Outcome::Menu => println!("MENU pressed: the OS would go to the Main Menu ({stats})"),
     }
-    if let (Some(dir), Some(profile)) = (&profile_dir, emu.profile()) {
+    if let (Some(dir), Some(mut profile)) = (&profile_dir, emu.profile()) {
+        let mut title = format!("prizm-emu profile: {}", file.display());
+        if let Some(name) = &profile_focus {
+            let Some(focused) = profile.focus(name) else {
+                eprintln!("prizm-emu: --profile-focus: no function whose name contains {name:?} ran");
+                return ExitCode::from(1);
+            };
+            profile = focused;
+            title += &format!(", under {name}");
+        }
         print!("{}", profile.top(20));
-        let title = format!("prizm-emu profile: {}", file.display());
         if let Err(e) = profile.write(dir, &title) {
             eprintln!("prizm-emu: --profile: {e}");
             return ExitCode::from(1);

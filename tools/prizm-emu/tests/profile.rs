@@ -184,6 +184,35 @@ fn calls_tail_calls_os_calls_recursion_and_longjmp() {
     assert!(table.lines().nth(3).unwrap().ends_with("  bar"), "{table}");
     assert!(!table.contains("  foo"), "{table}");
     assert!(table.contains("OS:Bdisp_AllClr_VRAM"), "{table}");
+
+    // The call paths add up to each function's calls.
+    for f in &p.functions {
+        let along: u64 = p
+            .calls
+            .iter()
+            .filter(|(s, _)| s.rsplit(';').next() == Some(f.name.as_str()))
+            .map(|(_, n)| n)
+            .sum();
+        assert_eq!(along, f.calls, "{}", f.name);
+    }
+    // Focused on foo: its stacks only, rooted at foo; bar's calls from foo only.
+    let foo = p.focus("foo").expect("foo ran");
+    assert_eq!(
+        foo.folded,
+        [("foo".to_string(), 8), ("foo;bar".to_string(), 46)]
+    );
+    assert_eq!(foo.instructions, 8 + 2 * 23);
+    assert_eq!(counts(&foo, "foo"), (8, 8 + 2 * 23, 1));
+    assert_eq!(counts(&foo, "bar"), (2 * 23, 2 * 23, 2));
+    assert_eq!(foo.by_self()[0].name, "bar");
+    // Focused on the OS stub: the OS call's cycles, no instructions but the stub's.
+    let stub = p.focus("stub").expect("stub ran");
+    assert_eq!((stub.instructions, stub.os_cycles), (4, prizm_emu::os::CALL_CYCLES));
+    assert_eq!(func(&stub, "OS:Bdisp_AllClr_VRAM").calls, 1);
+    // Recursion: rooted at the outermost `rec`, counted once.
+    let rec = p.focus("rec").expect("rec ran");
+    assert_eq!(counts(&rec, "rec"), (22, 22, 3));
+    assert!(p.focus("nothing").is_none());
 }
 
 /// TMU0 interrupts (programmed as gint does: IPRA level 5, an underflow every 1600
@@ -427,6 +456,30 @@ fn command_line() {
     assert!(!svg.contains("OS:"), "{svg}");
     let tsv = std::fs::read_to_string(out_dir.join(FUNCTIONS_FILE)).unwrap();
     assert!(tsv.lines().any(|l| l == "bar\t92\t92\t4\t0"), "{tsv}");
+
+    // --profile-focus: only what ran under foo, rooted at foo.
+    let focus_dir = d.join("out/focus");
+    let run_focus = |name: &str| {
+        emu()
+            .arg("run")
+            .arg(d.join("t.g3a"))
+            .arg("--elf")
+            .arg(d.join("t.elf"))
+            .arg("--profile")
+            .arg(&focus_dir)
+            .arg("--profile-focus")
+            .arg(name)
+            .output()
+            .unwrap()
+    };
+    let out = run_focus("foo");
+    assert_eq!(out.status.code(), Some(0));
+    let folded = std::fs::read_to_string(focus_dir.join(FOLDED_FILE)).unwrap();
+    assert_eq!(folded, "foo 8\nfoo;bar 46\n");
+    let out = run_focus("nothing");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no function whose name contains \"nothing\" ran"), "{err}");
 
     // Without the ELF: a usage error before running.
     let out = emu()

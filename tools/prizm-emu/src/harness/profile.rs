@@ -80,6 +80,8 @@ struct Node {
     func: u32,
     /// Instructions executed in it (OS leaves: cycles).
     count: u64,
+    /// Times it was called along this path (OS leaves: completed calls).
+    calls: u64,
 }
 
 /// The shadow call stack and its counts (see the module's documentation).
@@ -254,6 +256,7 @@ impl Profiler {
                 parent,
                 func,
                 count: 0,
+                calls: 0,
             });
         }
         id
@@ -272,6 +275,7 @@ impl Profiler {
         let node = self.node(parent, func);
         let (start, end) = self.range(func, pc);
         self.enter(func);
+        self.nodes[node as usize].calls += 1;
         self.stack.push(Frame {
             func,
             node,
@@ -377,6 +381,7 @@ impl Profiler {
         self.active[func as usize] += 1;
         if self.funcs[func as usize].start == pc {
             self.counts[func as usize].calls += 1;
+            self.nodes[node as usize].calls += 1;
         }
         let (start, end) = self.range(func, pc);
         self.stack.push(Frame {
@@ -412,6 +417,7 @@ impl Profiler {
         let parent = self.stack.last().map_or(NO_NODE, |f| f.node);
         let node = self.node(parent, func);
         self.nodes[node as usize].count += cycles;
+        self.nodes[node as usize].calls += done as u64;
         self.os_cycles += cycles;
         let c = &mut self.counts[func as usize];
         c.os_cycles += cycles;
@@ -444,7 +450,8 @@ impl Profiler {
             })
             .collect();
         let mut folded = Vec::new();
-        for node in self.nodes.iter().filter(|n| n.count > 0) {
+        let mut calls = Vec::new();
+        for node in self.nodes.iter().filter(|n| n.count > 0 || n.calls > 0) {
             let mut names = vec![self.funcs[node.func as usize].name.as_str()];
             let mut p = node.parent;
             while p != NO_NODE {
@@ -453,12 +460,20 @@ impl Profiler {
                 p = n.parent;
             }
             names.reverse();
-            folded.push((names.join(";"), node.count));
+            let stack = names.join(";");
+            if node.calls > 0 {
+                calls.push((stack.clone(), node.calls));
+            }
+            if node.count > 0 {
+                folded.push((stack, node.count));
+            }
         }
         folded.sort();
+        calls.sort();
         Profile {
             functions,
             folded,
+            calls,
             instructions: self.insns,
             os_cycles: self.os_cycles,
         }
@@ -490,6 +505,9 @@ pub struct Profile {
     /// Folded stacks: `main;foo;bar` and its count (instructions in `bar` called along
     /// that path; for an `OS:` leaf, the cycles of those OS calls).
     pub folded: Vec<(String, u64)>,
+    /// Call paths: `main;foo;bar` and the number of calls of `bar` made along that path
+    /// (for an `OS:` leaf, the completed OS calls).
+    pub calls: Vec<(String, u64)>,
     /// Instructions counted.
     pub instructions: u64,
     /// Emulated cycles spent in OS calls.
@@ -560,6 +578,103 @@ impl Profile {
     /// The function named `name`.
     pub fn function(&self, name: &str) -> Option<&FunctionProfile> {
         self.functions.iter().find(|f| f.name == name)
+    }
+
+    /// The part of the run spent under the functions whose (demangled) name contains
+    /// `pattern`, as pprof's `-focus` does: only the stacks through such a function are
+    /// kept, each cut to begin at its outermost one, so the flame graph's root is that
+    /// function and its top is where that function's time went. The counts are
+    /// recomputed from the kept stacks. `None` when no such function ran.
+    ///
+    /// ```
+    /// use prizm_emu::harness::profile::Profile;
+    /// let p = Profile {
+    ///     functions: vec![],
+    ///     folded: vec![("main;draw".into(), 90), ("main;unlock;sha256".into(), 8), ("main;unlock".into(), 2)],
+    ///     calls: vec![("main".into(), 1), ("main;draw".into(), 3), ("main;unlock".into(), 1), ("main;unlock;sha256".into(), 2)],
+    ///     instructions: 100,
+    ///     os_cycles: 0,
+    /// };
+    /// let f = p.focus("unlock").unwrap();
+    /// assert_eq!(f.folded, [("unlock".to_string(), 2), ("unlock;sha256".to_string(), 8)]);
+    /// assert_eq!(f.instructions, 10);
+    /// assert_eq!(f.by_self()[0].name, "sha256");
+    /// assert_eq!(f.function("sha256").unwrap().calls, 2);
+    /// assert_eq!(f.function("unlock").unwrap().inclusive_instructions, 10);
+    /// assert!(p.focus("nothing").is_none());
+    /// ```
+    pub fn focus(&self, pattern: &str) -> Option<Profile> {
+        let trim = |stack: &str| -> Option<String> {
+            let frames: Vec<&str> = stack.split(';').collect();
+            let i = frames.iter().position(|f| f.contains(pattern))?;
+            Some(frames[i..].join(";"))
+        };
+        let merge = |paths: &[(String, u64)]| -> Vec<(String, u64)> {
+            let mut m = std::collections::BTreeMap::new();
+            for (s, n) in paths {
+                if let Some(t) = trim(s) {
+                    *m.entry(t).or_insert(0) += n;
+                }
+            }
+            m.into_iter().collect()
+        };
+        let folded = merge(&self.folded);
+        let calls = merge(&self.calls);
+        if folded.is_empty() && calls.is_empty() {
+            return None;
+        }
+        let mut funcs: std::collections::BTreeMap<String, FunctionProfile> = Default::default();
+        fn entry<'a>(
+            funcs: &'a mut std::collections::BTreeMap<String, FunctionProfile>,
+            name: &str,
+        ) -> &'a mut FunctionProfile {
+            funcs
+                .entry(name.to_string())
+                .or_insert_with(|| FunctionProfile {
+                    name: name.to_string(),
+                    self_instructions: 0,
+                    inclusive_instructions: 0,
+                    calls: 0,
+                    os_cycles: 0,
+                    os_call: name.starts_with(OS_PREFIX),
+                })
+        }
+        let (mut instructions, mut os_cycles) = (0, 0);
+        for (stack, n) in &folded {
+            let frames: Vec<&str> = stack.split(';').collect();
+            let (leaf, callers) = frames.split_last().expect("a frame");
+            let os = is_os_leaf(stack);
+            let mut seen: Vec<&str> = Vec::new();
+            for f in callers.iter().chain([leaf]) {
+                if seen.contains(f) {
+                    continue;
+                }
+                seen.push(f);
+                let e = entry(&mut funcs, f);
+                if os {
+                    e.os_cycles += n;
+                } else {
+                    e.inclusive_instructions += n;
+                }
+            }
+            if os {
+                os_cycles += n;
+            } else {
+                entry(&mut funcs, leaf).self_instructions += n;
+                instructions += n;
+            }
+        }
+        for (stack, n) in &calls {
+            let leaf = stack.rsplit(';').next().expect("a frame");
+            entry(&mut funcs, leaf).calls += n;
+        }
+        Some(Profile {
+            functions: funcs.into_values().collect(),
+            folded,
+            calls,
+            instructions,
+            os_cycles,
+        })
     }
 
     /// The folded stacks as text, one `stack count` line each.

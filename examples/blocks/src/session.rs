@@ -3,8 +3,9 @@
 use crate::buttons::Buttons;
 use crate::game::Game;
 
-/// Logic steps one frame may run at most (after a long stall, such as a visit to the
-/// Main Menu, the game goes on rather than catching up).
+/// Logic steps one frame may run at most: a longer gap between two frames means the
+/// add-in was away (the Main Menu, the calculator switched off), and the game pauses
+/// instead of catching up.
 pub const MAX_STEPS_PER_FRAME: u32 = 16;
 
 /// What is on the screen.
@@ -81,11 +82,11 @@ impl Session {
                 }
             }
             Mode::Playing => {
-                if pressed.contains(Buttons::PAUSE) {
+                if pressed.contains(Buttons::PAUSE) || steps > MAX_STEPS_PER_FRAME {
                     self.mode = Mode::Paused;
                     return;
                 }
-                for _ in 0..steps.min(MAX_STEPS_PER_FRAME) {
+                for _ in 0..steps {
                     self.game.step(held);
                 }
                 if self.game.is_over() {

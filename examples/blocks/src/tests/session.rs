@@ -60,13 +60,18 @@ fn exit_pauses_time_stops_and_the_resuming_key_does_nothing_else() {
 }
 
 #[test]
-fn a_frame_runs_the_steps_it_is_given_up_to_a_cap() {
+fn a_frame_runs_the_steps_it_is_given_and_a_long_gap_pauses() {
     let mut s = playing(0);
     s.frame(Buttons::NONE, 0, 1);
     let steps = s.game().steps();
     s.frame(Buttons::NONE, 3, 1);
     assert_eq!(s.game().steps(), steps + 3);
-    s.frame(Buttons::NONE, 5000, 1);
+    s.frame(Buttons::NONE, MAX_STEPS_PER_FRAME, 1);
+    assert_eq!(s.game().steps(), steps + 3 + MAX_STEPS_PER_FRAME);
+    assert_eq!(s.mode(), Mode::Playing);
+    // Back from the Main Menu a minute later: paused, nothing ran.
+    s.frame(Buttons::NONE, 60 * 128, 1);
+    assert_eq!(s.mode(), Mode::Paused);
     assert_eq!(s.game().steps(), steps + 3 + MAX_STEPS_PER_FRAME);
 }
 

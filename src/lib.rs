@@ -35,6 +35,9 @@ pub mod sys;
 pub mod test;
 pub mod time;
 
+/// The calculator's machine facts the SDK is built on (OS-call table, keys, memory map,
+/// record layouts), shared with the emulator: see the `prizm-abi` crate.
+pub use prizm_abi as abi;
 pub use heapless;
 pub use libm;
 

@@ -537,16 +537,3 @@ fn stack_overflow_is_reported() {
         .expect("the overflow in bytes");
     assert!(below <= 8192, "{below} bytes past the end of static data");
 }
-
-/// The emulator reads the panic record with its own copy of the layout: the SDK's.
-#[test]
-fn panic_record_layout_matches_the_sdk() {
-    use prizm::rt::{PANIC_MAGIC, PANIC_TEXT_LEN, PanicRecord};
-    use std::mem::offset_of;
-    let l = prizm_emu::harness::emulator::PANIC_RECORD;
-    assert_eq!(l.magic as usize, offset_of!(PanicRecord, magic));
-    assert_eq!(l.magic_value, PANIC_MAGIC);
-    assert_eq!(l.len as usize, offset_of!(PanicRecord, len));
-    assert_eq!(l.text as usize, offset_of!(PanicRecord, text));
-    assert_eq!(l.text_len as usize, PANIC_TEXT_LEN);
-}

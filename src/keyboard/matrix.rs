@@ -1,25 +1,26 @@
 //! [`KeyMatrix`]: a snapshot of the keyboard registers, read without waiting.
 use super::Key;
 
-/// Which keys are held, as the keyboard registers at 0xA44B0000 report them: 6
-/// 16-bit words, bit layout given by [`Key::register_bit`] (the mapping used by the
-/// Prizm community's `keydown` routine, Cemetech forum p=173836).
+/// Which keys are held, as the keyboard registers at [`KEYBOARD_REGISTERS`] report them:
+/// 16-bit words, bit layout given by [`Key::register_bit`] (`prizm_abi::keys`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct KeyMatrix {
-    words: [u16; 6],
+    words: [u16; WORDS],
 }
 
-/// Address of the first keyboard register.
-pub const KEYBOARD_REGISTERS: usize = 0xA44B_0000;
+/// Address of the first keyboard register (`prizm_abi::keys::REGISTERS`).
+pub const KEYBOARD_REGISTERS: usize = crate::abi::keys::REGISTERS as usize;
+/// Number of register words.
+const WORDS: usize = crate::abi::keys::REGISTER_WORDS;
 
 impl KeyMatrix {
     /// A snapshot from raw register words.
-    pub const fn from_words(words: [u16; 6]) -> Self {
+    pub const fn from_words(words: [u16; WORDS]) -> Self {
         KeyMatrix { words }
     }
 
     /// The raw register words.
-    pub const fn words(&self) -> [u16; 6] {
+    pub const fn words(&self) -> [u16; WORDS] {
         self.words
     }
 
@@ -28,7 +29,7 @@ impl KeyMatrix {
     #[cfg(any(doc, prizm))]
     #[cfg_attr(doc, doc(cfg(prizm)))]
     pub fn read() -> Self {
-        let mut words = [0u16; 6];
+        let mut words = [0u16; WORDS];
         for (i, w) in words.iter_mut().enumerate() {
             // SAFETY: the keyboard registers are readable 16-bit memory-mapped I/O.
             *w = unsafe { ((KEYBOARD_REGISTERS + 2 * i) as *const u16).read_volatile() };

@@ -5,15 +5,13 @@
 //! Menu, SHIFT+AC switches off, the status area and backlight are handled), and
 //! [`KeyMatrix::read`] reads the keyboard registers without waiting.
 
-mod key;
-mod keycode;
 mod matrix;
 #[cfg(any(doc, prizm))]
 mod os;
 mod repeat;
 
-pub use key::Key;
-pub use keycode::Keycode;
+/// The keys and the codes `GetKey` returns are machine facts, defined in `prizm-abi`.
+pub use crate::abi::keys::{Key, Keycode};
 pub use matrix::{KEYBOARD_REGISTERS, KeyMatrix};
 #[cfg(any(doc, prizm))]
 #[cfg_attr(doc, doc(cfg(prizm)))]

@@ -69,24 +69,15 @@ fn stack_floor() -> *mut u32 {
     addr_of_mut!(prizm_end) as *mut u32
 }
 
-/// Start of the 0x08100000 window through which the image sees the add-in RAM.
-const WINDOW: usize = 0x0810_0000;
+/// Start of the window through which the image sees the add-in RAM.
+const WINDOW: usize = crate::abi::memory::RAM_WINDOW as usize;
 /// Size of the add-in RAM, shared by static data and the stack.
-const RAM_SIZE: usize = 512 * 1024;
-/// Where the add-in RAM is in P1 on each model (fx-CG10/20, fx-CG50): the stack pointer
-/// uses these addresses, the image uses the window.
-const RAM_P1_BASES: [usize; 2] = [0x8816_0000, 0x8C17_0000];
+const RAM_SIZE: usize = crate::abi::memory::RAM_SIZE as usize;
 
-/// Maps an address of the add-in RAM as the stack pointer sees it to the window, or
-/// `None` on a memory map this crate does not know.
+/// Maps an address of the add-in RAM as the stack pointer sees it (P1, on either model
+/// family) to the window, or `None` on a memory map this crate does not know.
 fn window_address(addr: usize) -> Option<usize> {
-    if (WINDOW..WINDOW + RAM_SIZE).contains(&addr) {
-        return Some(addr);
-    }
-    RAM_P1_BASES
-        .iter()
-        .find(|&&base| (base..base + RAM_SIZE).contains(&addr))
-        .map(|&base| WINDOW + (addr - base))
+    crate::abi::memory::window_address(addr as u32).map(|a| a as usize)
 }
 
 /// Fills the unused stack, from the end of static data to just below the current frame,

@@ -1,25 +1,11 @@
 //! A record of the add-in's memory use (stack and heap high-water marks) at a fixed
 //! symbol, `_prizm_usage` (sh-elf adds the `_`), where an emulator or debugger can read
-//! it. The heap keeps its fields current; [`record_usage`] adds the stack's.
+//! it. The heap keeps its fields current; [`record_usage`] adds the stack's. The layout
+//! ([`Usage`]) is in `prizm_abi::records`.
 
-/// What the record (`prizm_usage`) holds.
-#[repr(C)]
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Usage {
-    /// `0x5553_4147` ("USAG") once anything was recorded.
-    pub magic: u32,
-    /// Deepest stack use seen, in bytes.
-    pub stack_high_water: u32,
-    /// Bytes of the global heap.
-    pub heap_size: u32,
-    /// Most heap bytes ever in use.
-    pub heap_high_water: u32,
-}
+pub use crate::abi::records::{USAGE_MAGIC, Usage};
 
-/// The value of [`Usage::magic`].
-pub const USAGE_MAGIC: u32 = 0x5553_4147;
-
-/// The record (symbol `prizm_usage`).
+/// The record (symbol `prizm_usage`, `prizm_abi::records::USAGE_SYMBOL`).
 #[cfg(prizm)]
 #[unsafe(no_mangle)]
 #[used]

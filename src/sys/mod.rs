@@ -1,6 +1,7 @@
 //! Raw bindings to the OS calls ("syscalls") of the fx-CG10/20/50 OS.
 //!
-//! Every binding is one line of a table in this folder (one file per area), read by
+//! Every binding is one line of the OS-call table in `prizm-abi` (one macro per area,
+//! `prizm_abi::display_calls!` and so on: the emulator reads the same lines), handed to
 //! [`os_calls!`](crate::os_calls): `0x0272 "doc" fn Bdisp_AllClr_VRAM();`. The macro
 //! declares the Rust function and, when building for the calculator, emits its stub:
 //!
@@ -19,30 +20,31 @@
 //! the OS call's usual name), so it can never collide with C library functions such as
 //! `strlen`.
 //!
-//! Sources of the numbers and signatures: libfxcg's `include/fxcg/*.h` and
-//! `src/syscalls/*.S` (Jonimoose/libfxcg), cross-checked with WikiPrizm's syscall
-//! pages; entries marked "parameters unknown" are declared without parameters.
-//! The OS heap (`sys_malloc` and friends) and the `APP_*` calls are deliberately left
-//! out: use [`crate::heap`](mod@crate::heap) for memory.
+//! Sources of the numbers and signatures: each area's `source` line in `prizm-abi`
+//! (mostly libfxcg's `include/fxcg/*.h` and `src/syscalls/*.S`, cross-checked with
+//! WikiPrizm's syscall pages); entries marked "parameters unknown" are declared without
+//! parameters. The OS heap (`sys_malloc` and friends) is deliberately left out (the
+//! table's `unbound` area): use [`crate::heap`](mod@crate::heap) for memory.
 //!
 //! Everything here is `unsafe`: pointers go straight to the OS. Prefer the safe
 //! modules ([`crate::display`], [`crate::keyboard`], [`crate::time`],
 //! [`crate::storage`]).
 #![allow(non_snake_case, clippy::missing_safety_doc)]
 
-/// Declares OS calls from table lines `NUMBER "doc" fn Name(args) -> ret;`.
+/// Declares OS calls from table lines `NUMBER "doc" fn Name(args) -> ret;` (after the
+/// area's `source "...";` line), as `prizm-abi`'s area macros hand them over.
 ///
 /// On the calculator (`cfg(prizm)`) it also emits one assembly stub per line; on the PC
 /// only the declarations exist (calling them there fails to link).
 #[macro_export]
 #[doc(hidden)]
 macro_rules! os_calls {
-    ($( $num:literal $doc:literal fn $name:ident ( $($arg:ident : $ty:ty),* $(,)? ) $(-> $ret:ty)? ; )*) => {
+    (source $source:literal; $( $num:literal $doc:literal fn $name:ident ( $($arg:ident : $ty:ty),* $(,)? ) $(-> $ret:ty)? ; )*) => {
         $(
             $crate::os_call_stub!($num, $name);
             unsafe extern "C" {
                 #[doc = $doc]
-                #[doc = concat!("\n\nOS call `", stringify!($num), "`.")]
+                #[doc = concat!("\n\nOS call `", stringify!($num), "`. Source: ", $source, ".")]
                 #[link_name = concat!("prizm_sys_", stringify!($name))]
                 pub fn $name($($arg: $ty),*) $(-> $ret)?;
             }
@@ -81,7 +83,9 @@ macro_rules! os_call_asm {
             "    jmp @r2\n",
             "    nop\n",
             ".align 2\n",
-            "1:  .long 0x80020070\n",
+            "1:  .long ",
+            $crate::abi::os_call_entry!(),
+            "\n",
             "2:  .long ",
             stringify!($num),
             "\n",
@@ -122,8 +126,8 @@ pub mod text;
 pub mod time;
 pub mod usb;
 
-/// Address of the OS call dispatcher every stub jumps to.
-pub const SYSCALL_ENTRY: u32 = 0x8002_0070;
+/// Address of the OS call dispatcher every stub jumps to (`prizm_abi::os_calls::ENTRY`).
+pub const SYSCALL_ENTRY: u32 = crate::abi::os_calls::ENTRY;
 
 /// Every binding of every area, as `(name, number)`.
 pub fn all_calls() -> impl Iterator<Item = (&'static str, u16)> {

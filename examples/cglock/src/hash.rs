@@ -9,7 +9,7 @@ use crate::secret::{ct_eq, zeroize_bytes};
 /// Length in bytes of a SHA-256 digest.
 pub const DIGEST_LEN: usize = 32;
 /// Length in bytes of the calculator's hardware ID (read from flash by the add-in).
-pub const HARDWARE_ID_LEN: usize = 8;
+pub const HARDWARE_ID_LEN: usize = prizm::abi::memory::HARDWARE_ID_LEN;
 
 /// A SHA-256 digest.
 pub type Digest = [u8; DIGEST_LEN];

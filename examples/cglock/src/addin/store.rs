@@ -1,6 +1,6 @@
 //! The hardware ID and the two stored copies of the record.
 
-use cglock::hash::HardwareId;
+use cglock::hash::{HARDWARE_ID_LEN, HardwareId};
 use cglock::record::{RECORD_LEN, RecordBytes};
 use prizm::storage::{self, Error, mcs};
 
@@ -13,13 +13,13 @@ pub const MCS_ITEM: &str = "Record";
 /// Bytes read of a copy: more than a record, so that a longer copy is seen as such.
 pub const READ_MAX: usize = RECORD_LEN + 8;
 
-/// Where the boot code keeps the calculator's 8-byte ID (WikiPrizm, "Product ID
-/// Information"; gbl08ma's Utilities `getHardwareID`; gint's USB serial number).
-const HARDWARE_ID: usize = 0x8001_FFD0;
+/// Where the boot code keeps the calculator's 8-byte ID (`prizm::abi::memory`, with its
+/// sources).
+const HARDWARE_ID: usize = prizm::abi::memory::HARDWARE_ID as usize;
 
 /// The calculator's 8-byte ID, which salts the code hash (as in the original).
 pub fn hardware_id() -> HardwareId {
-    let mut id = [0u8; 8];
+    let mut id = [0u8; HARDWARE_ID_LEN];
     for (i, b) in id.iter_mut().enumerate() {
         // SAFETY: the boot code's area of flash is always mapped and readable.
         *b = unsafe { ((HARDWARE_ID + i) as *const u8).read_volatile() };

@@ -81,32 +81,6 @@ impl std::fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Layout of the SDK's panic record (`prizm::rt::PanicRecord`, symbol `_prizm_panic`),
-/// which the emulator reads without depending on the SDK; a workspace test checks it
-/// against the SDK's definition.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct PanicRecordLayout {
-    /// Offset of the magic word.
-    pub magic: u32,
-    /// Its value once a panic was recorded.
-    pub magic_value: u32,
-    /// Offset of the text length.
-    pub len: u32,
-    /// Offset of the text.
-    pub text: u32,
-    /// Capacity of the text.
-    pub text_len: u32,
-}
-
-/// The layout the emulator reads.
-pub const PANIC_RECORD: PanicRecordLayout = PanicRecordLayout {
-    magic: 0,
-    magic_value: 0x5041_4E43,
-    len: 4,
-    text: 8,
-    text_len: 600,
-};
-
 /// Instructions between two checks of the stack pointer (besides the checks at OS calls).
 pub const STACK_CHECK_INTERVAL: u64 = 1_000_000;
 
@@ -398,16 +372,25 @@ impl Emulator {
     }
 
     /// The message of the panic the add-in is showing (or showed): `file:line:column:
-    /// message`, read from the SDK's panic record (`_prizm_panic`, needs the ELF).
+    /// message`, read from the SDK's panic record (`_prizm_panic`, needs the ELF; its layout is
+    /// `prizm_abi::records::PanicRecord`).
     pub fn panic_message(&mut self) -> Option<String> {
+        use prizm_abi::records::{PANIC_MAGIC, PANIC_TEXT_LEN, panic_offsets};
         let at = self.symbols.as_ref()?.panic_record()?;
-        let r = PANIC_RECORD;
-        if self.cpu.peek(at + r.magic, 4).ok()? != r.magic_value {
+        if self.cpu.peek(at + panic_offsets::MAGIC, 4).ok()? != PANIC_MAGIC {
             return None;
         }
-        let len = self.cpu.peek(at + r.len, 4).ok()?.min(r.text_len);
+        let len = self
+            .cpu
+            .peek(at + panic_offsets::LEN, 4)
+            .ok()?
+            .min(PANIC_TEXT_LEN as u32);
         let text: Vec<u8> = (0..len)
-            .map(|i| self.cpu.peek(at + r.text + i, 1).map(|b| b as u8))
+            .map(|i| {
+                self.cpu
+                    .peek(at + panic_offsets::TEXT + i, 1)
+                    .map(|b| b as u8)
+            })
             .collect::<Result<_, _>>()
             .ok()?;
         Some(String::from_utf8_lossy(&text).into_owned())
@@ -516,7 +499,7 @@ impl Emulator {
         );
         self.outcome = Some(Outcome::Unimplemented {
             number,
-            name: os::names::name(number),
+            name: os::name(number),
             pr,
             report: Box::new(report),
         });
@@ -549,7 +532,7 @@ impl Emulator {
         if let Some(p) = self.profiler.as_deref_mut() {
             let cycles = self.cpu.now() - start;
             let done = !matches!(result, Err(Halt::Idle));
-            p.os_call(number, os::names::name(number), cycles, done);
+            p.os_call(number, os::name(number), cycles, done);
         }
         if self.frames() != frames {
             self.save_frame();
@@ -557,7 +540,7 @@ impl Emulator {
         if self.options.trace_calls {
             eprintln!(
                 "os call {number:#06x} {}({:#x}, {:#x}, {:#x}, {:#x}) from {caller:#010x}: {}",
-                os::names::name(number).unwrap_or("?"),
+                os::name(number).unwrap_or("?"),
                 args[0],
                 args[1],
                 args[2],
@@ -568,7 +551,7 @@ impl Emulator {
                 }
             );
         }
-        let name = || os::names::name(number).unwrap_or("?");
+        let name = || os::name(number).unwrap_or("?");
         match result {
             Ok(()) => {}
             Err(Halt::Idle) => {
@@ -588,7 +571,7 @@ impl Emulator {
             Err(Halt::Unknown(_)) => {
                 let what = format!(
                     "unimplemented OS call {number:#06x}{}",
-                    os::names::name(number)
+                    os::name(number)
                         .map(|n| format!(" ({n})"))
                         .unwrap_or_default()
                 );

@@ -5,8 +5,8 @@ use object::{Object, ObjectSection, ObjectSymbol, SymbolKind};
 
 /// The symbol the SDK's linker script puts at the end of static data.
 const STATIC_END: &str = "_prizm_end";
-/// The SDK's record of the panic being shown (`prizm::rt::PanicRecord`).
-const PANIC_RECORD: &str = "_prizm_panic";
+/// The SDK's record of the panic being shown (`prizm_abi::records::PanicRecord`).
+const PANIC_RECORD: &str = prizm_abi::records::PANIC_SYMBOL;
 
 /// Function symbols of an ELF file, sorted by address, and the end of static data.
 #[derive(Clone, Debug)]

@@ -20,32 +20,31 @@ pub enum Model {
     Cg50,
 }
 
+// The addresses are the calculator's (`prizm_abi::memory`, with their sources).
+use prizm_abi::memory::{self as abi, Family};
+
 /// Where the add-in image is mapped.
-pub const ROM_BASE: u32 = 0x0030_0000;
+pub const ROM_BASE: u32 = abi::IMAGE;
 /// Largest add-in image the emulator maps.
-pub const ROM_MAX: u32 = 2 << 20;
+pub const ROM_MAX: u32 = abi::IMAGE_MAX;
 /// The add-in RAM window.
-pub const RAM_WINDOW: u32 = 0x0810_0000;
+pub const RAM_WINDOW: u32 = abi::RAM_WINDOW;
 /// Size of the add-in RAM.
-pub const RAM_SIZE: u32 = 512 * 1024;
+pub const RAM_SIZE: u32 = abi::RAM_SIZE;
 /// VRAM size in bytes (384x216 RGB565).
-pub const VRAM_SIZE: u32 = 384 * 216 * 2;
+pub const VRAM_SIZE: u32 = abi::VRAM_SIZE;
 /// Size of the OS heap region ([`Model::heap_p2`]).
-pub const HEAP_SIZE: u32 = 128 * 1024;
+pub const HEAP_SIZE: u32 = abi::HEAP_SIZE;
 /// On-chip RAMs: (base, size) of IL RAM, X RAM, Y RAM, the latter two at the addresses
 /// libfxcg-era add-ins use (the X and Y memories are seen throughout 0xE5000000-
 /// 0xE501FFFF, see `devices::xyram`; only IL RAM is a plain region).
-pub const ONCHIP: [(u32, u32); 3] = [
-    (0xE520_0000, 4 * 1024),
-    (0xE500_7000, 8 * 1024),
-    (0xE501_7000, 8 * 1024),
-];
+pub const ONCHIP: [(u32, u32); 3] = abi::ONCHIP;
 
-/// Where the boot code's flash holds the calculator's 8-byte hardware ID (WikiPrizm,
-/// "Product ID Information"); also seen at its P2 alias [`HARDWARE_ID_P2`].
-pub const HARDWARE_ID_ADDR: u32 = 0x8001_FFD0;
+/// Where the boot code's flash holds the calculator's 8-byte hardware ID; also seen at
+/// its P2 alias [`HARDWARE_ID_P2`].
+pub const HARDWARE_ID_ADDR: u32 = abi::HARDWARE_ID;
 /// The P2 alias of [`HARDWARE_ID_ADDR`].
-pub const HARDWARE_ID_P2: u32 = 0xA001_FFD0;
+pub const HARDWARE_ID_P2: u32 = abi::p2(abi::HARDWARE_ID);
 
 impl Model {
     /// The emulated hardware ID at [`HARDWARE_ID_ADDR`] (unless the harness's
@@ -104,44 +103,41 @@ impl Model {
         self == Model::Cg50
     }
 
+    /// The memory map of the model's family.
+    fn map(self) -> &'static Family {
+        if self.is_cg50() {
+            &abi::FX_CG50
+        } else {
+            &abi::FX_CG20
+        }
+    }
+
     /// The whole RAM in P1: 2 MiB at 0x88000000 on the fx-CG10/20, 8 MiB at 0x8C000000
     /// on the fx-CG50 (WikiPrizm's memory map; Cemetech t=17679; gint's linker scripts
     /// place their arenas in it). The VRAM, the OS heap and the add-in RAM are parts of
     /// it; add-ins such as KhiCAS use more of the fx-CG50's.
     pub fn ram_base_p1(self) -> u32 {
-        if self.is_cg50() {
-            0x8C00_0000
-        } else {
-            0x8800_0000
-        }
+        self.map().ram_p1
     }
 
     /// Size of the whole RAM ([`Model::ram_base_p1`]).
     pub fn ram_size(self) -> u32 {
-        if self.is_cg50() { 8 << 20 } else { 2 << 20 }
+        self.map().ram_size
     }
 
     /// Add-in RAM in P1 (CG10/20 0x88160000, CG50 0x8C170000).
     pub fn ram_p1(self) -> u32 {
-        if self.is_cg50() {
-            0x8C17_0000
-        } else {
-            0x8816_0000
-        }
+        self.map().addin_ram_p1
     }
 
     /// Initial stack pointer: the P1 end of the add-in RAM.
     pub fn initial_sp(self) -> u32 {
-        self.ram_p1() + RAM_SIZE
+        self.map().initial_sp()
     }
 
     /// VRAM in P2 (what GetVRAMAddress returns).
     pub fn vram_p2(self) -> u32 {
-        if self.is_cg50() {
-            0xAC00_0000
-        } else {
-            0xA800_0000
-        }
+        self.map().vram_p2
     }
 
     /// Secondary VRAM (SaveVRAM_1/LoadVRAM_1) in P2. The emulator places it right after
@@ -153,20 +149,16 @@ impl Model {
     /// The OS heap (sys_malloc) in P2: CG10/20 0xA81E0000, CG50 0xAC0B0000
     /// ([`HEAP_SIZE`] bytes).
     pub fn heap_p2(self) -> u32 {
-        if self.is_cg50() {
-            0xAC0B_0000
-        } else {
-            0xA81E_0000
-        }
+        self.map().heap_p2
     }
 }
 
 /// The P1 alias of a P2 address.
 pub fn p1(p2: u32) -> u32 {
-    p2 & !0x2000_0000
+    abi::p1(p2)
 }
 
 /// The P2 alias of a P1 address.
 pub fn p2(p1: u32) -> u32 {
-    p1 | 0x2000_0000
+    abi::p2(p1)
 }

@@ -11,7 +11,7 @@ use crate::machine::model::{self, Model, ROM_BASE, VRAM_SIZE};
 /// 0xA0020020). Sources: add-ins read it there to tell OS versions apart (a gint
 /// MicroPython script "reads the OS version from 0x80020020" and compares it with
 /// "02.01.2000"; KhiCAS reads it at start-up).
-pub const OS_VERSION_ADDR: u32 = 0x8002_0020;
+pub const OS_VERSION_ADDR: u32 = prizm_abi::memory::OS_VERSION;
 
 /// The emulated OS version: 3.60 on the fx-CG50, 2.02 on the fx-CG10/20, as
 /// (major, minor in BCD); GlibGetOSVersionInfo reports the same.

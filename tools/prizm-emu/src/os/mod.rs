@@ -19,7 +19,6 @@ pub mod font;
 pub mod keyboard;
 pub mod keymap;
 pub mod mcs;
-pub mod names;
 pub mod serial;
 pub mod storage;
 pub mod system;
@@ -33,9 +32,9 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The OS call entry point (P1).
-pub const OS_ENTRY: u32 = 0x8002_0070;
+pub const OS_ENTRY: u32 = prizm_abi::os_calls::ENTRY;
 /// Its P2 alias.
-pub const OS_ENTRY_P2: u32 = 0xA002_0070;
+pub const OS_ENTRY_P2: u32 = prizm_abi::os_calls::ENTRY_P2;
 /// Return address given to the add-in: reaching it means the add-in returned.
 pub const MAGIC_RETURN: u32 = 0x0FFF_FFF0;
 /// Return address of the timer-handler calls the OS makes.
@@ -75,7 +74,8 @@ pub type Handler = fn(&mut Ctx) -> CallResult;
 /// A table entry: number, name, implementation.
 pub type Call = (u16, &'static str, Handler);
 
-/// The dispatch table of every implemented call.
+/// The dispatch table of every implemented call. Each entry's number and name must be a
+/// line of the OS-call table (`prizm_abi::os_calls`): building the table checks it.
 pub fn table() -> &'static HashMap<u16, Call> {
     static TABLE: OnceLock<HashMap<u16, Call>> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -93,12 +93,30 @@ pub fn table() -> &'static HashMap<u16, Call> {
             serial::CALLS,
         ] {
             for c in list {
+                let known = prizm_abi::os_calls::by_name(c.1).map(|k| k.number);
+                assert_eq!(
+                    known,
+                    Some(c.0),
+                    "OS call {} ({:#x}) is not in the OS-call table as such",
+                    c.1,
+                    c.0
+                );
                 let old = t.insert(c.0, *c);
                 assert!(old.is_none(), "OS call {:#x} implemented twice", c.0);
             }
         }
         t
     })
+}
+
+/// The name of OS call `number`: the implemented call's, else the OS-call table's
+/// usual name for it (`prizm_abi::os_calls`).
+pub fn name(number: u32) -> Option<&'static str> {
+    u16::try_from(number)
+        .ok()
+        .and_then(|n| table().get(&n))
+        .map(|c| c.1)
+        .or_else(|| prizm_abi::os_calls::name(number))
 }
 
 /// Runs the OS call whose entry point the CPU reached: number r0, arguments r4-r7 then
@@ -153,4 +171,6 @@ pub struct OsState {
     pub timers: [Option<time::Timer>; time::TIMERS],
     /// CPU state saved while a timer handler runs.
     pub in_timer: Option<time::TimerCall>,
+    /// Timer handlers started and held off.
+    pub timer_stats: time::TimerStats,
 }

@@ -16,12 +16,12 @@
 use super::Device;
 use crate::machine::fault::Fault;
 
-/// Keyboard scan registers (6 x 16-bit rows, then scan control).
-pub const KEYSC_BASE: u32 = 0xA44B_0000;
+/// Keyboard scan registers (6 x 16-bit rows, then scan control): `prizm_abi::keys`.
+pub const KEYSC_BASE: u32 = prizm_abi::keys::REGISTERS;
 /// Size of the KEYSC register block.
 pub const KEYSC_LEN: u32 = 0x20;
 /// Bytes of key-matrix rows at the start of the block.
-pub const KEYSC_ROWS_LEN: u32 = 12;
+pub const KEYSC_ROWS_LEN: u32 = 2 * prizm_abi::keys::REGISTER_WORDS as u32;
 
 /// Who presses the keys, as the scan registers see it.
 pub trait KeyInput: Send {
@@ -73,18 +73,14 @@ impl std::fmt::Debug for KeySc {
 }
 
 /// The 12 bytes of the scan registers with the key of matrix code `code` down: six
-/// big-endian 16-bit words; row r is in word r/2, column c (1-based) at bit
-/// (c-1) + 8*(r%2).
-pub fn scan_rows(code: Option<u8>) -> [u8; 12] {
-    let mut words = [0u16; 6];
-    if let Some(code) = code.filter(|&c| c >= 10) {
-        let row = (code % 10) as usize;
-        let col = (code / 10) as usize - 1;
-        if row / 2 < 6 {
-            words[row / 2] |= 1 << (col + 8 * (row & 1));
-        }
+/// big-endian 16-bit words, the key's bit set as `prizm_abi::keys::register_bit` places
+/// it.
+pub fn scan_rows(code: Option<u8>) -> [u8; KEYSC_ROWS_LEN as usize] {
+    let mut words = [0u16; prizm_abi::keys::REGISTER_WORDS];
+    if let Some((w, b)) = code.and_then(prizm_abi::keys::register_bit) {
+        words[w] |= 1 << b;
     }
-    let mut b = [0u8; 12];
+    let mut b = [0u8; KEYSC_ROWS_LEN as usize];
     for (i, w) in words.iter().enumerate() {
         b[2 * i..2 * i + 2].copy_from_slice(&w.to_be_bytes());
     }
@@ -109,7 +105,7 @@ impl Device for KeySc {
             };
             scan_rows(key)
         } else {
-            [0; 12]
+            [0; KEYSC_ROWS_LEN as usize]
         };
         let byte = |a: u32| -> u32 {
             if a < KEYSC_ROWS_LEN {

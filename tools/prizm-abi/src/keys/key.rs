@@ -5,9 +5,12 @@
 //! `Keyboard_PutKeycode`, from WikiPrizm's "Keycode Reference": columns 7 (left) to 2
 //! (right), rows 0x0A (F-keys) down to 0x02 (0 . EXP (-) EXE); AC/ON alone at (1, 1).
 //! The BASIC code is `10 * column + row - 1` (F1 = 79, EXE = 31, AC/ON = 10).
+//! Sources: docs/hardware.md, "Keys" ([WP-keys], [MQ-keysc], [LFX-kbd]).
+
+use super::Keycode;
 
 macro_rules! keys {
-    ($($name:ident = ($col:literal, $row:literal), $doc:literal;)*) => {
+    ($($name:ident = ($col:literal, $row:literal), $code:expr, $doc:literal;)*) => {
         /// A physical key of the fx-CG keyboard.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Key {
@@ -22,27 +25,66 @@ macro_rules! keys {
             pub const fn matrix(self) -> (u8, u8) {
                 match self { $(Key::$name => ($col, $row),)* }
             }
+
+            /// The code `GetKey` returns for the key pressed alone (no SHIFT or ALPHA).
+            pub const fn keycode(self) -> Keycode {
+                match self { $(Key::$name => $code,)* }
+            }
         }
     };
 }
 
 keys! {
-    F1 = (7, 0x0A), "F1."; F2 = (6, 0x0A), "F2."; F3 = (5, 0x0A), "F3.";
-    F4 = (4, 0x0A), "F4."; F5 = (3, 0x0A), "F5."; F6 = (2, 0x0A), "F6.";
-    Shift = (7, 9), "SHIFT."; Optn = (6, 9), "OPTN."; Vars = (5, 9), "VARS.";
-    Menu = (4, 9), "MENU."; Left = (3, 9), "Left arrow."; Up = (2, 9), "Up arrow.";
-    Alpha = (7, 8), "ALPHA."; Square = (6, 8), "x squared."; Power = (5, 8), "^.";
-    Exit = (4, 8), "EXIT."; Down = (3, 8), "Down arrow."; Right = (2, 8), "Right arrow.";
-    XThetaT = (7, 7), "X,θ,T."; Log = (6, 7), "log."; Ln = (5, 7), "ln.";
-    Sin = (4, 7), "sin."; Cos = (3, 7), "cos."; Tan = (2, 7), "tan.";
-    Frac = (7, 6), "a b/c."; FD = (6, 6), "F<->D."; LParen = (5, 6), "(.";
-    RParen = (4, 6), ")."; Comma = (3, 6), "Comma."; Store = (2, 6), "-> (store).";
-    Num7 = (7, 5), "7."; Num8 = (6, 5), "8."; Num9 = (5, 5), "9."; Del = (4, 5), "DEL.";
-    Num4 = (7, 4), "4."; Num5 = (6, 4), "5."; Num6 = (5, 4), "6."; Mul = (4, 4), "×."; Div = (3, 4), "÷.";
-    Num1 = (7, 3), "1."; Num2 = (6, 3), "2."; Num3 = (5, 3), "3."; Plus = (4, 3), "+."; Minus = (3, 3), "-.";
-    Num0 = (7, 2), "0."; Dot = (6, 2), "Decimal point."; Exp = (5, 2), "EXP (×10^x).";
-    Neg = (4, 2), "(-), negation."; Exe = (3, 2), "EXE.";
-    AcOn = (1, 1), "AC/ON.";
+    F1 = (7, 0x0A), Keycode::F1, "F1.";
+    F2 = (6, 0x0A), Keycode::F2, "F2.";
+    F3 = (5, 0x0A), Keycode::F3, "F3.";
+    F4 = (4, 0x0A), Keycode::F4, "F4.";
+    F5 = (3, 0x0A), Keycode::F5, "F5.";
+    F6 = (2, 0x0A), Keycode::F6, "F6.";
+    Shift = (7, 9), Keycode::Shift, "SHIFT.";
+    Optn = (6, 9), Keycode::Optn, "OPTN.";
+    Vars = (5, 9), Keycode::Vars, "VARS.";
+    Menu = (4, 9), Keycode::Menu, "MENU.";
+    Left = (3, 9), Keycode::Left, "Left arrow.";
+    Up = (2, 9), Keycode::Up, "Up arrow.";
+    Alpha = (7, 8), Keycode::Alpha, "ALPHA.";
+    Square = (6, 8), Keycode::Char(0x8B), "x squared.";
+    Power = (5, 8), Keycode::Char(0xA8), "^.";
+    Exit = (4, 8), Keycode::Exit, "EXIT.";
+    Down = (3, 8), Keycode::Down, "Down arrow.";
+    Right = (2, 8), Keycode::Right, "Right arrow.";
+    XThetaT = (7, 7), Keycode::XThetaT, "X,θ,T.";
+    Log = (6, 7), Keycode::Char(0x95), "log.";
+    Ln = (5, 7), Keycode::Char(0x85), "ln.";
+    Sin = (4, 7), Keycode::Char(0x81), "sin.";
+    Cos = (3, 7), Keycode::Char(0x82), "cos.";
+    Tan = (2, 7), Keycode::Char(0x83), "tan.";
+    Frac = (7, 6), Keycode::Char(0xBB), "a b/c.";
+    FD = (6, 6), Keycode::Fd, "F<->D.";
+    LParen = (5, 6), Keycode::Char(0x28), "(.";
+    RParen = (4, 6), Keycode::Char(0x29), ").";
+    Comma = (3, 6), Keycode::Char(0x2C), "Comma.";
+    Store = (2, 6), Keycode::Char(0x0E), "-> (store).";
+    Num7 = (7, 5), Keycode::Char(0x37), "7.";
+    Num8 = (6, 5), Keycode::Char(0x38), "8.";
+    Num9 = (5, 5), Keycode::Char(0x39), "9.";
+    Del = (4, 5), Keycode::Del, "DEL.";
+    Num4 = (7, 4), Keycode::Char(0x34), "4.";
+    Num5 = (6, 4), Keycode::Char(0x35), "5.";
+    Num6 = (5, 4), Keycode::Char(0x36), "6.";
+    Mul = (4, 4), Keycode::Char(0xA9), "×.";
+    Div = (3, 4), Keycode::Char(0xB9), "÷.";
+    Num1 = (7, 3), Keycode::Char(0x31), "1.";
+    Num2 = (6, 3), Keycode::Char(0x32), "2.";
+    Num3 = (5, 3), Keycode::Char(0x33), "3.";
+    Plus = (4, 3), Keycode::Char(0x89), "+.";
+    Minus = (3, 3), Keycode::Char(0x99), "-.";
+    Num0 = (7, 2), Keycode::Char(0x30), "0.";
+    Dot = (6, 2), Keycode::Char(0x2E), "Decimal point.";
+    Exp = (5, 2), Keycode::Char(0x0F), "EXP (×10^x).";
+    Neg = (4, 2), Keycode::Char(0x87), "(-), negation.";
+    Exe = (3, 2), Keycode::Exe, "EXE.";
+    AcOn = (1, 1), Keycode::Ac, "AC/ON.";
 }
 
 impl Key {
@@ -79,15 +121,25 @@ impl Key {
         })
     }
 
-    /// (word, bit) of the key in the keyboard registers (see
-    /// [`KeyMatrix`](super::KeyMatrix)): with the BASIC code's row `r = code % 10` and
-    /// column `c = code / 10 - 1`, word `r / 2`, bit `c + 8 * (r % 2)`.
+    /// (word, bit) of the key in the key-scan registers ([`super::register_bit`] of its
+    /// BASIC code).
     pub const fn register_bit(self) -> (usize, u32) {
-        let code = self.prgm_code();
-        let (r, c) = (code % 10, code / 10 - 1);
-        ((r / 2) as usize, (c + 8 * (r % 2)) as u32)
+        match super::register_bit(self.prgm_code()) {
+            Some(wb) => wb,
+            None => panic!("every key has a register bit"),
+        }
     }
 }
+
+/// The keys of the letters A to Z with ALPHA, in keyboard order from X,θ,T (A) to 0 (Z)
+/// (libfxcg's `KEY_CHAR_A` ... `KEY_CHAR_Z` with their `KEY_PRGM_*` positions).
+pub const ALPHA_KEYS: [Key; 26] = {
+    use Key::*;
+    [
+        XThetaT, Log, Ln, Sin, Cos, Tan, Frac, FD, LParen, RParen, Comma, Store, Num7, Num8, Num9,
+        Num4, Num5, Num6, Mul, Div, Num1, Num2, Num3, Plus, Minus, Num0,
+    ]
+};
 
 #[cfg(test)]
 mod tests {
@@ -134,18 +186,18 @@ mod tests {
 
     #[test]
     fn matrix_round_trip_and_uniqueness() {
-        let mut bits = std::collections::HashSet::new();
+        let mut bits = [[false; 16]; 6];
         for k in Key::ALL {
             let (c, r) = k.matrix();
             assert_eq!(Key::from_matrix(c, r), Some(k));
-            assert!(bits.insert(k.register_bit()), "{k:?}");
             let (w, b) = k.register_bit();
             assert!(w < 6 && b < 16);
+            assert!(!bits[w][b as usize], "{k:?}");
+            bits[w][b as usize] = true;
         }
         assert_eq!(Key::from_matrix(1, 2), None);
         assert_eq!(Key::AcOn.register_bit(), (0, 0));
         assert_eq!(Key::Exe.register_bit(), (0, 10));
         assert_eq!(Key::F1.register_bit(), (4, 14));
     }
-    extern crate std;
 }

@@ -39,6 +39,9 @@ pub mod time;
 /// record layouts), shared with the emulator: see the `prizm-abi` crate.
 pub use prizm_abi as abi;
 pub use heapless;
+/// The compile-time asset macros behind [`include_image!`] and [`include_font!`].
+#[doc(hidden)]
+pub use prizm_macros as __macros;
 pub use libm;
 
 /// Declares the add-in's main function: `fn() -> i32`, or `fn()`, or either taking the

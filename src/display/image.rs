@@ -10,8 +10,9 @@ use embedded_graphics_core::{
 use super::from_raw;
 
 /// A picture of `width` x `height` RGB565 pixels stored as big-endian byte pairs,
-/// row-major: the layout of VRAM and of the .g3a icons, easy to produce at build time
-/// and to embed with `include_bytes!` (see [`include_image!`](crate::include_image)).
+/// row-major: the layout of VRAM and of the .g3a icons, e.g. embedded with
+/// `include_bytes!`. For a PNG, use [`include_image!`](crate::include_image), which
+/// converts it at build time (to a [`Sprite`](super::Sprite), transparency included).
 ///
 /// Draw it with `embedded_graphics::image::Image::new(&img, point).draw(&mut frame)`.
 #[derive(Clone, Copy, Debug)]
@@ -84,15 +85,6 @@ impl ImageDrawable for Image565<'_> {
 }
 
 use embedded_graphics_core::geometry::Dimensions;
-
-/// Embeds a raw RGB565 (big-endian) file as an [`Image565`]:
-/// `static LOGO: Image565 = prizm::include_image!("logo.rgb565", 32, 32);`.
-#[macro_export]
-macro_rules! include_image {
-    ($path:expr, $width:expr, $height:expr) => {
-        $crate::display::Image565::from_be_bytes($width, $height, include_bytes!($path))
-    };
-}
 
 #[cfg(test)]
 mod tests {

@@ -7,9 +7,13 @@
 //! - [`Screen`] (calculator only) owns VRAM, found through `GetVRAMAddress`, and puts it
 //!   to the display, whole or by rows; [`status`] controls the status area.
 //! - [`os_text`] (calculator only) prints with the OS fonts; [`layout`] wraps text.
-//! - [`Image565`] holds raw RGB565 pictures (e.g. from `include_bytes!`).
+//! - [`Sprite`] holds a picture with transparency, made from a PNG at build time by
+//!   [`include_image!`](crate::include_image) and drawn by [`Frame::draw_sprite`];
+//!   [`include_font!`](crate::include_font) makes a [`MonoFont1bpp`] from a BDF file or a
+//!   PNG glyph sheet; [`Image565`] holds raw RGB565 pictures (e.g. from `include_bytes!`).
 
 mod color;
+mod font;
 mod frame;
 mod image;
 pub mod layout;
@@ -19,6 +23,7 @@ pub mod os_string;
 pub mod os_text;
 #[cfg(any(doc, prizm))]
 mod screen;
+mod sprite;
 #[cfg(any(doc, prizm))]
 #[cfg_attr(doc, doc(cfg(prizm)))]
 pub mod status;
@@ -27,6 +32,7 @@ pub use color::{colors, from_raw, to_raw};
 pub use embedded_graphics_core::pixelcolor::Rgb565;
 pub use frame::{Frame, MonoFont1bpp};
 pub use image::Image565;
+pub use sprite::{Aligned4, Sprite};
 #[cfg(any(doc, prizm))]
 #[cfg_attr(doc, doc(cfg(prizm)))]
 pub use screen::{Screen, vram as screen_vram};

@@ -7,13 +7,14 @@
 //!
 //! | layer | module | what |
 //! |---|---|---|
-//! | OS calls | [`sys`] | every OS call of libfxcg's list (but the OS heap and `APP_*`), one table line each |
+//! | OS calls | [`sys`] | every OS call of libfxcg's list (but the OS heap), one table line each |
 //! | screen | [`display`] | `embedded-graphics` frame over VRAM, fast fills, OS fonts, status area, images |
 //! | input | [`keyboard`] | `GetKey`, the key matrix, typed keys and key codes, key repeat |
 //! | memory | [`heap`](mod@heap) | `#[global_allocator]` over a static arena, exact statistics; [`heapless`] |
 //! | time | [`time`] | RTC ticks across midnight, monotonic `Instant`, sleep |
 //! | files | [`storage`] | storage memory (Bfile) and main memory (MCS), safe `replace` |
 //! | runtime | [`rt`] | start-up, panic screen, memory high-water record |
+//! | app | [`app`], [`prelude`] | one handle ([`app::Prizm`]): per-frame input with edges and repeat, a frame clock, power, hardware ID, opening OS apps; `embedded-graphics` re-exported |
 //! | maths | [`libm`] | `sin`, `sqrt`, ... in software |
 //!
 //! The SH4A of the Prizm has **no FPU**: `f32`/`f64` work (GCC's soft-float routines
@@ -25,9 +26,11 @@
 #![cfg_attr(doc, feature(doc_cfg))]
 #![warn(missing_docs)]
 
+pub mod app;
 pub mod display;
 pub mod heap;
 pub mod keyboard;
+pub mod prelude;
 pub mod rt;
 pub mod storage;
 mod sync;
@@ -38,6 +41,7 @@ pub mod time;
 /// The calculator's machine facts the SDK is built on (OS-call table, keys, memory map,
 /// record layouts), shared with the emulator: see the `prizm-abi` crate.
 pub use prizm_abi as abi;
+pub use embedded_graphics;
 pub use heapless;
 /// The compile-time asset macros behind [`include_image!`] and [`include_font!`].
 #[doc(hidden)]
@@ -45,8 +49,8 @@ pub use prizm_macros as __macros;
 pub use libm;
 
 /// Declares the add-in's main function: `fn() -> i32`, or `fn()`, or either taking the
-/// [`rt::Launch`] arguments the OS started the add-in with; its value (0 when it
-/// returns nothing) goes back to the OS.
+/// [`rt::Launch`] arguments the OS started the add-in with, or the handle
+/// [`app::Prizm`]; its value (0 when it returns nothing) goes back to the OS.
 ///
 /// `prizm::entry!(mod addin)` also declares the module `addin` (`src/addin.rs`) for the
 /// calculator only and uses its `main`: the add-in's `src/main.rs` is then

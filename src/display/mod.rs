@@ -27,6 +27,8 @@ mod sprite;
 #[cfg(any(doc, prizm))]
 #[cfg_attr(doc, doc(cfg(prizm)))]
 pub mod status;
+mod status_items;
+mod text_mode;
 
 pub use color::{colors, from_raw, to_raw};
 pub use embedded_graphics_core::pixelcolor::Rgb565;
@@ -36,6 +38,8 @@ pub use sprite::{Aligned4, Sprite};
 #[cfg(any(doc, prizm))]
 #[cfg_attr(doc, doc(cfg(prizm)))]
 pub use screen::{Screen, vram as screen_vram};
+pub use status_items::StatusItems;
+pub use text_mode::TextMode;
 
 /// Width of the drawable area in pixels.
 pub const WIDTH: usize = 384;

@@ -18,10 +18,7 @@ pub enum TextColor {
     White = 7,
 }
 
-/// Mode bit: swap foreground and background.
-pub const MODE_INVERT: i32 = 0x01;
-/// Mode bit: leave the background as it is.
-pub const MODE_TRANSPARENT: i32 = 0x20;
+pub use super::TextMode;
 
 /// Text cells per row of [`print_xy`].
 pub const COLUMNS: usize = super::os_string::COLUMNS;
@@ -33,10 +30,18 @@ pub(crate) use super::os_string::cstr;
 /// Prints `text` at text cell (`x`, `y`), 1-based (1..=21, 1..=8), with the OS's
 /// 18x24 font, clipped at the right edge. Handles PrintXY's quirk of skipping the first
 /// two bytes of the string. Non-ASCII characters print as `?`.
-pub fn print_xy(x: u8, y: u8, text: &str, mode: i32, color: TextColor) {
+pub fn print_xy(x: u8, y: u8, text: &str, mode: TextMode, color: TextColor) {
     let buf = super::os_string::print_xy_string(x, text);
     // SAFETY: `buf` is NUL-terminated and lives across the call.
-    unsafe { sys::text::PrintXY(i32::from(x), i32::from(y), buf.as_ptr(), mode, color as i32) }
+    unsafe {
+        sys::text::PrintXY(
+            i32::from(x),
+            i32::from(y),
+            buf.as_ptr(),
+            mode.bits(),
+            color as i32,
+        )
+    }
 }
 
 /// Prints `text` with the OS's small font at pixel (`x`, `y`) in RGB565 colours; returns

@@ -1,12 +1,21 @@
 //! [`Screen`]: VRAM as a [`Frame`], and putting it to the display (calculator only).
-use super::{Frame, HEIGHT, PIXELS};
+use core::convert::Infallible;
+
+use embedded_graphics_core::Pixel;
+use embedded_graphics_core::draw_target::DrawTarget;
+use embedded_graphics_core::geometry::{OriginDimensions, Size};
+use embedded_graphics_core::primitives::Rectangle;
+
+use super::{Frame, HEIGHT, PIXELS, Rgb565};
 use crate::sys;
 
 /// Set while a [`Screen`] exists, so VRAM is never borrowed mutably twice.
 static TAKEN: crate::sync::Flag = crate::sync::Flag::new();
 
-/// The calculator's VRAM and display. Draw into it (it derefs to [`Frame`]), then call
-/// [`update`](Screen::update) or [`update_rows`](Screen::update_rows).
+/// The calculator's VRAM and display. Draw into it with `embedded-graphics`
+/// (`shape.draw(&mut screen)`: it is a `DrawTarget`, drawing as its [`Frame`] does) or
+/// through the [`Frame`] it derefs to, then call [`update`](Screen::update) or
+/// [`update_rows`](Screen::update_rows).
 ///
 /// Note that the OS's `GetKey` also puts VRAM to the display.
 pub struct Screen {
@@ -65,6 +74,40 @@ impl core::ops::Deref for Screen {
 impl core::ops::DerefMut for Screen {
     fn deref_mut(&mut self) -> &mut Frame<'static> {
         &mut self.frame
+    }
+}
+
+impl OriginDimensions for Screen {
+    fn size(&self) -> Size {
+        self.frame.size()
+    }
+}
+
+/// Draws into VRAM exactly as [`Frame`] does (each method hands on to it).
+impl DrawTarget for Screen {
+    type Color = Rgb565;
+    type Error = Infallible;
+
+    fn draw_iter<I>(&mut self, pixels: I) -> Result<(), Infallible>
+    where
+        I: IntoIterator<Item = Pixel<Rgb565>>,
+    {
+        self.frame.draw_iter(pixels)
+    }
+
+    fn fill_contiguous<I>(&mut self, area: &Rectangle, colors: I) -> Result<(), Infallible>
+    where
+        I: IntoIterator<Item = Rgb565>,
+    {
+        self.frame.fill_contiguous(area, colors)
+    }
+
+    fn fill_solid(&mut self, area: &Rectangle, color: Rgb565) -> Result<(), Infallible> {
+        self.frame.fill_solid(area, color)
+    }
+
+    fn clear(&mut self, color: Rgb565) -> Result<(), Infallible> {
+        self.frame.clear(color)
     }
 }
 

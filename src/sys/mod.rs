@@ -112,6 +112,7 @@ macro_rules! os_call_stub {
     ($num:literal, $name:ident) => {};
 }
 
+pub mod app;
 pub mod convert;
 pub mod dialog;
 pub mod display;
@@ -145,6 +146,7 @@ pub fn all_calls() -> impl Iterator<Item = (&'static str, u16)> {
         serial::TABLE,
         usb::TABLE,
         convert::TABLE,
+        app::TABLE,
     ]
     .into_iter()
     .flat_map(|t| t.iter().copied())

@@ -2,10 +2,12 @@
 //! [`Instant`] that survives the wrap, and sleeping.
 
 mod clock;
+mod of_day;
 mod ticks;
 
 pub use clock::{Instant, MonotonicClock};
 pub use core::time::Duration;
+pub use of_day::TimeOfDay;
 pub use ticks::{TICKS_PER_DAY, TICKS_PER_SECOND, ticks_between, ticks_to_duration};
 
 /// The RTC's raw tick count: 1/128 s since midnight (calculator only).
@@ -16,14 +18,19 @@ pub fn rtc_ticks() -> u32 {
     (unsafe { crate::sys::time::RTC_GetTicks() }) as u32
 }
 
-/// Time of day from the RTC as (hour, minute, second, millisecond) (calculator only).
+/// The time of day from the RTC (calculator only).
 #[cfg(any(doc, prizm))]
 #[cfg_attr(doc, doc(cfg(prizm)))]
-pub fn time_of_day() -> (u32, u32, u32, u32) {
+pub fn time_of_day() -> TimeOfDay {
     let (mut h, mut m, mut s, mut ms) = (0, 0, 0, 0);
     // SAFETY: valid out-pointers.
     unsafe { crate::sys::time::RTC_GetTime(&mut h, &mut m, &mut s, &mut ms) };
-    (h, m, s, ms)
+    TimeOfDay {
+        hour: h as u8,
+        minute: m as u8,
+        second: s as u8,
+        millisecond: ms as u16,
+    }
 }
 
 /// Sleeps for `d` (rounded down to milliseconds) with `OS_InnerWait_ms` (calculator only).

@@ -14,15 +14,15 @@ use core::fmt::Write;
 use cglock::App;
 use cglock::layout::{Layout, layout};
 use cglock::screen::Screen as View;
-use embedded_graphics::mono_font::ascii::{FONT_6X10, FONT_10X20};
-use embedded_graphics::mono_font::{MonoFont, MonoTextStyle};
-use embedded_graphics::prelude::*;
-use embedded_graphics::primitives::{PrimitiveStyle, Rectangle};
-use embedded_graphics::text::{Baseline, Text};
-use prizm::display::os_text::{MODE_INVERT, TextColor, print_mini, print_xy};
+use prizm::embedded_graphics::mono_font::ascii::{FONT_6X10, FONT_10X20};
+use prizm::embedded_graphics::mono_font::{MonoFont, MonoTextStyle};
+use prizm::embedded_graphics::prelude::*;
+use prizm::embedded_graphics::primitives::{PrimitiveStyle, Rectangle};
+use prizm::embedded_graphics::text::{Baseline, Text};
+use prizm::display::os_text::{TextColor, TextMode, print_mini, print_xy};
 use prizm::display::{Rgb565, Screen};
 use prizm::heapless::String;
-use prizm::time::TICKS_PER_SECOND;
+use prizm::time::TimeOfDay;
 
 /// Height of the title bar.
 const BAR_H: u32 = 24;
@@ -78,7 +78,7 @@ impl Ui {
 
     /// Redraws the clock when the minute changed (`ticks`: RTC ticks since midnight).
     pub fn clock(&mut self, ticks: u32, locked: bool) {
-        if ticks / TICKS_PER_SECOND / 60 != self.minute {
+        if TimeOfDay::from_ticks(ticks).minute_of_day() != self.minute {
             self.bar(locked);
             self.screen.update_rows(0, BAR_H as usize - 1);
         }
@@ -90,7 +90,11 @@ impl Ui {
         self.screen.clear(Rgb565::WHITE).ok();
         self.bar(locked);
         for line in l.lines() {
-            let mode = if line.inverted { MODE_INVERT } else { 0 };
+            let mode = if line.inverted {
+                TextMode::INVERT
+            } else {
+                TextMode::NORMAL
+            };
             print_xy(
                 line.col,
                 line.row,
@@ -102,14 +106,13 @@ impl Ui {
         if let View::Lock { owner } = view
             && owner.is_empty()
         {
-            big_padlock(&mut *self.screen);
+            big_padlock(&mut self.screen);
         }
         self.fkeys(&l);
         self.screen.update();
     }
 
-    /// After unlocking: the OS gives add-ins no way to open a built-in app, so say
-    /// where to find it.
+    /// After unlocking, for an app no OS call opens: say where to find it.
     pub fn open_app_note(&mut self, app: App) {
         let mut s: String<40> = String::new();
         let _ = write!(s, "Open {} from the MENU", app.name());
@@ -119,7 +122,7 @@ impl Ui {
 
     fn bar(&mut self, locked: bool) {
         let bg = if locked { LOCKED_BAR } else { UNLOCKED_BAR };
-        let s = &mut *self.screen;
+        let s = &mut self.screen;
         Rectangle::new(Point::zero(), Size::new(384, BAR_H))
             .into_styled(PrimitiveStyle::with_fill(bg))
             .draw(s)
@@ -138,16 +141,15 @@ impl Ui {
             let warn = MonoTextStyle::new(&FONT_6X10, Rgb565::YELLOW);
             text(s, "SAVE FAILED", Point::new(214, 7), warn);
         }
-        let ticks = prizm::time::rtc_ticks();
-        let minute = ticks / TICKS_PER_SECOND / 60;
-        self.minute = minute;
+        let now = TimeOfDay::from_ticks(prizm::time::rtc_ticks());
+        self.minute = now.minute_of_day();
         let mut hm: String<8> = String::new();
-        let _ = write!(hm, "{:02}:{:02}", minute / 60 % 24, minute % 60);
+        let _ = write!(hm, "{now}");
         text(s, &hm, Point::new(384 - 6 - 50, 2), big);
     }
 
     fn fkeys(&mut self, l: &Layout) {
-        let s = &mut *self.screen;
+        let s = &mut self.screen;
         for (i, label) in l.fkeys.iter().enumerate() {
             if label.is_empty() {
                 continue;

@@ -253,7 +253,8 @@ fn time_area() -> i32 {
     time::sleep_ms(500);
     let t2 = time::rtc_ticks();
     let elapsed = i0.elapsed().as_millis();
-    let (h, m, _, _) = time::time_of_day();
+    let now = time::time_of_day();
+    let (h, m) = (now.hour, now.minute);
     let mut rep = Report::new();
     let _ = write!(
         rep,

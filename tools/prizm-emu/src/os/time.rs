@@ -1,46 +1,94 @@
-//! Time calls. Emulated time is the cycle count ([`crate::machine::model::CLOCK_HZ`] per second)
-//! plus idle time; the RTC starts at 2024-01-01 12:00:00 ([`crate::machine::devices::Rtc`]).
+//! Time calls. Emulated time is the CPU's clock in ticks
+//! ([`crate::machine::model::CLOCK_HZ`] per second, idle time included); the RTC starts at 2024-01-01 12:00:00 ([`crate::machine::devices::Rtc`]).
 //!
 //! User timers (Timer_Install/Start/Stop/Deinstall): slots 1-5; a started timer calls
 //! its handler every `elapse_ms` of emulated time, like an interrupt: the emulator saves
 //! the CPU state, calls the handler with PR at a return trap, and restores the state when
 //! it returns. Handlers run only while add-in code runs (not during OS waits; a timer
 //! that was due during a wait fires once afterwards), never nested.
+//!
+//! The OS runs these handlers from its timer interrupt (WikiPrizm, "Timers": "a periodic
+//! NMI ... will cause the timer table to be processed"; Simon Lothar: "the timers are
+//! served by some extra TMU"; WikiPrizm, `Timer_Install`: a handler must not call the
+//! direct-display calls, "as these are not reentrant"). So a handler starts between any
+//! two instructions of the add-in, at the exact cycle it is due, unless the CPU would
+//! not take the interrupt: SR.BL set or SR.IMASK at or above the interrupt's level. No
+//! source gives the OS's level for it; the emulator takes [`TIMER_LEVEL`] = 15, the
+//! highest, so it holds a handler off only where every maskable interrupt is held off
+//! (SR.IMASK = 15, as add-ins set it around critical sections), and runs it as soon as
+//! the mask comes down. [`TimerStats`] counts handlers run and held off.
 
-use super::{Call, CallResult, Ctx, OsState, TIMER_RETURN};
-use crate::machine::cpu::{Cpu, Regs};
+use super::{CallResult, Ctx, Entry, OsState, TIMER_RETURN};
+use crate::machine::cpu::{Cpu, Regs, sr};
 use crate::machine::model::CLOCK_HZ;
+use prizm_abi::os_calls::calls;
 
 /// The time calls.
-pub const CALLS: &[Call] = &[
-    (0x02C1, "RTC_GetTicks", rtc_get_ticks),
-    (0x02C0, "RTC_GetTime", rtc_get_time),
-    (0x02C2, "RTC_Elapsed_ms", rtc_elapsed_ms),
-    (0x02BF, "RTC_Reset", rtc_reset),
-    (0x1BB4, "OS_InnerWait_ms", os_inner_wait_ms),
-    (0x11D6, "CMT_Delay_micros", cmt_delay_micros),
-    (0x11D7, "CMT_Delay_100micros", cmt_delay_100micros),
-    (0x08D9, "Timer_Install", timer_install),
-    (0x08DA, "Timer_Deinstall", timer_deinstall),
-    (0x08DB, "Timer_Start", timer_start),
-    (0x08DC, "Timer_Stop", timer_stop),
+pub const CALLS: &[Entry] = &[
+    (calls::RTC_GetTicks, rtc_get_ticks),
+    (calls::RTC_GetTime, rtc_get_time),
+    (calls::RTC_Elapsed_ms, rtc_elapsed_ms),
+    (calls::RTC_Reset, rtc_reset),
+    (calls::OS_InnerWait_ms, os_inner_wait_ms),
+    (calls::CMT_Delay_micros, cmt_delay_micros),
+    (calls::CMT_Delay_100micros, cmt_delay_100micros),
+    (calls::Timer_Install, timer_install),
+    (calls::Timer_Deinstall, timer_deinstall),
+    (calls::Timer_Start, timer_start),
+    (calls::Timer_Stop, timer_stop),
 ];
+
+/// The interrupt level the emulator gives the OS's timer interrupt (see the module
+/// documentation): a handler starts only when SR.IMASK is below it and SR.BL is clear.
+pub const TIMER_LEVEL: u32 = 15;
+
+/// Instructions between two looks at SR while a due handler is held off.
+const HELD_OFF_RECHECK: u64 = 8;
+
+/// How many timer handlers started, and how many times a due handler had to wait for
+/// the add-in to unmask interrupts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TimerStats {
+    /// Handlers started.
+    pub fired: u64,
+    /// Due handlers held off by SR.BL or SR.IMASK (each counted once).
+    pub held_off: u64,
+}
+
+/// Whether the CPU would take the OS's timer interrupt now (SR.BL clear, SR.IMASK below
+/// [`TIMER_LEVEL`]).
+fn accepts_timer_interrupt(cpu: &Cpu) -> bool {
+    let sr = cpu.sr();
+    sr & sr::BL == 0 && (sr & sr::IMASK) >> 4 < TIMER_LEVEL
+}
 
 /// Starts a due timer handler (saving the CPU state, with PR at [`TIMER_RETURN`]) and
 /// returns how many instructions may run before the next timer is due (at most `left`).
+/// A due handler the CPU would not take yet (interrupts masked) waits, and SR is looked
+/// at again a few instructions later.
 pub fn timer_slice(cpu: &mut Cpu, os: &mut OsState, left: u64) -> u64 {
     if os.in_timer.is_some() {
         return left;
     }
     let now = cpu.now();
+    let accepts = accepts_timer_interrupt(cpu);
     if let Some(t) = os
         .timers
         .iter_mut()
         .flatten()
         .find(|t| t.due.is_some_and(|d| d <= now))
     {
+        if !accepts {
+            if !t.held_off {
+                t.held_off = true;
+                os.timer_stats.held_off += 1;
+            }
+            return left.min(HELD_OFF_RECHECK);
+        }
         t.due = Some(now + t.period);
+        t.held_off = false;
         let handler = t.handler;
+        os.timer_stats.fired += 1;
         os.in_timer = Some(TimerCall {
             saved: cpu.save_regs(),
             handler,
@@ -121,6 +169,8 @@ pub struct Timer {
     pub period: u64,
     /// Next firing (cycle), when started.
     pub due: Option<u64>,
+    /// Due, but held off by the interrupt mask.
+    pub held_off: bool,
 }
 
 /// Timer_Install(id, handler, elapse_ms): id 0 picks a free slot; returns the id or -1.
@@ -141,6 +191,7 @@ fn timer_install(e: &mut Ctx) -> CallResult {
         handler,
         period,
         due: None,
+        held_off: false,
     });
     Ok(slot as u32 + 1)
 }
@@ -165,6 +216,7 @@ fn timer_start(e: &mut Ctx) -> CallResult {
     let now = e.cpu.now();
     let t = e.os.timers[i].as_mut().unwrap();
     t.due = Some(now + t.period);
+    t.held_off = false;
     Ok(0)
 }
 

@@ -5,18 +5,19 @@
 //! `0-9`, `A-F` and `a-f`; any other byte reads as 0 (the OS's handling of bad digits
 //! is undocumented).
 
-use super::{Call, CallResult, Ctx};
+use super::{CallResult, Ctx, Entry};
+use prizm_abi::os_calls::calls;
 
 /// The conversion calls.
-pub const CALLS: &[Call] = &[
-    (0x1346, "NibbleToHex", nibble_to_hex),
-    (0x1347, "ByteToHex", byte_to_hex),
-    (0x1348, "WordToHex", word_to_hex),
-    (0x1841, "LongToAscHex", long_to_asc_hex),
-    (0x1343, "HexToNibble", hex_to_nibble),
-    (0x1344, "HexToByte", hex_to_byte),
-    (0x1345, "HexToWord", hex_to_word),
-    (0x1635, "strcmp_ignore_case", strcmp_ignore_case),
+pub const CALLS: &[Entry] = &[
+    (calls::NibbleToHex, nibble_to_hex),
+    (calls::ByteToHex, byte_to_hex),
+    (calls::WordToHex, word_to_hex),
+    (calls::LongToAscHex, long_to_asc_hex),
+    (calls::HexToNibble, hex_to_nibble),
+    (calls::HexToByte, hex_to_byte),
+    (calls::HexToWord, hex_to_word),
+    (calls::strcmp_ignore_case, strcmp_ignore_case),
 ];
 
 /// `digits` upper-case hex digits of `v` (its lowest nibbles), most significant first.

@@ -19,9 +19,10 @@
 
 use super::Take;
 use super::keymap::{KEYS, Key};
-use super::{Call, CallResult, Ctx, Event, Halt};
+use super::{CallResult, Ctx, Entry, Event, Halt};
 use crate::machine::model::CLOCK_HZ;
 use crate::machine::model::ms_to_cycles;
+use prizm_abi::os_calls::calls;
 
 /// Emulated time a polling key call takes, in ms.
 pub const POLL_MS: u64 = 1;
@@ -41,31 +42,28 @@ pub struct KeyboardState {
 }
 
 /// The keyboard calls.
-pub const CALLS: &[Call] = &[
-    (0x0EAB, "GetKey", get_key),
-    (0x12BF, "GetKeyWait_OS", get_key_wait_os),
-    (0x0D39, "PRGM_GetKey_OS", prgm_get_key_os),
-    (0x12C6, "Keyboard_PutKeycode", keyboard_put_keycode),
-    (0x0111, "Bkey_ClrAllFlags", bkey_clr_all_flags),
-    (0x0EA0, "Bkey_GetAllFlags", bkey_get_all_flags),
-    (0x0EA1, "Bkey_SetAllFlags", bkey_set_all_flags),
+pub const CALLS: &[Entry] = &[
+    (calls::GetKey, get_key),
+    (calls::GetKeyWait_OS, get_key_wait_os),
+    (calls::PRGM_GetKey_OS, prgm_get_key_os),
+    (calls::Keyboard_PutKeycode, keyboard_put_keycode),
+    (calls::Bkey_ClrAllFlags, bkey_clr_all_flags),
+    (calls::Bkey_GetAllFlags, bkey_get_all_flags),
+    (calls::Bkey_SetAllFlags, bkey_set_all_flags),
     (
-        0x1EA6,
-        "EnableGetkeyToMainFunctionReturn",
+        calls::EnableGetkeyToMainFunctionReturn,
         enable_getkey_to_main,
     ),
     (
-        0x1EA7,
-        "DisableGetkeyToMainFunctionReturn",
+        calls::DisableGetkeyToMainFunctionReturn,
         disable_getkey_to_main,
     ),
     (
-        0x1E99,
-        "GetGetkeyToMainFunctionReturnFlag",
+        calls::GetGetkeyToMainFunctionReturnFlag,
         get_getkey_to_main_flag,
     ),
-    (0x1E6E, "SetQuitHandler", set_quit_handler),
-    (0x0112, "Bkey_SetFlag", bkey_set_flag),
+    (calls::SetQuitHandler, set_quit_handler),
+    (calls::Bkey_SetFlag, bkey_set_flag),
 ];
 
 fn bkey_set_flag(e: &mut Ctx) -> CallResult {

@@ -6,7 +6,8 @@
 //! found; 0x33 item exists (MCSPutVar2 does not overwrite); 0x31 out of memory; 0x3A bad
 //! name. Capacity [`CAPACITY`] bytes.
 
-use super::{Call, CallResult, Ctx};
+use super::{CallResult, Ctx, Entry};
+use prizm_abi::os_calls::calls;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -31,17 +32,17 @@ pub struct McsState {
 }
 
 /// The MCS calls.
-pub const CALLS: &[Call] = &[
-    (0x154B, "MCS_CreateDirectory", create_directory),
-    (0x1516, "MCS_DeleteDirectory", delete_directory),
-    (0x154D, "MCSPutVar2", put_var2),
-    (0x1552, "MCSOvwDat2", ovw_dat2),
-    (0x1558, "MCSDelVar2", del_var2),
-    (0x1562, "MCSGetDlen2", get_dlen2),
-    (0x1563, "MCSGetData1", get_data1),
-    (0x1560, "MCSGetOpenItem", get_open_item),
-    (0x1529, "MCS_GetState", get_state),
-    (0x1532, "MCS_GetCapa", get_capa),
+pub const CALLS: &[Entry] = &[
+    (calls::MCS_CreateDirectory, create_directory),
+    (calls::MCS_DeleteDirectory, delete_directory),
+    (calls::MCSPutVar2, put_var2),
+    (calls::MCSOvwDat2, ovw_dat2),
+    (calls::MCSDelVar2, del_var2),
+    (calls::MCSGetDlen2, get_dlen2),
+    (calls::MCSGetData1, get_data1),
+    (calls::MCSGetOpenItem, get_open_item),
+    (calls::MCS_GetState, get_state),
+    (calls::MCS_GetCapa, get_capa),
 ];
 
 fn mcs_dir(e: &Ctx) -> Option<PathBuf> {

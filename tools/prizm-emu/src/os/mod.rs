@@ -73,9 +73,12 @@ pub type CallResult = Result<u32, Halt>;
 pub type Handler = fn(&mut Ctx) -> CallResult;
 /// A table entry: number, name, implementation.
 pub type Call = (u16, &'static str, Handler);
+/// An area's entry: the call (number and name from the OS-call table,
+/// `prizm_abi::os_calls::calls`) and its implementation.
+pub type Entry = (prizm_abi::os_calls::OsCall, Handler);
 
-/// The dispatch table of every implemented call. Each entry's number and name must be a
-/// line of the OS-call table (`prizm_abi::os_calls`): building the table checks it.
+/// The dispatch table of every implemented call (numbers and names from the OS-call
+/// table, `prizm_abi::os_calls`).
 pub fn table() -> &'static HashMap<u16, Call> {
     static TABLE: OnceLock<HashMap<u16, Call>> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -92,17 +95,9 @@ pub fn table() -> &'static HashMap<u16, Call> {
             ui::CALLS,
             serial::CALLS,
         ] {
-            for c in list {
-                let known = prizm_abi::os_calls::by_name(c.1).map(|k| k.number);
-                assert_eq!(
-                    known,
-                    Some(c.0),
-                    "OS call {} ({:#x}) is not in the OS-call table as such",
-                    c.1,
-                    c.0
-                );
-                let old = t.insert(c.0, *c);
-                assert!(old.is_none(), "OS call {:#x} implemented twice", c.0);
+            for &(call, handler) in list {
+                let old = t.insert(call.number, (call.number, call.name, handler));
+                assert!(old.is_none(), "OS call {:#x} implemented twice", call.number);
             }
         }
         t

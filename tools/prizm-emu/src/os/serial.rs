@@ -12,7 +12,8 @@
 //! Serial_ReadSingle, Serial_Peek) are not provided: their result when nothing was
 //! received is not documented, and Serial_PollRX tells add-ins that nothing was.
 
-use super::{Call, CallResult, Ctx};
+use super::{CallResult, Ctx, Entry};
+use prizm_abi::os_calls::calls;
 
 /// Size of the transmit buffer.
 pub const TX_BUFFER: u32 = 256;
@@ -29,17 +30,17 @@ pub struct SerialState {
 }
 
 /// The serial calls.
-pub const CALLS: &[Call] = &[
-    (0x1BB7, "Serial_Open", serial_open),
-    (0x1BB8, "Serial_Close", serial_close),
-    (0x1BC6, "Serial_IsOpen", serial_is_open),
-    (0x1BBF, "Serial_PollRX", serial_poll_rx),
-    (0x1BC0, "Serial_PollTX", serial_poll_tx),
-    (0x1BBE, "Serial_Write", serial_write),
-    (0x1BBC, "Serial_WriteSingle", serial_write_single),
-    (0x1BBD, "Serial_WriteUnbuffered", serial_write_single),
-    (0x1BC1, "Serial_ClearRX", serial_clear),
-    (0x1BC2, "Serial_ClearTX", serial_clear),
+pub const CALLS: &[Entry] = &[
+    (calls::Serial_Open, serial_open),
+    (calls::Serial_Close, serial_close),
+    (calls::Serial_IsOpen, serial_is_open),
+    (calls::Serial_PollRX, serial_poll_rx),
+    (calls::Serial_PollTX, serial_poll_tx),
+    (calls::Serial_Write, serial_write),
+    (calls::Serial_WriteSingle, serial_write_single),
+    (calls::Serial_WriteUnbuffered, serial_write_single),
+    (calls::Serial_ClearRX, serial_clear),
+    (calls::Serial_ClearTX, serial_clear),
 ];
 
 /// Serial_Open(u8 mode[6]) -> 0: opens the port (libfxcg `libc/stdio.c`: 0 on

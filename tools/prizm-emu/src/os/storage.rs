@@ -8,7 +8,8 @@
 //! ReadFile returns the bytes read, WriteFile the bytes written, SeekFile/TellFile the
 //! position. New files are filled with zeros. Storage capacity is [`CAPACITY`] bytes.
 
-use super::{Call, CallResult, Ctx};
+use super::{CallResult, Ctx, Entry};
+use prizm_abi::os_calls::calls;
 use std::path::{Path, PathBuf};
 
 /// Entry not found.
@@ -110,26 +111,26 @@ impl StorageState {
 }
 
 /// The storage calls.
-pub const CALLS: &[Call] = &[
-    (0x1DDC, "Bfile_StrToName_ncpy", str_to_name_ncpy),
-    (0x1DDB, "Bfile_NameToStr_ncpy", name_to_str_ncpy),
-    (0x1DA3, "Bfile_OpenFile_OS", open_file),
-    (0x1DA4, "Bfile_CloseFile_OS", close_file),
-    (0x1DAE, "Bfile_CreateEntry_OS", create_entry),
-    (0x1DAC, "Bfile_ReadFile_OS", read_file),
-    (0x1DAF, "Bfile_WriteFile_OS", write_file),
-    (0x1DA9, "Bfile_SeekFile_OS", seek_file),
-    (0x1DAB, "Bfile_TellFile_OS", tell_file),
-    (0x1DA6, "Bfile_GetFileSize_OS", get_file_size),
-    (0x1DB4, "Bfile_DeleteEntry", delete_entry),
-    (0x1DB3, "Bfile_RenameEntry", rename_entry),
-    (0x1DB7, "Bfile_FindFirst", find_first),
-    (0x1DB9, "Bfile_FindNext", find_next),
-    (0x1DB6, "Bfile_FindFirst_NON_SMEM", find_first_non_smem),
-    (0x1DB8, "Bfile_FindNext_NON_SMEM", find_next_non_smem),
-    (0x1DBA, "Bfile_FindClose", find_close),
-    (0x1DA5, "Bfile_GetMediaFree_OS", get_media_free),
-    (0x1DDA, "Bfile_Name_MatchMask", name_match_mask),
+pub const CALLS: &[Entry] = &[
+    (calls::Bfile_StrToName_ncpy, str_to_name_ncpy),
+    (calls::Bfile_NameToStr_ncpy, name_to_str_ncpy),
+    (calls::Bfile_OpenFile_OS, open_file),
+    (calls::Bfile_CloseFile_OS, close_file),
+    (calls::Bfile_CreateEntry_OS, create_entry),
+    (calls::Bfile_ReadFile_OS, read_file),
+    (calls::Bfile_WriteFile_OS, write_file),
+    (calls::Bfile_SeekFile_OS, seek_file),
+    (calls::Bfile_TellFile_OS, tell_file),
+    (calls::Bfile_GetFileSize_OS, get_file_size),
+    (calls::Bfile_DeleteEntry, delete_entry),
+    (calls::Bfile_RenameEntry, rename_entry),
+    (calls::Bfile_FindFirst, find_first),
+    (calls::Bfile_FindNext, find_next),
+    (calls::Bfile_FindFirst_NON_SMEM, find_first_non_smem),
+    (calls::Bfile_FindNext_NON_SMEM, find_next_non_smem),
+    (calls::Bfile_FindClose, find_close),
+    (calls::Bfile_GetMediaFree_OS, get_media_free),
+    (calls::Bfile_Name_MatchMask, name_match_mask),
 ];
 
 /// Bfile_Name_MatchMask(mask, name): 1 if the 16-bit `name` matches the 16-bit

@@ -1,7 +1,8 @@
 //! System calls: start-up check, OS version, setup settings, power, the OS heap, and a
 //! few string helpers.
 
-use super::{Call, CallResult, Ctx, Event};
+use super::{CallResult, Ctx, Entry, Event};
+use prizm_abi::os_calls::calls;
 use std::collections::BTreeMap;
 
 /// System state.
@@ -32,32 +33,31 @@ impl Default for SystemState {
 }
 
 /// The system calls.
-pub const CALLS: &[Call] = &[
+pub const CALLS: &[Entry] = &[
     (
-        0x0029,
-        "GlibAddinAplExecutionCheck",
+        calls::GlibAddinAplExecutionCheck,
         glib_addin_apl_execution_check,
     ),
-    (0x002B, "GlibGetOSVersionInfo", glib_get_os_version_info),
-    (0x0031, "GetSetupSetting", get_setup_setting),
-    (0x0032, "SetSetupSetting", set_setup_setting),
-    (0x1839, "PowerOff", power_off),
-    (0x1E91, "GetAutoPowerOffTime", get_auto_power_off_time),
-    (0x1E90, "SetAutoPowerOffTime", set_auto_power_off_time),
-    (0x12D9, "GetBacklightDuration", get_backlight_duration),
-    (0x12D8, "SetBacklightDuration", set_backlight_duration),
-    (0x1F44, "sys_malloc", sys_malloc),
-    (0x1F42, "sys_free", sys_free),
-    (0x1F46, "sys_realloc", sys_realloc),
-    (0x1DD1, "sys_memcmp", sys_memcmp),
-    (0x1DD0, "sys_memcpy", sys_memcpy),
-    (0x1511, "sys_memset", sys_memset),
-    (0x1349, "strlen", strlen),
-    (0x1A2C, "GetStackPtr", get_stack_ptr),
-    (0x1170, "itoa", itoa),
-    (0x1186, "GetMainBatteryVoltage", get_main_battery_voltage),
-    (0x12D5, "GetBatteryType", get_battery_type),
-    (0x12D4, "SetBatteryType", set_battery_type),
+    (calls::GlibGetOSVersionInfo, glib_get_os_version_info),
+    (calls::GetSetupSetting, get_setup_setting),
+    (calls::SetSetupSetting, set_setup_setting),
+    (calls::PowerOff, power_off),
+    (calls::GetAutoPowerOffTime, get_auto_power_off_time),
+    (calls::SetAutoPowerOffTime, set_auto_power_off_time),
+    (calls::GetBacklightDuration, get_backlight_duration),
+    (calls::SetBacklightDuration, set_backlight_duration),
+    (calls::sys_malloc, sys_malloc),
+    (calls::sys_free, sys_free),
+    (calls::sys_realloc, sys_realloc),
+    (calls::sys_memcmp, sys_memcmp),
+    (calls::sys_memcpy, sys_memcpy),
+    (calls::sys_memset, sys_memset),
+    (calls::strlen, strlen),
+    (calls::GetStackPtr, get_stack_ptr),
+    (calls::itoa, itoa),
+    (calls::GetMainBatteryVoltage, get_main_battery_voltage),
+    (calls::GetBatteryType, get_battery_type),
+    (calls::SetBatteryType, set_battery_type),
 ];
 
 /// The emulated calculator's batteries: four fresh AAA alkaline cells (the fx-CG's

@@ -6,24 +6,25 @@
 //! above 0x7E as hollow boxes, whatever the character set.
 
 use super::font::LARGE;
-use super::{Call, CallResult, Ctx};
+use super::{CallResult, Ctx, Entry};
+use prizm_abi::os_calls::calls;
 
 /// Text columns of a PrintXY row.
 pub const COLUMNS: i32 = 21;
 
 /// The text calls.
-pub const CALLS: &[Call] = &[
-    (0x1883, "PrintLine", print_line),
-    (0x08D2, "SetCursorFlashToggle", set_cursor_flash_toggle),
-    (0x08CA, "Keyboard_CursorFlash", keyboard_cursor_flash),
-    (0x1161, "MB_IsLead", mb_is_lead),
-    (0x1163, "MB_ElementCount", mb_element_count),
-    (0x1300, "ProcessPrintChars", process_print_chars),
-    (0x01E0, "EnableGB18030", enable_gb18030),
-    (0x01DF, "DisableGB18030", disable_gb18030),
-    (0x121D, "DisplayMBString", display_mb_string),
-    (0x1218, "DisplayMBString2", display_mb_string2),
-    (0x1224, "EditMBStringChar", edit_mb_string_char),
+pub const CALLS: &[Entry] = &[
+    (calls::PrintLine, print_line),
+    (calls::SetCursorFlashToggle, set_cursor_flash_toggle),
+    (calls::Keyboard_CursorFlash, keyboard_cursor_flash),
+    (calls::MB_IsLead, mb_is_lead),
+    (calls::MB_ElementCount, mb_element_count),
+    (calls::ProcessPrintChars, process_print_chars),
+    (calls::EnableGB18030, enable_gb18030),
+    (calls::DisableGB18030, disable_gb18030),
+    (calls::DisplayMBString, display_mb_string),
+    (calls::DisplayMBString2, display_mb_string2),
+    (calls::EditMBStringChar, edit_mb_string_char),
 ];
 
 /// Whether `c` starts a two-byte character.

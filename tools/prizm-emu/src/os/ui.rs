@@ -20,8 +20,9 @@
 //!   known: LocalizeMessage1 gives other numbers as "MSG#" and the number in hex.
 
 use super::display::{H, W};
-use super::{Call, CallResult, Ctx, Halt};
+use super::{CallResult, Ctx, Entry, Halt};
 use crate::machine::cpu::Cpu;
+use prizm_abi::os_calls::calls;
 
 /// Base of the emulator's read-only OS data (P1, flash area of the OS).
 pub const OS_DATA: u32 = 0x80F0_0000;
@@ -48,13 +49,13 @@ pub const FKEY_H: i32 = 24;
 pub const FKEY_W: i32 = 64;
 
 /// The UI resource calls.
-pub const CALLS: &[Call] = &[
-    (0x12F3, "GetFKeyPtr", get_fkey_ptr),
-    (0x0131, "FKey_Display", fkey_display),
-    (0x01E9, "GetMiniGlyphPtr", get_mini_glyph_ptr),
-    (0x023B, "PrintMiniGlyph", print_mini_glyph),
-    (0x0C2C, "SMEM_MapIconToExt", smem_map_icon_to_ext),
-    (0x12FC, "LocalizeMessage1", localize_message1),
+pub const CALLS: &[Entry] = &[
+    (calls::GetFKeyPtr, get_fkey_ptr),
+    (calls::FKey_Display, fkey_display),
+    (calls::GetMiniGlyphPtr, get_mini_glyph_ptr),
+    (calls::PrintMiniGlyph, print_mini_glyph),
+    (calls::SMEM_MapIconToExt, smem_map_icon_to_ext),
+    (calls::LocalizeMessage1, localize_message1),
 ];
 
 /// Maps the OS data (read-only) and fills its tables.

@@ -38,10 +38,17 @@ const ROOT_FILES: [&str; 6] = [
 ];
 /// The folders of the repository copied whole.
 const ROOT_DIRS: [&str; 2] = ["src", "docs"];
-/// The crates under `tools/` the installed SDK needs (`prizm-macros`: the asset macros): the machine facts the `prizm` crate
-/// depends on (`prizm-abi`), and what an add-in's host tests use (the test library and
-/// the crates it builds on).
-pub const TOOL_CRATES: [&str; 6] = ["prizm-abi", "g3a", "prizm-emu", "cargo-prizm", "prizm-test", "prizm-macros"];
+/// The crates under `tools/` the installed SDK needs: the machine facts the `prizm` crate
+/// depends on (`prizm-abi`) and its asset macros (`prizm-macros`), and what an add-in's
+/// host tests use (the test library and the crates it builds on).
+pub const TOOL_CRATES: [&str; 6] = [
+    "prizm-abi",
+    "prizm-macros",
+    "g3a",
+    "prizm-emu",
+    "cargo-prizm",
+    "prizm-test",
+];
 
 /// `$PRIZM_HOME`, or `~/.cache/prizm-sdk`.
 pub fn prizm_home() -> Result<PathBuf> {

@@ -1,8 +1,10 @@
 //! SHA-256 (FIPS 180-4) and the code hash of the original CGlock / Utilities lock:
 //! `SHA-256(code bytes as ASCII ‖ 8-byte hardware ID)`.
 //!
-//! Written here rather than taken from a crate so that the add-in has no dependencies
-//! and so that the message block (which holds code bytes) is wiped after use.
+//! Written here rather than taken from a crate so that every buffer that held code
+//! bytes (the message block, the message schedule) is wiped after use.
+
+use zeroize::Zeroize;
 
 use crate::secret::{ct_eq, zeroize_bytes};
 
@@ -133,9 +135,7 @@ fn compress(state: &mut [u32; 8], block: &[u8; 64]) {
         *s = s.wrapping_add(v);
     }
     // The message schedule holds words of the (secret) message: wipe it.
-    // SAFETY: `w` is a local array of plain integers; viewing it as bytes is sound.
-    let bytes = unsafe { core::slice::from_raw_parts_mut(w.as_mut_ptr().cast::<u8>(), 64 * 4) };
-    zeroize_bytes(bytes);
+    w.zeroize();
 }
 
 /// SHA-256 of `data` in one go.

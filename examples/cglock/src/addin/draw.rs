@@ -14,13 +14,13 @@ use core::fmt::Write;
 use cglock::App;
 use cglock::layout::{Layout, layout};
 use cglock::screen::Screen as View;
+use prizm::display::os_text::{TextColor, TextMode, print_mini, print_xy};
+use prizm::display::{Rgb565, Screen};
 use prizm::embedded_graphics::mono_font::ascii::{FONT_6X10, FONT_10X20};
 use prizm::embedded_graphics::mono_font::{MonoFont, MonoTextStyle};
 use prizm::embedded_graphics::prelude::*;
 use prizm::embedded_graphics::primitives::{PrimitiveStyle, Rectangle};
 use prizm::embedded_graphics::text::{Baseline, Text};
-use prizm::display::os_text::{TextColor, TextMode, print_mini, print_xy};
-use prizm::display::{Rgb565, Screen};
 use prizm::heapless::String;
 use prizm::time::TimeOfDay;
 

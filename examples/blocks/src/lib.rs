@@ -1,5 +1,5 @@
 //! Blocks: a falling-blocks game for the Casio Prizm. This library is its rules, pure
-//! (no OS call, no `unsafe`), tested on the PC; the add-in (`src/main.rs`) reads keys,
+//! (no OS call), tested on the PC; the add-in (`src/main.rs`) reads keys,
 //! feeds them to a [`Session`] once per frame, draws it and saves the high score.
 //!
 //! Modules, one idea each: [`piece`] (shapes and turns), [`board`] (the well),

@@ -27,6 +27,7 @@
 #![warn(missing_docs)]
 
 pub mod app;
+pub mod callback;
 pub mod display;
 pub mod heap;
 pub mod keyboard;

@@ -7,7 +7,7 @@ use core::{
 };
 
 use super::HeapStats;
-use crate::sync::Flag;
+use crate::sync::{Flag, without_interrupts};
 
 /// The arena's bytes, aligned for any allocation up to 8 bytes without padding.
 #[repr(C, align(8))]
@@ -59,28 +59,36 @@ impl<const N: usize> Heap<N> {
     }
 
     /// Runs `f` on the state with the lock held, the arena set up.
+    ///
+    /// On the calculator the whole section runs with interrupts masked
+    /// ([`without_interrupts`]): an OS timer handler that allocates waits until the
+    /// interrupted allocation is over, so it never finds the lock held. If the lock is
+    /// held all the same (a handler the mask did not hold off), the allocator refuses to
+    /// be re-entered with a panic rather than corrupt its lists or wait for ever.
     fn with<R>(&self, f: impl FnOnce(&mut State) -> R) -> R {
-        // The calculator has one thread: a busy lock means the allocator was re-entered
-        // (from a timer handler), which is a bug; on the PC, wait for the other thread.
-        #[cfg(prizm)]
-        if !self.lock.try_set() {
-            panic!("allocator re-entered (allocation from a timer handler?)");
-        }
-        #[cfg(not(prizm))]
-        while !self.lock.try_set() {
-            core::hint::spin_loop();
-        }
-        // SAFETY: the lock gives exclusive access to the state until `clear` below.
-        let state = unsafe { &mut *self.state.get() };
-        if !state.ready {
-            // SAFETY: the arena is `N` bytes owned by `self`, used by nothing else, and
-            // `self` does not move while allocations exist (documented requirement).
-            unsafe { state.heap.init(self.arena.get().cast::<u8>(), N) };
-            state.ready = true;
-        }
-        let r = f(state);
-        self.lock.clear();
-        r
+        without_interrupts(|| {
+            #[cfg(prizm)]
+            if !self.lock.try_set() {
+                panic!("allocator re-entered: an interrupt allocated during an allocation");
+            }
+            // On the PC, wait for the other thread.
+            #[cfg(not(prizm))]
+            while !self.lock.try_set() {
+                core::hint::spin_loop();
+            }
+            // SAFETY: the lock gives exclusive access to the state until `clear` below.
+            let state = unsafe { &mut *self.state.get() };
+            if !state.ready {
+                // SAFETY: the arena is `N` bytes owned by `self`, used by nothing else,
+                // and `self` does not move while allocations exist (documented
+                // requirement).
+                unsafe { state.heap.init(self.arena.get().cast::<u8>(), N) };
+                state.ready = true;
+            }
+            let r = f(state);
+            self.lock.clear();
+            r
+        })
     }
 
     /// Current statistics (exact; `largest_free` is found by probing the free list).

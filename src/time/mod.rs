@@ -1,14 +1,18 @@
 //! Time: the RTC's ticks (1/128 s since midnight, wrapping at midnight), a monotonic
-//! [`Instant`] that survives the wrap, and sleeping.
+//! [`Instant`] that survives the wrap, sleeping, and OS timers ([`Timer`]).
 
 mod clock;
 mod of_day;
 mod ticks;
+mod timer;
 
 pub use clock::{Instant, MonotonicClock};
 pub use core::time::Duration;
 pub use of_day::TimeOfDay;
 pub use ticks::{TICKS_PER_DAY, TICKS_PER_SECOND, ticks_between, ticks_to_duration};
+#[cfg(any(doc, prizm))]
+pub use timer::Timer;
+pub use timer::TimerError;
 
 /// The RTC's raw tick count: 1/128 s since midnight (calculator only).
 #[cfg(any(doc, prizm))]

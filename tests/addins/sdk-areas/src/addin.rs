@@ -2,6 +2,7 @@
 
 use alloc::{boxed::Box, vec::Vec};
 use core::fmt::Write;
+use core::sync::atomic::{AtomicU32, Ordering};
 use embedded_graphics::{
     mono_font::{MonoTextStyle, ascii::FONT_6X10},
     prelude::*,
@@ -34,6 +35,9 @@ pub fn main() -> i32 {
             v.len() as i32
         }
         Keycode::Char(0x38) => recurse(0) as i32,
+        Keycode::Char(0x39) => timer_area(),
+        Keycode::Char(0x30) => broken_timer_handler(),
+        Keycode::Char(0x2E) => quit_handler(),
         _ => 99,
     }
 }
@@ -300,4 +304,105 @@ fn heap_area(screen: &mut Screen) -> i32 {
 
 fn prizm_heap_stats() -> prizm::heap::HeapStats {
     PRIZM_HEAP.stats()
+}
+
+/// Runs of the timer handler, allocations it made, and allocations that failed or held
+/// wrong values.
+static RUNS: AtomicU32 = AtomicU32::new(0);
+static HANDLER_ALLOCS: AtomicU32 = AtomicU32::new(0);
+static HANDLER_BAD: AtomicU32 = AtomicU32::new(0);
+
+/// The timer handler: allocates a box and a vector, filled with products (so it
+/// changes MACL, as ordinary Rust code does), checks them and frees them.
+fn on_timer() {
+    let n = RUNS.fetch_add(1, Ordering::Relaxed) + 1;
+    let k = core::hint::black_box(n);
+    let b = Box::new([k.wrapping_mul(0x9E37_79B9); 4]);
+    let v: Vec<u32> = (1..=(k % 8 + 1)).map(|i| i.wrapping_mul(k)).collect();
+    let ok = b.iter().all(|&x| x == k.wrapping_mul(0x9E37_79B9))
+        && v.iter()
+            .enumerate()
+            .all(|(i, &x)| x == (i as u32 + 1).wrapping_mul(k));
+    HANDLER_ALLOCS.fetch_add(2, Ordering::Relaxed);
+    if !ok {
+        HANDLER_BAD.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+/// Mode 9: an SDK timer every millisecond whose handler allocates, while the main
+/// program allocates and frees without pause until the handler ran 30 times; then the
+/// timer is dropped and the heap must be as before.
+fn timer_area() -> i32 {
+    let before = PRIZM_HEAP.stats();
+    let mut t =
+        time::Timer::install(time::Duration::from_millis(1), on_timer).expect("a timer slot");
+    t.start();
+    let mut main_allocs = 0u32;
+    let mut main_bad = 0u32;
+    while RUNS.load(Ordering::Relaxed) < 30 {
+        let len = 8 + (main_allocs % 57) as usize;
+        let v: Vec<u8> = (0..len).map(|i| i as u8).collect();
+        let v = core::hint::black_box(v);
+        if v.len() != len || v.iter().enumerate().any(|(i, &x)| x != i as u8) {
+            main_bad += 1;
+        }
+        drop(v);
+        main_allocs += 1;
+    }
+    drop(t);
+    let after = PRIZM_HEAP.stats();
+    let mut rep = Report::new();
+    let _ = write!(
+        rep,
+        "runs={}\nhandler_allocs={}\nhandler_bad={}\nmain_allocs={main_allocs}\n\
+         main_bad={main_bad}\nlive_before={}\nlive_after={}\nfailed={}\n",
+        RUNS.load(Ordering::Relaxed),
+        HANDLER_ALLOCS.load(Ordering::Relaxed),
+        HANDLER_BAD.load(Ordering::Relaxed),
+        before.allocations,
+        after.allocations,
+        after.failed_request.unwrap_or(0),
+    );
+    save("timer.txt", &rep)
+}
+
+/// A handler given to the OS directly, without the SDK's shim: its multiplication
+/// changes MACL, which the OS's calling convention says a callee keeps.
+extern "C" fn unshimmed_handler() {
+    let n = RUNS.fetch_add(1, Ordering::Relaxed) + 1;
+    let k = core::hint::black_box(n);
+    RUNS_PRODUCT.store(
+        k.wrapping_mul(core::hint::black_box(0x9E37_79B9)),
+        Ordering::Relaxed,
+    );
+}
+static RUNS_PRODUCT: AtomicU32 = AtomicU32::new(0);
+
+/// Mode 0: installs [`unshimmed_handler`] with the raw OS call and waits for it; the
+/// emulator stops the run when it returns with MACL changed.
+fn broken_timer_handler() -> i32 {
+    // SAFETY: deliberately breaks the OS's convention (the test expects the emulator to
+    // stop here); the handler touches only atomics.
+    let id = unsafe { prizm::sys::time::Timer_Install(0, Some(unshimmed_handler), 1) };
+    // SAFETY: an id the OS gave.
+    unsafe { prizm::sys::time::Timer_Start(id) };
+    while RUNS.load(Ordering::Relaxed) < 3 {}
+    RUNS.load(Ordering::Relaxed) as i32
+}
+
+/// The quit handler: multiplies (changing MACL) and notes that it ran.
+fn on_quit() {
+    let k = core::hint::black_box(RUNS.load(Ordering::Relaxed) + 7);
+    RUNS_PRODUCT.store(
+        k.wrapping_mul(core::hint::black_box(0x9E37_79B9)),
+        Ordering::Relaxed,
+    );
+}
+
+/// Mode '.': sets a quit handler through the SDK, then waits for keys (MENU leaves).
+fn quit_handler() -> i32 {
+    prizm::callback::set_quit_handler(Some(on_quit));
+    loop {
+        let _ = get_key();
+    }
 }

@@ -537,3 +537,53 @@ fn stack_overflow_is_reported() {
         .expect("the overflow in bytes");
     assert!(below <= 8192, "{below} bytes past the end of static data");
 }
+
+/// Mode 9: an SDK timer (`prizm::time::Timer`, every millisecond) whose handler
+/// allocates and multiplies, while the main program allocates and frees without pause.
+/// Every allocation on both sides holds what was written, nothing leaks, every handler
+/// returned keeping the OS's convention (else the emulator stops the run), and some
+/// handlers came due inside the allocator's masked section and waited for its end.
+#[test]
+fn timer_handlers_allocate_safely_during_allocations() {
+    let dir = fresh_storage("sdk-timer");
+    let calc = start("9", Some(&dir));
+    assert_eq!(
+        *calc.outcome(),
+        Outcome::Returned(0),
+        "{:?}",
+        calc.outcome()
+    );
+    let rep: HashMap<String, u64> = report(&std::fs::read(dir.join("timer.txt")).unwrap())
+        .into_iter()
+        .map(|(k, v)| (k, v.parse().unwrap()))
+        .collect();
+    let runs = rep["runs"];
+    assert_eq!(runs, 30, "{rep:?}");
+    assert_eq!(rep["handler_allocs"], 2 * runs, "{rep:?}");
+    assert_eq!((rep["handler_bad"], rep["main_bad"]), (0, 0), "{rep:?}");
+    assert!(rep["main_allocs"] > 1000, "{rep:?}");
+    assert_eq!(rep["live_before"], rep["live_after"], "{rep:?}");
+    assert_eq!(rep["failed"], 0, "{rep:?}");
+    let stats = calc.emulator().os.timer_stats;
+    assert_eq!(stats.fired, runs, "{stats:?}");
+    assert!(
+        stats.held_off > 0,
+        "no handler came due during an allocation: {stats:?}"
+    );
+}
+
+/// Mode 0: a Rust function that multiplies, given to `Timer_Install` directly (without
+/// the SDK's shim), returns with MACL changed: the emulator stops the run and names it.
+#[test]
+fn an_unshimmed_timer_handler_breaks_the_contract_and_is_caught() {
+    let calc = start("0", None);
+    let Outcome::Crashed(report) = calc.outcome().clone() else {
+        panic!("expected a crash, got {:?}", calc.outcome());
+    };
+    assert!(
+        report.what.contains("the timer handler at") && report.what.contains("MACL: "),
+        "{}",
+        report.what
+    );
+    assert!(report.text.contains("unshimmed_handler"), "{}", report.text);
+}

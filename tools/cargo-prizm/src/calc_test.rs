@@ -224,6 +224,7 @@ fn failure(outcome: &Outcome, panic: Option<String>) -> Option<String> {
         )),
         Outcome::Idle => Some("waits for a key: a test cannot read the keyboard".into()),
         Outcome::Menu => Some("went to the main menu".into()),
+        Outcome::OpenApp(app) => Some(format!("opened the OS's {app}")),
     }
 }
 

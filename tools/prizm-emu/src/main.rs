@@ -33,6 +33,7 @@ EXIT CODES:
     4  unimplemented OS call (number, name and caller on stderr)
     5  idle: the add-in waits for a key and the key script is exhausted
     6  MENU pressed where the OS would go to the Main Menu
+    7  an APP_* call: the OS would open a built-in app (named on stdout)
 ";
 
 /// prizm-emu: a Casio Prizm (fx-CG10/20/50) emulator.
@@ -313,6 +314,12 @@ fn run(args: RunArgs) -> ExitCode {
                     *at as f64 / prizm_emu::machine::CLOCK_HZ as f64
                 )
             }
+            prizm_emu::os::Event::OpenApp { call, app, at } => {
+                eprintln!(
+                    "event: {call} at {:.3} s: the OS would open {app}",
+                    *at as f64 / prizm_emu::machine::CLOCK_HZ as f64
+                )
+            }
             prizm_emu::os::Event::Ignored { name } => {
                 eprintln!("note: {name} has no effect in the emulator")
             }
@@ -334,6 +341,7 @@ fn run(args: RunArgs) -> ExitCode {
         Outcome::Unimplemented { report, .. } => eprintln!("stopped: {report}"),
         Outcome::Idle => println!("idle: waiting for a key, key script exhausted ({stats})"),
         Outcome::Menu => println!("MENU pressed: the OS would go to the Main Menu ({stats})"),
+        Outcome::OpenApp(app) => println!("the OS would open {app} ({stats})"),
     }
     if let (Some(dir), Some(mut profile)) = (&profile_dir, emu.profile()) {
         let mut title = format!("prizm-emu profile: {}", file.display());

@@ -103,6 +103,7 @@ pub fn describe(outcome: Option<&Outcome>) -> String {
         None => "still running or waiting for a key".into(),
         Some(Outcome::Returned(v)) => format!("returned to the menu ({v})"),
         Some(Outcome::Menu) => "MENU: went to the Main Menu".into(),
+        Some(Outcome::OpenApp(app)) => format!("opened the OS's {app}"),
         Some(Outcome::Idle) => "waiting for a key".into(),
         Some(Outcome::Timeout) => "instruction budget used up".into(),
         Some(Outcome::Crashed(r)) => format!("crash: {} at {:#010x}", r.what, r.pc),
@@ -162,7 +163,10 @@ fn check_on(file: &[u8], model: Model) -> (Report, Option<Model>) {
         if on_screen(&emu) && level < Level::FirstScreen {
             level = Level::FirstScreen;
         }
-        let ended = matches!(end, Some(Outcome::Returned(_) | Outcome::Menu));
+        let ended = matches!(
+            end,
+            Some(Outcome::Returned(_) | Outcome::Menu | Outcome::OpenApp(_))
+        );
         if level >= Level::FirstScreen && (changed || ended) {
             level = Level::ReactsToKeys;
             reacted_to.push(key);

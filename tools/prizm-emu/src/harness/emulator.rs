@@ -108,6 +108,9 @@ pub enum Outcome {
     Idle,
     /// MENU was pressed where the OS goes to the Main Menu (exit code 6).
     Menu,
+    /// The add-in asked the OS to open this built-in app, which the emulator does not
+    /// have (exit code 7; an `APP_*` call, see [`crate::os::app`]).
+    OpenApp(&'static str),
 }
 
 impl Outcome {
@@ -120,6 +123,7 @@ impl Outcome {
             Outcome::Unimplemented { .. } => 4,
             Outcome::Idle => 5,
             Outcome::Menu => 6,
+            Outcome::OpenApp(_) => 7,
         }
     }
 }
@@ -559,6 +563,7 @@ impl Emulator {
                 self.outcome = Some(Outcome::Idle);
             }
             Err(Halt::Menu) => self.outcome = Some(Outcome::Menu),
+            Err(Halt::OpenApp(app)) => self.outcome = Some(Outcome::OpenApp(app)),
             Err(Halt::Fault(f)) => {
                 let pr = self.cpu.pr;
                 let what = format!("OS call {number:#06x} ({}): {f}", name());

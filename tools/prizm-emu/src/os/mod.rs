@@ -3,7 +3,7 @@
 //! value goes to r0 and execution returns to PR.
 //!
 //! Each area has a module (display, text, keyboard, time, storage, mcs, system, convert,
-//! ui, serial),
+//! ui, serial, app),
 //! each call is one function there, and [`table`] puts every module's list into one
 //! dispatch table.
 //! A call not in the table stops the run ([`Halt::Unknown`]).
@@ -11,6 +11,7 @@
 //! The OS also starts the add-in ([`boot`]) and runs the timer handlers it installed
 //! ([`time::timer_slice`]).
 
+pub mod app;
 pub mod boot;
 pub mod context;
 pub mod convert;
@@ -49,6 +50,8 @@ pub enum Halt {
     Idle,
     /// MENU was pressed where the OS would go to the Main Menu.
     Menu,
+    /// The add-in asked the OS to open this built-in app (see [`app`]).
+    OpenApp(&'static str),
     /// An argument pointed to memory that cannot be accessed.
     Fault(Fault),
     /// The call is known but this use of it is not emulated.
@@ -94,6 +97,7 @@ pub fn table() -> &'static HashMap<u16, Call> {
             text::CALLS,
             ui::CALLS,
             serial::CALLS,
+            app::CALLS,
         ] {
             for &(call, handler) in list {
                 let old = t.insert(call.number, (call.number, call.name, handler));
@@ -135,6 +139,15 @@ pub fn dispatch(ctx: &mut Ctx) -> Result<(), Halt> {
 pub enum Event {
     /// PowerOff was called (the run goes on as if switched on again).
     PowerOff {
+        /// Emulated cycle of the call.
+        at: u64,
+    },
+    /// An `APP_*` call asked the OS to open a built-in app (the run ends there).
+    OpenApp {
+        /// The OS call, e.g. `APP_RUNMAT`.
+        call: &'static str,
+        /// The app, e.g. `Run-Matrix`.
+        app: &'static str,
         /// Emulated cycle of the call.
         at: u64,
     },

@@ -142,6 +142,7 @@ pub fn describe(emu: &Emulator, outcome: &Outcome) -> String {
         Outcome::Unimplemented { report, .. } => format!("stopped: {report}"),
         Outcome::Idle => format!("idle: waiting for a key ({stats})"),
         Outcome::Menu => format!("MENU pressed: the OS would go to the Main Menu ({stats})"),
+        Outcome::OpenApp(app) => format!("the OS would open {app} ({stats})"),
     }
 }
 
@@ -374,7 +375,10 @@ pub fn run(emu: &mut Emulator, opts: &Options) -> Result<End, String> {
                     } else {
                         eprintln!("{text}");
                     }
-                    let color = if matches!(o, Outcome::Returned(_) | Outcome::Menu) {
+                    let color = if matches!(
+                        o,
+                        Outcome::Returned(_) | Outcome::Menu | Outcome::OpenApp(_)
+                    ) {
                         0xc0_ff_c0
                     } else {
                         0xff_80_80

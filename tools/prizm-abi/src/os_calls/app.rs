@@ -2,13 +2,12 @@
 //! libfxcg `include/fxcg/app.h`). Most do not return: the app ends through `GetKey`'s
 //! MENU, and the add-in's stack is left behind.
 
-/// The app area's OS calls: hands `source "..."; ` and then every line
-/// `NUMBER "doc" fn Name(args) -> ret;` to the macro `$callback`.
+/// The app area's table lines, handed to `$callback!` (see [`crate::os_calls`]).
 #[macro_export]
 macro_rules! app_calls {
     ($($callback:ident)::+) => {
         $($callback)::+! {
-            source "libfxcg `include/fxcg/app.h` and `libfxcg/syscalls/*.S` ([LFX-S]); WikiPrizm, \"Built-in Apps\"; APP_EACT_StatusIcon and APP_Program are in libfxcg's stubs only, parameters unknown";
+            source "libfxcg `include/fxcg/app.h`, WikiPrizm \"Built-in Apps\", the OS-call list in ../shared/reference";
             0x1A03 "Opens Run-Matrix; (0, 0) as gbl08ma's Utilities call it (`openRunMat`); usually does not return." fn APP_RUNMAT(is_appli: i32, option: i32);
             0x0C6B "Opens Financial; usually does not return." fn APP_FINANCE(is_appli: i32, option: i32);
             0x1632 "Opens Memory; usually does not return." fn APP_MEMORY();

@@ -1,7 +1,6 @@
 //! OS calls: number and string conversions, string helpers.
 
-/// The convert area's OS calls: hands `source "..."; ` and then every line
-/// `NUMBER "doc" fn Name(args) -> ret;` to the macro `$callback`.
+/// The convert area's table lines, handed to `$callback!` (see [`crate::os_calls`]).
 #[macro_export]
 macro_rules! convert_calls {
     ($($callback:ident)::+) => {

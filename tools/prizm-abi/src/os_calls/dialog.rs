@@ -1,7 +1,6 @@
 //! OS calls: message boxes, dialogs, progress and scroll bars.
 
-/// The dialog area's OS calls: hands `source "..."; ` and then every line
-/// `NUMBER "doc" fn Name(args) -> ret;` to the macro `$callback`.
+/// The dialog area's table lines, handed to `$callback!` (see [`crate::os_calls`]).
 #[macro_export]
 macro_rules! dialog_calls {
     ($($callback:ident)::+) => {

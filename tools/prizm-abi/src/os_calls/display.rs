@@ -1,7 +1,6 @@
 //! OS calls: VRAM, the display driver ("DD") and drawing primitives.
 
-/// The display area's OS calls: hands `source "..."; ` and then every line
-/// `NUMBER "doc" fn Name(args) -> ret;` to the macro `$callback`.
+/// The display area's table lines, handed to `$callback!` (see [`crate::os_calls`]).
 #[macro_export]
 macro_rules! display_calls {
     ($($callback:ident)::+) => {

@@ -1,7 +1,6 @@
 //! OS calls: key input and key flags.
 
-/// The keyboard area's OS calls: hands `source "..."; ` and then every line
-/// `NUMBER "doc" fn Name(args) -> ret;` to the macro `$callback`.
+/// The keyboard area's table lines, handed to `$callback!` (see [`crate::os_calls`]).
 #[macro_export]
 macro_rules! keyboard_calls {
     ($($callback:ident)::+) => {

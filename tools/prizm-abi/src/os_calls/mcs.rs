@@ -1,7 +1,6 @@
 //! OS calls: main memory (MCS): folders of named items in RAM, and the alpha variables.
 
-/// The mcs area's OS calls: hands `source "..."; ` and then every line
-/// `NUMBER "doc" fn Name(args) -> ret;` to the macro `$callback`.
+/// The mcs area's table lines, handed to `$callback!` (see [`crate::os_calls`]).
 #[macro_export]
 macro_rules! mcs_calls {
     ($($callback:ident)::+) => {

@@ -118,7 +118,7 @@ macro_rules! os_call_consts {
 }
 
 /// Hands every area of the table to `$callback`, one invocation per area (the areas the
-/// SDK binds, then `app` and `unbound`).
+/// SDK binds, then `unbound`).
 #[macro_export]
 macro_rules! os_call_table {
     ($($callback:ident)::+) => {
@@ -166,7 +166,7 @@ pub const AREAS: &[Area] = &[
     area!("serial", true, serial_calls),
     area!("usb", true, usb_calls),
     area!("convert", true, convert_calls),
-    area!("app", false, app_calls),
+    area!("app", true, app_calls),
     area!("unbound", false, unbound_calls),
 ];
 

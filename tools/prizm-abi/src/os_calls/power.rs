@@ -1,7 +1,6 @@
 //! OS calls: power, battery and backlight.
 
-/// The power area's OS calls: hands `source "..."; ` and then every line
-/// `NUMBER "doc" fn Name(args) -> ret;` to the macro `$callback`.
+/// The power area's table lines, handed to `$callback!` (see [`crate::os_calls`]).
 #[macro_export]
 macro_rules! power_calls {
     ($($callback:ident)::+) => {

@@ -1,7 +1,6 @@
 //! OS calls: the 3-pin serial port and the calculator-to-calculator link protocol.
 
-/// The serial area's OS calls: hands `source "..."; ` and then every line
-/// `NUMBER "doc" fn Name(args) -> ret;` to the macro `$callback`.
+/// The serial area's table lines, handed to `$callback!` (see [`crate::os_calls`]).
 #[macro_export]
 macro_rules! serial_calls {
     ($($callback:ident)::+) => {

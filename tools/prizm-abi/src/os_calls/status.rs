@@ -1,7 +1,6 @@
 //! OS calls: the status area at the top of the screen and the function-key bar.
 
-/// The status area's OS calls: hands `source "..."; ` and then every line
-/// `NUMBER "doc" fn Name(args) -> ret;` to the macro `$callback`.
+/// The status area's table lines, handed to `$callback!` (see [`crate::os_calls`]).
 #[macro_export]
 macro_rules! status_calls {
     ($($callback:ident)::+) => {

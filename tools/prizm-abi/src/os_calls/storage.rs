@@ -1,7 +1,6 @@
 //! OS calls: the storage memory file system ("Bfile", `\\fls0\...`).
 
-/// The storage area's OS calls: hands `source "..."; ` and then every line
-/// `NUMBER "doc" fn Name(args) -> ret;` to the macro `$callback`.
+/// The storage area's table lines, handed to `$callback!` (see [`crate::os_calls`]).
 #[macro_export]
 macro_rules! storage_calls {
     ($($callback:ident)::+) => {

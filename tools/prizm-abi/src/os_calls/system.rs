@@ -1,7 +1,6 @@
 //! OS calls: system settings, OS information, quit handler and undocumented calls.
 
-/// The system area's OS calls: hands `source "..."; ` and then every line
-/// `NUMBER "doc" fn Name(args) -> ret;` to the macro `$callback`.
+/// The system area's table lines, handed to `$callback!` (see [`crate::os_calls`]).
 #[macro_export]
 macro_rules! system_calls {
     ($($callback:ident)::+) => {

@@ -1,7 +1,6 @@
 //! OS calls: text output with the OS fonts, the cursor and multi-byte strings.
 
-/// The text area's OS calls: hands `source "..."; ` and then every line
-/// `NUMBER "doc" fn Name(args) -> ret;` to the macro `$callback`.
+/// The text area's table lines, handed to `$callback!` (see [`crate::os_calls`]).
 #[macro_export]
 macro_rules! text_calls {
     ($($callback:ident)::+) => {

@@ -1,7 +1,6 @@
 //! OS calls: the real-time clock, delays and timers.
 
-/// The time area's OS calls: hands `source "..."; ` and then every line
-/// `NUMBER "doc" fn Name(args) -> ret;` to the macro `$callback`.
+/// The time area's table lines, handed to `$callback!` (see [`crate::os_calls`]).
 #[macro_export]
 macro_rules! time_calls {
     ($($callback:ident)::+) => {

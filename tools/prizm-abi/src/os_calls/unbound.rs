@@ -2,8 +2,7 @@
 //! SDK has its own allocator and `core`'s copies), or not yet; the emulator implements
 //! or names them.
 
-/// The unbound area's OS calls: hands `source "..."; ` and then every line
-/// `NUMBER "doc" fn Name(args) -> ret;` to the macro `$callback`.
+/// The unbound area's table lines, handed to `$callback!` (see [`crate::os_calls`]).
 #[macro_export]
 macro_rules! unbound_calls {
     ($($callback:ident)::+) => {

@@ -1,7 +1,6 @@
 //! OS calls: raw USB communication.
 
-/// The usb area's OS calls: hands `source "..."; ` and then every line
-/// `NUMBER "doc" fn Name(args) -> ret;` to the macro `$callback`.
+/// The usb area's table lines, handed to `$callback!` (see [`crate::os_calls`]).
 #[macro_export]
 macro_rules! usb_calls {
     ($($callback:ident)::+) => {

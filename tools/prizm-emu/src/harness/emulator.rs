@@ -201,6 +201,7 @@ impl Emulator {
         let keys = Keys::new(KeyQueue::new(options.keys.clone()));
         mem.devices.keysc.input = Some(Box::new(keys.clone()));
         let mut cpu = Cpu::new(mem);
+        cpu.set_ticks_per_insn(model.ticks_per_cycle());
         if options.interpret {
             cpu.set_translate(false);
         }

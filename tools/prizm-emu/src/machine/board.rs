@@ -13,6 +13,7 @@ pub fn memory(model: Model, code: &[u8], hardware_id: [u8; 8]) -> Memory {
         "add-in image too large"
     );
     let mut mem = Memory::new();
+    mem.devices.set_model_clocks(model);
     mem.map(ROM_BASE, code.len() as u32, false);
     mem.load(ROM_BASE, code);
     // The whole RAM in P1 and P2; the VRAM, the OS heap and the add-in RAM are in it.

@@ -1,11 +1,18 @@
 //! Calculator models and their memory maps, and the emulated clock.
+//!
+//! Emulated time is counted in *ticks* of [`CLOCK_HZ`], the fx-CG50's CPU clock: every
+//! device, timer, wait and pacing works in ticks, the same on every model. A CPU cycle
+//! is [`Model::ticks_per_cycle`] ticks: 1 on the fx-CG50, 2 on the fx-CG10/20, whose
+//! CPU runs at half that clock (docs/timing.md has the sources).
 
-/// Emulated clock: instructions (cycles) per emulated second.
-pub const CLOCK_HZ: u64 = 118_000_000;
+/// Ticks per emulated second: the fx-CG50's CPU clock as the OS sets it, 117.9648 MHz
+/// (gint's `src/cpg/cpg.c` formula on the OS's own CPG values, FLLFRQ 0x4384 and FRQCR
+/// 0x0F011112: 32768 Hz x 900 / 2 x 16 / 2; gint's `clock.h` calls it "116 MHz").
+pub const CLOCK_HZ: u64 = 117_964_800;
 
-/// Converts milliseconds of emulated time to cycles.
+/// Converts milliseconds of emulated time to ticks.
 pub fn ms_to_cycles(ms: u64) -> u64 {
-    ms * (CLOCK_HZ / 1000)
+    ms * CLOCK_HZ / 1000
 }
 
 /// A calculator model.
@@ -110,6 +117,27 @@ impl Model {
         } else {
             &abi::FX_CG20
         }
+    }
+
+    /// The CPU clock (Iphi) as the OS sets it, in Hz: 117.9648 MHz on the fx-CG50,
+    /// 58.9824 MHz on the fx-CG10/20 (gint's `clock.h`: "F1: CPU @ 58 MHz ... [Default
+    /// speed]" on the fx-CG10/20, "CPU @ 116 MHz" on the fx-CG50; its `overclock.c` F1
+    /// values FRQCR 0x0F102203 and 0x0F011112 give these exact figures; WikiPrizm's "CPU
+    /// Clocks": "the standard 58 MHz clock frequency of the Prizm").
+    pub fn cpu_hz(self) -> u64 {
+        CLOCK_HZ / self.ticks_per_cycle()
+    }
+
+    /// Ticks of [`CLOCK_HZ`] per CPU cycle: 1 on the fx-CG50, 2 on the fx-CG10/20.
+    pub fn ticks_per_cycle(self) -> u64 {
+        if self.is_cg50() { 1 } else { 2 }
+    }
+
+    /// The peripheral clock (Pphi, which the TMU counts) as the OS sets it: a quarter of
+    /// the CPU clock on both families (gint's F1 values: P1FC 1/8 of 235.9 MHz on the
+    /// fx-CG50, 1/16 on the fx-CG10/20).
+    pub fn pphi_hz(self) -> u64 {
+        self.cpu_hz() / 4
     }
 
     /// The whole RAM in P1: 2 MiB at 0x88000000 on the fx-CG10/20, 8 MiB at 0x8C000000

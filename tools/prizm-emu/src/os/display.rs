@@ -3,7 +3,9 @@
 //!
 //! The LCD model: the add-in draws into VRAM; Bdisp_PutDisp_DD (and GetKey) copy VRAM
 //! to the LCD, which counts one frame (and saves it with --screenshot-every-frame).
-//! Screenshots show the LCD. A full put costs [`PUT_DISP_MS`] ms of emulated time.
+//! Screenshots show the LCD. A full put costs [`put_disp_us`] of emulated time (11 ms on
+//! the fx-CG50, 22 ms on the fx-CG10/20; docs/timing.md has the sources and how sure
+//! they are), a stripe its share of the rows.
 //!
 //! Geometry: PrintXY uses a grid of 18x24 cells whose row 1 starts at y=24 (below the
 //! status area); PrintMini and PrintCXY take pixel coordinates, also offset by 24 rows.
@@ -12,7 +14,7 @@
 
 use super::font::{self, LARGE, MINI};
 use super::{CallResult, Ctx, Entry, Halt};
-use crate::machine::model::VRAM_SIZE;
+use crate::machine::model::{CLOCK_HZ, Model, VRAM_SIZE};
 use prizm_abi::os_calls::calls;
 
 /// Screen width.
@@ -21,8 +23,19 @@ pub const W: i32 = 384;
 pub const H: i32 = 216;
 /// Height of the status area.
 pub const STATUS_H: i32 = 24;
-/// Emulated cost of a full-screen Bdisp_PutDisp_DD, in ms.
+/// Emulated duration of a full-screen Bdisp_PutDisp_DD on the fx-CG50, in ms: the
+/// "about 11 ms" a full-frame DMA to the panel takes (`../shared/reference/
+/// prizm-facts.md`; unverified: no re-read source).
 pub const PUT_DISP_MS: u64 = 11;
+
+/// Emulated duration of a full-screen Bdisp_PutDisp_DD on `model`, in microseconds:
+/// [`PUT_DISP_MS`] on the fx-CG50; on the fx-CG10/20, whose bus clock is half the
+/// fx-CG50's (29.49 against 58.98 MHz, gint's `clock.h` F1 rows), twice that, as a
+/// transfer the memory bus limits (Cemetech t=18738: "the bottleneck of fx-CG is on
+/// the memory bus") takes. Derived, not measured.
+pub fn put_disp_us(model: Model) -> u64 {
+    PUT_DISP_MS * 1000 * model.ticks_per_cycle()
+}
 
 /// The 8 text colours (TEXT_COLOR_BLACK..WHITE) as RGB565.
 pub const PALETTE: [u16; 8] = [
@@ -182,7 +195,8 @@ impl Ctx<'_> {
         mem.devices.lcd.pixels = lcd;
         mem.devices.lcd.frames += 1;
         let rows = (y2.max(y1) - y1 + 1) as u64;
-        self.idle(crate::machine::model::ms_to_cycles(PUT_DISP_MS) * rows / H as u64);
+        let full = put_disp_us(self.model) * CLOCK_HZ / 1_000_000;
+        self.idle(full * rows / H as u64);
     }
 
     /// Draws one character cell of text at pixel (x, y).

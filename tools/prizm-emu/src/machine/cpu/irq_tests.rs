@@ -476,3 +476,38 @@ fn cmt_compare_match_interrupt() {
     cpu.poke(0xA408_00A4, 1, 0x10).unwrap();
     assert_eq!(cpu.mem.devices.pending(cpu.now()), None);
 }
+
+/// At the fx-CG10/20's clock (two ticks per instruction, the CPG as its OS sets it),
+/// the TMU still counts a quarter of the CPU clock: the interrupts come after the same
+/// instruction counts as at the fx-CG50's, at twice the ticks, interpreted and
+/// translated alike. With the fx-CG50's CPG (Pphi at a quarter of the tick rate) they
+/// come after half the instructions: the run loop converts the due tick to an
+/// instruction count exactly.
+#[test]
+fn interrupts_at_two_ticks_per_instruction() {
+    use crate::machine::model::Model;
+    let (bin, syms) = assemble(TMU_PROGRAM, "irq-cg20");
+    let run = |model: Model, translate: bool| {
+        let mut cpu = machine(&bin);
+        cpu.mem.devices.set_model_clocks(model);
+        cpu.set_ticks_per_insn(2);
+        cpu.set_translate(translate);
+        cpu.pc = CODE + syms["start"];
+        cpu.r[15] = RAM + 0x3_0000;
+        assert_eq!(cpu.run(1_000_000), Stop::Sleep);
+        let log: Vec<u32> = (0..40).map(|i| cpu.peek(RAM + 4 * i, 4).unwrap()).collect();
+        (cpu.icount, cpu.now(), log)
+    };
+    let (int, int_now, log) = run(Model::Cg20, false);
+    let (jit, jit_now, jit_log) = run(Model::Cg20, true);
+    assert!((16_000..16_100).contains(&int), "{int}");
+    assert_eq!((int, int_now, &log), (jit, jit_now, &jit_log));
+    assert_eq!(int_now, 2 * int);
+    // The first interrupt is taken at the same instruction as at one tick each.
+    assert_eq!(log[0], CODE + syms["loop"] + 6);
+    assert_eq!(log[3], 400);
+    let (int, _, log) = run(Model::Cg50, false);
+    let (jit, _, jit_log) = run(Model::Cg50, true);
+    assert!((8_000..8_100).contains(&int), "{int}");
+    assert_eq!((int, &log), (jit, &jit_log));
+}

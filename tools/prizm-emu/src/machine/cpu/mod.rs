@@ -3,9 +3,13 @@
 //! decoded blocks in `blocks` (with its tables over memory in the bus's code cache), the
 //! translation of cached blocks to x86-64 code in `jit`.
 //!
-//! Time: one instruction is one cycle of a 118 MHz clock
-//! ([`crate::machine::model::CLOCK_HZ`]); waits made by
-//! the OS layer (key-script waits, delays, sleeps) add idle cycles on top.
+//! Time: emulated time is counted in ticks of [`crate::machine::model::CLOCK_HZ`]
+//! (the fx-CG50's 117.9648 MHz CPU clock); one instruction is one CPU cycle, which is
+//! `ticks_per_insn` ticks (1 on the fx-CG50, 2 on the fx-CG10/20 at 58.9824 MHz, see
+//! [`Cpu::set_ticks_per_insn`]); waits made by the OS layer (key-script waits, delays,
+//! sleeps, display transfers) add idle ticks on top. Budgets and the run loop's bound
+//! count instructions (`icount`), so interpreted and translated code stop at the same
+//! instruction whatever the clock.
 //!
 //! Interrupts: the devices' requests go through the INTC
 //! ([`crate::machine::devices::Devices::pending`]); the CPU takes one between blocks,
@@ -198,8 +202,11 @@ pub struct Cpu {
     pub ldst: bool,
     /// Instructions executed so far.
     pub icount: u64,
-    /// Idle cycles added by waits (time passes, no instruction runs).
+    /// Idle ticks added by waits (time passes, no instruction runs).
     pub idle_cycles: u64,
+    /// Ticks per instruction (per CPU cycle): 1 at the fx-CG50's clock, 2 at the
+    /// fx-CG10/20's.
+    ticks_per_insn: u64,
     /// The address space.
     pub mem: Memory,
     /// Run loop bound: chains stop entering blocks here; set to 0 to stop at once, to
@@ -250,6 +257,7 @@ impl Cpu {
             ldst: false,
             icount: 0,
             idle_cycles: 0,
+            ticks_per_insn: 1,
             mem,
             limit: 0,
             budget_end: 0,
@@ -280,10 +288,32 @@ impl Cpu {
         self.jit.enabled()
     }
 
-    /// Emulated time in cycles: instructions executed plus idle cycles.
+    /// Emulated time in ticks: instructions executed times the ticks each takes, plus
+    /// idle ticks.
     #[inline]
     pub fn now(&self) -> u64 {
-        self.icount + self.idle_cycles
+        self.icount * self.ticks_per_insn + self.idle_cycles
+    }
+
+    /// Sets how many ticks of [`crate::machine::model::CLOCK_HZ`] one instruction takes
+    /// ([`crate::machine::model::Model::ticks_per_cycle`]: 1 on the fx-CG50, 2 on the
+    /// fx-CG10/20). Set it before the run starts: time already counted is re-counted.
+    pub fn set_ticks_per_insn(&mut self, ticks: u64) {
+        assert!(ticks >= 1, "an instruction takes at least one tick");
+        self.ticks_per_insn = ticks;
+    }
+
+    /// Ticks per instruction ([`Cpu::set_ticks_per_insn`]).
+    pub fn ticks_per_insn(&self) -> u64 {
+        self.ticks_per_insn
+    }
+
+    /// How many instructions run before the clock ([`Cpu::now`]) reaches tick `t`, at
+    /// least 1: the budget that ends a run at a timer due at `t`.
+    pub fn insns_until(&self, t: u64) -> u64 {
+        t.saturating_sub(self.now())
+            .div_ceil(self.ticks_per_insn)
+            .max(1)
     }
 
     /// Registers an address whose fetch stops the run with [`Stop::Special`]. It must not
@@ -430,7 +460,11 @@ impl Cpu {
         }
         self.limit = self.budget_end;
         if let Some(due) = self.mem.devices.next_irq(now) {
-            let due = due.saturating_sub(self.idle_cycles).max(self.icount + 1);
+            // The first instruction count at which the clock reaches `due`.
+            let due = due
+                .saturating_sub(self.idle_cycles)
+                .div_ceil(self.ticks_per_insn)
+                .max(self.icount + 1);
             self.limit = self.limit.min(due);
         }
     }

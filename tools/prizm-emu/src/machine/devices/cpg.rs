@@ -1,10 +1,12 @@
 //! The clock pulse generator (CPG, at [`CPG_BASE`]) and the module stop registers next
 //! to it, as overclocking add-ins (Ftune, PTune) and gint's power and clock drivers
 //! read and write them. Writes are kept and read back (with the bits the hardware
-//! fixes); the emulated clock does not change: one instruction stays one cycle of
-//! [`crate::machine::model::CLOCK_HZ`].
+//! fixes); the CPU's speed does not follow them: one instruction stays one cycle of the
+//! model's clock ([`crate::machine::model::Model::cpu_hz`]).
 //!
-//! Registers, initial values (the fx-CG50 as OS 3.80 leaves it) and writable bits,
+//! Registers, initial values (the fx-CG50 as OS 3.80 leaves it; on the fx-CG10/20,
+//! FRQCR 0x0F102203, the value gint's `src/cpg/overclock.c` lists as the default F1
+//! setting of that model: CPU 1/4, bus 1/8, Pphi 1/16 of 235.9 MHz) and writable bits,
 //! from the MQ emulator (`modules/cpg.c`: FRQCR 0x0F011112 at +0x00, FSICLKCR +0x08,
 //! DDCLKCR +0x10, USBCLKCR +0x14, PLLCR +0x24, PLL2CR +0x28, SPUCLKCR +0x3C, SSCGCR
 //! +0x44, FLLFRQ +0x50, LSTATUS +0x60; FRQCR bits 19-16 fixed at 1, bits 7-4 read as
@@ -47,6 +49,9 @@ const REGS: [(u32, u32, u32); 14] = [
     (0x60, 0, 0xFFFF_FFFF),           // LSTATUS
 ];
 
+/// FRQCR on the fx-CG10/20 (gint's F1 setting for that model).
+const FRQCR_CG20: u32 = 0x0F10_2203;
+
 /// FRQCR's KICK bit.
 const KICK: u32 = 1 << 31;
 
@@ -66,6 +71,15 @@ impl Default for Cpg {
 }
 
 impl Cpg {
+    /// The registers as the OS of `model` sets them (FRQCR differs on the fx-CG10/20).
+    pub fn of(model: crate::machine::model::Model) -> Cpg {
+        let mut c = Cpg::default();
+        if model.ticks_per_cycle() == 2 {
+            c.values[0] = FRQCR_CG20;
+        }
+        c
+    }
+
     /// FRQCR.
     pub fn frqcr(&self) -> u32 {
         self.values[0]
@@ -129,6 +143,16 @@ impl Device for Cpg {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pphi_is_a_quarter_of_each_models_cpu_clock() {
+        use crate::machine::model::Model;
+        for m in [Model::Cg10, Model::Cg20, Model::Cg50] {
+            assert_eq!(Cpg::of(m).pphi_hz(), m.cpu_hz() / 4, "{m:?}");
+        }
+        assert_eq!(Cpg::of(Model::Cg20).pphi_hz(), 14_745_600);
+        assert_eq!(Cpg::of(Model::Cg50).pphi_hz(), 29_491_200);
+    }
 
     #[test]
     fn frqcr_reads_back_what_the_hardware_keeps() {

@@ -142,11 +142,20 @@ impl Devices {
         let (d, off) = self.at(addr)?;
         let r = d.write(off, size, v, now);
         if addr.wrapping_sub(CPG_BASE) < cpg::CPG_LEN {
-            // The TMU counts the peripheral clock the CPG's settings give.
-            let at_start = Cpg::default().pphi_hz();
-            self.tmu.set_pclk(now, self.cpg.pphi_hz(), at_start);
+            self.follow_cpg(now);
         }
         Some(r)
+    }
+
+    /// Sets the CPG as the OS of `model` leaves it, and the TMU's clock with it.
+    pub fn set_model_clocks(&mut self, model: crate::machine::model::Model) {
+        self.cpg = Cpg::of(model);
+        self.follow_cpg(0);
+    }
+
+    /// The TMU counts the peripheral clock the CPG's settings give.
+    fn follow_cpg(&mut self, now: u64) {
+        self.tmu.set_pclk(now, self.cpg.pphi_hz(), tmu::PCLK_HZ);
     }
 
     /// Whether a write at `addr` may change the interrupt requests or when they rise

@@ -1,6 +1,6 @@
 //! The timer unit (TMU, at [`TMU_BASE`]): three down-counting channels clocked by the
-//! peripheral clock (a quarter of the CPU clock with the clock settings at start; it
-//! follows the CPG when an add-in changes them, [`Tmu::set_pclk`]) through a prescaler,
+//! peripheral clock (a quarter of the CPU clock with each model's clock settings at
+//! start; it follows the CPG when an add-in changes them, [`Tmu::set_pclk`]) through a prescaler,
 //! with underflow interrupts (TUNI0-2, INTEVT 0x400/0x420/0x440) through the INTC.
 //!
 //! Layout and bits, from gint (`include/gint/mpu/tmu.h`: TSTR at +4, channel i at
@@ -19,7 +19,8 @@ use crate::machine::model::CLOCK_HZ;
 pub const TMU_BASE: u32 = 0xA449_0000;
 /// Size of the TMU's register block.
 pub const TMU_LEN: u32 = 0x30;
-/// Peripheral clock: a quarter of the CPU clock.
+/// The fx-CG50's peripheral clock, a quarter of [`CLOCK_HZ`] (29.4912 MHz); the TMU
+/// counts [`Tmu::set_pclk`]'s clock relative to it (half of it on the fx-CG10/20).
 pub const PCLK_HZ: u64 = CLOCK_HZ / 4;
 /// TCR: underflow flag.
 pub const TCR_UNF: u16 = 1 << 8;
@@ -46,8 +47,7 @@ impl Default for TmuChannel {
 }
 
 /// Counts per CPU cycle (numerator, denominator) for prescaler setting `tpsc` (Pclk/4
-/// ... Pclk/1024), with the peripheral clock at `pclk.0 / pclk.1` times its value at
-/// start (a quarter of the CPU clock).
+/// ... Pclk/1024), with the peripheral clock at `pclk.0 / pclk.1` times [`PCLK_HZ`].
 fn rate(tpsc: u16, pclk: (u64, u64)) -> (u64, u64) {
     let div = match tpsc & 7 {
         0 => 4,
@@ -81,7 +81,7 @@ pub struct Tmu {
     pub channels: [TmuChannel; 3],
     /// Start register (bit i starts channel i).
     pub tstr: u8,
-    /// The peripheral clock relative to its value at start (numerator, denominator).
+    /// The peripheral clock relative to [`PCLK_HZ`] (numerator, denominator).
     pclk: (u64, u64),
 }
 
@@ -96,8 +96,8 @@ impl Default for Tmu {
 }
 
 impl Tmu {
-    /// The peripheral clock becomes `hz`, where it was `at_start` Hz with the clock
-    /// settings at start (the CPG's registers changed at `now`).
+    /// The peripheral clock becomes `hz`, counted against a reference of `at_start` Hz
+    /// ([`PCLK_HZ`]; the CPG's registers changed at `now`).
     pub fn set_pclk(&mut self, now: u64, hz: u64, at_start: u64) {
         self.pclk = (hz.max(1), at_start.max(1));
         for c in &mut self.channels {

@@ -587,3 +587,25 @@ fn an_unshimmed_timer_handler_breaks_the_contract_and_is_caught() {
     );
     assert!(report.text.contains("unshimmed_handler"), "{}", report.text);
 }
+
+/// Modes '.' and ',': MENU calls the quit handler before the run ends. Set through the
+/// SDK (`prizm::callback::set_quit_handler`, a shim around a function that multiplies)
+/// it keeps the OS's convention; given to `SetQuitHandler` directly, the same function
+/// returns with MACL changed and the run stops with a report naming it.
+#[test]
+fn quit_handlers_run_at_menu_and_are_checked() {
+    let calc = start("DOT,MENU", None);
+    assert_eq!(*calc.outcome(), Outcome::Menu, "{:?}", calc.outcome());
+    assert!(calc.emulator().os.keyboard.quit_handler.is_some());
+    let calc = start("COMMA,MENU", None);
+    let Outcome::Crashed(report) = calc.outcome().clone() else {
+        panic!("expected a crash, got {:?}", calc.outcome());
+    };
+    assert!(
+        report.what.contains("the quit handler (SetQuitHandler) at")
+            && report.what.contains("MACL: "),
+        "{}",
+        report.what
+    );
+    assert!(report.text.contains("unshimmed_quit"), "{}", report.text);
+}

@@ -38,6 +38,7 @@ pub fn main() -> i32 {
         Keycode::Char(0x39) => timer_area(),
         Keycode::Char(0x30) => broken_timer_handler(),
         Keycode::Char(0x2E) => quit_handler(),
+        Keycode::Char(0x2C) => broken_quit_handler(),
         _ => 99,
     }
 }
@@ -402,6 +403,22 @@ fn on_quit() {
 /// Mode '.': sets a quit handler through the SDK, then waits for keys (MENU leaves).
 fn quit_handler() -> i32 {
     prizm::callback::set_quit_handler(Some(on_quit));
+    loop {
+        let _ = get_key();
+    }
+}
+
+/// A quit handler given to the OS directly, without the SDK's shim (it changes MACL).
+extern "C" fn unshimmed_quit() {
+    on_quit();
+}
+
+/// Mode ',': sets [`unshimmed_quit`] with the raw OS call, then waits for keys: MENU
+/// calls it, and the emulator stops the run when it returns with MACL changed.
+fn broken_quit_handler() -> i32 {
+    // SAFETY: deliberately breaks the OS's convention (the test expects the emulator to
+    // stop when it returns); the handler touches only atomics.
+    unsafe { prizm::sys::system::SetQuitHandler(Some(unshimmed_quit)) };
     loop {
         let _ = get_key();
     }

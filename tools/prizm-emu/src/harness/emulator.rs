@@ -326,14 +326,20 @@ impl Emulator {
                     self.outcome = Some(Outcome::Returned(self.cpu.r[0] as i32));
                 }
                 Stop::Special(TIMER_RETURN) => {
-                    if let Err(b) = os::time::timer_returned(&mut self.cpu, &mut self.os) {
-                        let what = format!(
-                            "the timer handler at {:#010x} returned with {} changed: the OS \
-                             expects a callback to keep r8-r15, MACH and MACL (Renesas \
-                             calling convention)",
-                            b.callback, b.changed
-                        );
-                        self.crash(what, b.callback, false);
+                    match os::time::timer_returned(&mut self.cpu, &mut self.os) {
+                        Ok(Some(os::time::Callback::Quit)) => self.outcome = Some(Outcome::Menu),
+                        Ok(_) => {}
+                        Err(b) => {
+                            let what = format!(
+                                "the {} at {:#010x} returned with {} changed: the OS \
+                                 expects a callback to keep r8-r15, MACH and MACL (Renesas \
+                                 calling convention)",
+                                b.kind.describe(),
+                                b.callback,
+                                b.changed
+                            );
+                            self.crash(what, b.callback, false);
+                        }
                     }
                 }
                 Stop::Special(_) => self.os_call(),
@@ -563,7 +569,17 @@ impl Emulator {
                 // Leave the CPU at the call: more keys let the add-in go on.
                 self.outcome = Some(Outcome::Idle);
             }
-            Err(Halt::Menu) => self.outcome = Some(Outcome::Menu),
+            Err(Halt::Menu) => match self.os.keyboard.quit_handler {
+                // Leaving for another app calls the quit handler first; the run ends
+                // when it returns.
+                Some(h) if self.os.in_timer.is_none() => os::time::start_callback(
+                    &mut self.cpu,
+                    &mut self.os,
+                    h,
+                    os::time::Callback::Quit,
+                ),
+                _ => self.outcome = Some(Outcome::Menu),
+            },
             Err(Halt::OpenApp(app)) => self.outcome = Some(Outcome::OpenApp(app)),
             Err(Halt::Fault(f)) => {
                 let pr = self.cpu.pr;

@@ -39,6 +39,8 @@ pub struct KeyboardState {
     pub menu_locked: bool,
     /// Bkey flag word (Bkey_SetAllFlags/GetAllFlags).
     pub flags: u16,
+    /// The quit handler (SetQuitHandler), called when MENU leaves the add-in.
+    pub quit_handler: Option<u32>,
 }
 
 /// The keyboard calls.
@@ -242,6 +244,10 @@ fn get_getkey_to_main_flag(e: &mut Ctx) -> CallResult {
     Ok(!e.os.keyboard.menu_locked as u32)
 }
 
+/// SetQuitHandler(handler): remembered; MENU leaving the add-in calls it (as choosing
+/// another app from the Main Menu does), then the run ends.
 fn set_quit_handler(e: &mut Ctx) -> CallResult {
-    e.ignored("SetQuitHandler")
+    let handler = e.arg(0)?;
+    e.os.keyboard.quit_handler = (handler != 0).then_some(handler);
+    Ok(0)
 }

@@ -89,28 +89,59 @@ pub fn timer_slice(cpu: &mut Cpu, os: &mut OsState, left: u64) -> u64 {
         t.held_off = false;
         let handler = t.handler;
         os.timer_stats.fired += 1;
-        os.in_timer = Some(TimerCall {
-            saved: cpu.save_regs(),
-            handler,
-        });
-        cpu.pr = TIMER_RETURN;
-        cpu.pc = handler;
+        start_callback(cpu, os, handler, Callback::Timer);
         return left;
     }
     let next = os.timers.iter().flatten().filter_map(|t| t.due).min();
     match next {
-        Some(d) => left.min(cpu.insns_until(d)),
+        Some(d) => left.min(d - now).max(1),
         None => left,
     }
 }
 
-/// A timer handler the OS is running: the interrupted state, and the handler.
+/// A function of the add-in the OS calls back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Callback {
+    /// A timer handler (Timer_Install).
+    Timer,
+    /// The quit handler (SetQuitHandler), called when the user leaves through the Main
+    /// Menu for another app.
+    Quit,
+}
+
+impl Callback {
+    /// What the callback is, for reports: "timer handler", "quit handler".
+    pub fn describe(self) -> &'static str {
+        match self {
+            Callback::Timer => "timer handler",
+            Callback::Quit => "quit handler (SetQuitHandler)",
+        }
+    }
+}
+
+/// A callback the OS is running: the interrupted state, the callback's address and
+/// what it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TimerCall {
     /// The registers of the interrupted code.
     pub saved: Regs,
-    /// The handler's address.
+    /// The callback's address.
     pub handler: u32,
+    /// Which callback.
+    pub kind: Callback,
+}
+
+/// Calls the add-in's function at `handler` as the OS calls a callback: the CPU state is
+/// saved, PR points at the return trap [`TIMER_RETURN`], and [`timer_returned`] checks
+/// the contract and restores the state.
+pub fn start_callback(cpu: &mut Cpu, os: &mut OsState, handler: u32, kind: Callback) {
+    os.in_timer = Some(TimerCall {
+        saved: cpu.save_regs(),
+        handler,
+        kind,
+    });
+    cpu.pr = TIMER_RETURN;
+    cpu.pc = handler;
 }
 
 /// A callback that returned without keeping what the OS's calling convention says it
@@ -119,21 +150,24 @@ pub struct TimerCall {
 pub struct BrokenContract {
     /// The callback's address.
     pub callback: u32,
+    /// Which callback.
+    pub kind: Callback,
     /// What changed: `r8: 0x1 -> 0x2, MACL: ...`.
     pub changed: String,
 }
 
-/// A timer handler returned (execution reached [`TIMER_RETURN`]): the interrupted
-/// state comes back, after checking the contract of a callback the OS calls.
+/// A callback returned (execution reached [`TIMER_RETURN`]): the interrupted state
+/// comes back, after checking the contract of a callback the OS calls; returns which
+/// callback it was (`None` if none was running).
 ///
 /// The OS is built with the Renesas calling convention (GCC's `-mrenesas`/`-mhitachi`,
 /// as libfxcg builds add-ins): besides r8-r15, MACH and MACL are callee-saved ("Renesas
 /// saves and restores mac registers on call", gcc/config/sh/sh.cc), so a handler that
 /// changes any of them would corrupt the OS code it interrupted. On the calculator that
 /// goes unnoticed; here the run stops with [`BrokenContract`].
-pub fn timer_returned(cpu: &mut Cpu, os: &mut OsState) -> Result<(), BrokenContract> {
+pub fn timer_returned(cpu: &mut Cpu, os: &mut OsState) -> Result<Option<Callback>, BrokenContract> {
     let Some(call) = os.in_timer.take() else {
-        return Ok(());
+        return Ok(None);
     };
     let s = &call.saved;
     let mut changed = Vec::new();
@@ -150,11 +184,12 @@ pub fn timer_returned(cpu: &mut Cpu, os: &mut OsState) -> Result<(), BrokenContr
     if !changed.is_empty() {
         return Err(BrokenContract {
             callback: call.handler,
+            kind: call.kind,
             changed: changed.join(", "),
         });
     }
     cpu.restore_regs(s);
-    Ok(())
+    Ok(Some(call.kind))
 }
 
 /// Number of user timer slots (ids 1..=TIMERS).

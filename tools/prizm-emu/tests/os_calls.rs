@@ -405,3 +405,26 @@ fn system_calls() {
     assert_eq!(e.events().len(), 1);
     assert!(e.call_os(0x1E6A, &[]).is_err(), "unimplemented");
 }
+
+#[test]
+fn app_calls_end_the_run_naming_the_app() {
+    let mut e = emu(Options::default());
+    for (number, call, app) in [
+        (0x1A03, "APP_RUNMAT", "Run-Matrix"),
+        (0x0C6B, "APP_FINANCE", "Financial"),
+        (0x1632, "APP_MEMORY", "Memory"),
+        (0x1E13, "APP_SYSTEM", "System"),
+        (0x1E34, "APP_SYSTEM_VERSION", "System (version)"),
+    ] {
+        let err = e.call_os(number, &[0, 0]).unwrap_err();
+        assert!(err.contains(&format!("OpenApp({app:?})")), "{call}: {err}");
+        assert!(
+            matches!(
+                e.events().last(),
+                Some(prizm_emu::os::Event::OpenApp { call: c, app: a, .. }) if *c == call && *a == app
+            ),
+            "{call}: {:?}",
+            e.events()
+        );
+    }
+}

@@ -1,6 +1,8 @@
 //! `examples/cglock`, built for the calculator, runs in prizm-emu on a storage folder:
 //! first-run setup, locking, wrong codes and the lock-out delay, unlocking, a restart
-//! that stays locked with MENU blocked, a tampered copy, corrupt copies, and SHIFT+AC.
+//! that stays locked with MENU blocked, a tampered copy, corrupt copies, SHIFT+AC, and
+//! the app opened after unlocking (`APP_RUNMAT`; the emulator ends the run there with
+//! `Outcome::OpenApp`).
 //!
 //! The checks read the stored record (the Bfile `CGLOCK.dat` and the main-memory item
 //! `.mcs/@CGLOCK/Record` in the storage folder; layout in `examples/cglock/src/record.rs`)
@@ -26,6 +28,7 @@ const BLUE: u16 = 0x001F;
 /// Record fields (examples/cglock/src/record.rs).
 const RECORD_LEN: usize = 72;
 const OFF_FLAGS: usize = 5;
+const OFF_APP: usize = 6;
 const OFF_HASH: usize = 28;
 const OFF_FAILURES: usize = 60;
 const OFF_REMAINING: usize = 62;
@@ -508,4 +511,79 @@ fn translated_and_interpreted_runs_agree() {
     }
     assert!(!bar_locked(&runs[0].0), "the session ends unlocked");
     assert_eq!(record(&runs[0].1), record(&runs[1].1));
+}
+
+/// The OS apps the add-in asked for, as (OS call, app).
+fn opened_apps(emu: &Addin) -> Vec<(&'static str, &'static str)> {
+    emu.emulator()
+        .events()
+        .iter()
+        .filter_map(|e| match e {
+            Event::OpenApp { call, app, .. } => Some((*call, *app)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Pixels in the blue of the note "Open X from the MENU" (RGB565 0x0018,
+/// examples/cglock/src/addin/draw.rs).
+fn note_pixels(emu: &Addin) -> usize {
+    emu.screen().iter().filter(|&&p| p == 0x0018).count()
+}
+
+/// First run with code 1234, then the settings (F3): UP selects "app after
+/// unlocking", EXE `presses` times cycles it (none, Run-Matrix, Statistics, ...), EXIT
+/// saves; F1 locks.
+fn set_up_choose_app_and_lock(dir: &Path, presses: usize) -> Addin {
+    let mut emu = boot(dir);
+    type_keys(&mut emu, "1,2,3,4,EXE,1,2,3,4,EXE,F3,UP");
+    for _ in 0..presses {
+        type_keys(&mut emu, "EXE");
+    }
+    type_keys(&mut emu, "EXIT,F1");
+    let r = record(dir);
+    assert!(locked(&r));
+    assert_eq!(usize::from(r[OFF_APP]), presses, "the app chosen");
+    emu
+}
+
+/// (h) with Run-Matrix chosen, a wrong code opens nothing; the right code unlocks,
+/// saves, and asks the OS for Run-Matrix (the run ends: the emulator has no OS apps).
+#[test]
+fn right_code_opens_the_chosen_app() {
+    let dir = fresh_dir("open-app");
+    let mut emu = set_up_choose_app_and_lock(&dir, 1);
+    type_keys(&mut emu, "ALPHA,9,9,9,9,EXE");
+    assert_eq!(opened_apps(&emu), []);
+    type_keys(&mut emu, "EXIT");
+    assert_eq!(
+        keys(&mut emu, "ALPHA,1,2,3,4,EXE"),
+        Outcome::OpenApp("Run-Matrix")
+    );
+    assert_eq!(opened_apps(&emu), [("APP_RUNMAT", "Run-Matrix")]);
+    assert!(!locked(&record(&dir)), "unlocked and saved first");
+}
+
+/// (i) no app chosen: unlocking opens nothing and shows no note.
+#[test]
+fn no_app_chosen_opens_nothing() {
+    let dir = fresh_dir("open-none");
+    let mut emu = set_up_choose_app_and_lock(&dir, 0);
+    type_keys(&mut emu, "ALPHA,1,2,3,4,EXE");
+    assert_eq!(opened_apps(&emu), []);
+    assert!(!locked(&record(&dir)));
+    assert_eq!(note_pixels(&emu), 0, "no note");
+}
+
+/// (j) Statistics chosen: no OS call opens it, so the add-in stays, unlocked, and says
+/// where to find it.
+#[test]
+fn app_without_os_call_stays_in_the_add_in() {
+    let dir = fresh_dir("open-statistics");
+    let mut emu = set_up_choose_app_and_lock(&dir, 2);
+    type_keys(&mut emu, "ALPHA,1,2,3,4,EXE");
+    assert_eq!(opened_apps(&emu), []);
+    assert!(!locked(&record(&dir)));
+    let note = note_pixels(&emu);
+    assert!(note > 50, "'Open Statistics from the MENU': {note} pixels");
 }

@@ -101,6 +101,35 @@ prizm::tests! {
         assert!(Frame::new(&mut [0u16; 10]).is_none(), "too small a buffer");
     }
 
+    fn app_handle_is_taken_once_and_paces_frames() {
+        use prizm::app::{FrameClock, Prizm};
+        use prizm::prelude::*;
+        let mut p = Prizm::take().expect("the handle is free");
+        assert!(Prizm::take().is_none(), "one handle");
+        assert!(prizm::display::Screen::take().is_none(), "the handle holds the screen");
+        // The screen is a DrawTarget of its own.
+        p.screen.clear(Rgb565::BLUE).ok();
+        Rectangle::new(Point::new(20, 10), Size::new(2, 2))
+            .into_styled(PrimitiveStyle::with_fill(Rgb565::RED))
+            .draw(&mut p.screen)
+            .ok();
+        assert_eq!(p.screen.get(21, 11), Some(Rgb565::RED));
+        assert_eq!(p.screen.get(22, 11), Some(Rgb565::BLUE));
+        // No key held: nothing pressed.
+        p.input.update();
+        assert_eq!(p.input.pressed().count(), 0);
+        // 10 frames at 32 fps: the tenth ends 10 x 31.25 ms after the first wait began.
+        let mut frames = FrameClock::new(32);
+        let t0 = p.clock.now();
+        for _ in 0..10 {
+            frames.wait();
+        }
+        let ms = (p.clock.now() - t0).as_millis();
+        assert!((300..=330).contains(&ms), "{ms} ms for 10 frames");
+        assert_eq!(frames.dropped(), 0);
+        assert_eq!(frames.fps(), 32);
+    }
+
     fn keyboard_codes() {
         use prizm::keyboard::Keycode;
         assert_eq!(Keycode::from_getkey(30004), Keycode::Exe);

@@ -11,7 +11,9 @@
 //!
 //! What the profile shows (README "Profiling"): the session's time is text drawing
 //! (embedded-graphics glyphs drawn pixel by pixel into the frame), not SHA-256, whose
-//! one 64-byte block per code is a few thousand instructions.
+//! one 64-byte block per code is a few thousand instructions. The unlock alone
+//! (`--profile-focus code_matches`, `Profile::focus`) is SHA-256: its flame graph has
+//! the compression function on top.
 
 use prizm_emu::harness::keys::parse_script;
 use prizm_emu::{Emulator, Options, Outcome};
@@ -155,7 +157,12 @@ fn cglock_unlock_profile() {
             );
         }
     }
-    let main = funcs["cglock::addin::main"];
+    // `main` (inlined into the SDK's call of it, whose name then names it).
+    let main = funcs
+        .iter()
+        .find(|(n, _)| n.contains("cglock::addin::main"))
+        .map(|(_, c)| *c)
+        .expect("cglock::addin::main");
     assert_eq!(main.calls, 1);
     assert!(main.inclusive > total * 8 / 10, "{main:?} of {total}");
 
@@ -192,4 +199,32 @@ fn cglock_unlock_profile() {
         "top function {top:?}"
     );
     assert!(funcs[CODE_HASH].inclusive * 100 < total);
+
+    // The unlock alone, as `--profile-focus code_matches` writes it: SHA-256 on top.
+    let unlock = profile.focus(CODE_MATCHES).expect("the unlock ran");
+    let unlock_dir = out_dir.with_file_name("unlock");
+    unlock.write(&unlock_dir, "CGlock unlock").unwrap();
+    let stacks = folded(&unlock_dir);
+    assert!(stacks.iter().all(|(s, _)| s[0] == CODE_MATCHES), "{stacks:?}");
+    let funcs = functions(&unlock_dir);
+    assert_eq!(funcs[CODE_MATCHES].calls, 1);
+    assert_eq!(funcs[CODE_MATCHES].inclusive, unlock.instructions);
+    assert_eq!(funcs[COMPRESS].calls, 1, "one block per code");
+    // The compression function (with what it calls) is most of the unlock's check, and
+    // the function with the most self instructions runs under it.
+    assert!(
+        funcs[COMPRESS].inclusive * 3 > unlock.instructions * 2,
+        "compress {:?} of {}",
+        funcs[COMPRESS],
+        unlock.instructions
+    );
+    let top = &unlock.by_self()[0].name;
+    assert!(
+        stacks
+            .iter()
+            .any(|(s, _)| s.last() == Some(top) && s.contains(&COMPRESS.to_string())),
+        "top {top} under compress"
+    );
+    let svg = std::fs::read_to_string(unlock_dir.join("flamegraph-instructions.svg")).unwrap();
+    assert!(svg.contains(COMPRESS) && !svg.contains("cglock::addin::"));
 }

@@ -13,7 +13,12 @@
 //! Blocking key calls (GetKey, blocking GetKeyWait_OS) take the next key at once,
 //! skipping time over waits. Code that polls (the key matrix registers, PRGM_GetKey)
 //! sees each key held down for [`HOLD_MS`] ms of emulated time, then released for
-//! [`GAP_MS`] ms before the next item starts.
+//! [`GAP_MS`] ms before the next item starts. A press begins only after polling has seen
+//! the keyboard released: when the last poll saw a key down (or at the very first poll),
+//! a key item starts with a gap of [`GAP_MS`] ms with no key. A press is an edge, so an
+//! add-in that ignores the keys held when it starts (as the SDK's `app::Input` does with
+//! the EXE that opened it) still sees the script's first key, and an add-in too busy to
+//! poll during a gap still sees `1,1` as two presses.
 //!
 //! Live keys (a window's keyboard, [`KeyQueue::set_live`]) come after the script: once
 //! it is played, polling sees the key held down now (the latest pressed of those held,
@@ -127,6 +132,8 @@ pub struct KeyQueue {
     exhausted_since: Option<u64>,
     exhausted_polls: u64,
     live: Option<Live>,
+    /// Whether polling has seen no key down since the last key it saw.
+    seen_up: bool,
 }
 
 impl KeyQueue {
@@ -138,6 +145,7 @@ impl KeyQueue {
             exhausted_since: None,
             exhausted_polls: 0,
             live: None,
+            seen_up: false,
         }
     }
 
@@ -230,6 +238,13 @@ impl KeyQueue {
     /// been exhausted for longer than [`IDLE_MS`] (or [`IDLE_POLLS`] polls) while polled
     /// ([`Exhausted`]).
     pub fn poll(&mut self, now: u64) -> Result<Option<Key>, Exhausted> {
+        let key = self.poll_item(now)?;
+        self.seen_up = key.is_none();
+        Ok(key)
+    }
+
+    /// [`KeyQueue::poll`] before it notes what polling saw.
+    fn poll_item(&mut self, now: u64) -> Result<Option<Key>, Exhausted> {
         loop {
             match self.phase {
                 Phase::Ready => match self.items.pop_front() {
@@ -247,6 +262,12 @@ impl KeyQueue {
                         return Ok(None);
                     }
                     Some(KeyItem::Wait(d)) => self.phase = Phase::Waiting(now + d),
+                    Some(item @ KeyItem::Key(_)) if !self.seen_up => {
+                        // The keyboard is seen released (for a gap: one matrix read
+                        // is several polls) before the press.
+                        self.items.push_front(item);
+                        self.phase = Phase::Gap(now + ms_to_cycles(GAP_MS));
+                    }
                     Some(KeyItem::Key(k)) => {
                         self.phase = Phase::Holding(k, now + ms_to_cycles(HOLD_MS))
                     }
@@ -411,6 +432,28 @@ mod tests {
     }
 
     #[test]
+    fn a_press_follows_a_release() {
+        let name = |k: Result<Option<Key>, Exhausted>| k.unwrap().map(|k| k.name);
+        let mut q = KeyQueue::new(parse_script("1,1,2").unwrap());
+        let gap = ms_to_cycles(GAP_MS);
+        // The first polls (an add-in noting the keys held at start: one matrix read is
+        // several polls) see none, for a gap.
+        assert_eq!(name(q.poll(0)), None);
+        assert_eq!(name(q.poll(1)), None);
+        assert_eq!(name(q.poll(gap)), Some("1"));
+        // Not polled during the hold's end and the gap: the next `1` is still a second
+        // press, after a gap the add-in sees.
+        let later = gap + ms_to_cycles(HOLD_MS + GAP_MS) + 2;
+        assert_eq!(name(q.poll(later)), None);
+        assert_eq!(name(q.poll(later + gap)), Some("1"));
+        // A blocking call takes the held `1`; polling sees a release before `2`.
+        let later = later + gap + 1;
+        assert!(matches!(q.take(later, None), Take::Key { .. }));
+        assert_eq!(name(q.poll(later)), None);
+        assert_eq!(name(q.poll(later + gap)), Some("2"));
+    }
+
+    #[test]
     fn blocking_take() {
         let mut q = KeyQueue::new(parse_script("wait:1s,1").unwrap());
         assert_eq!(
@@ -434,9 +477,10 @@ mod tests {
     fn live_keys_after_the_script() {
         let mut q = KeyQueue::new(parse_script("1").unwrap());
         q.set_live();
-        // The script first.
-        assert_eq!(q.poll(0).unwrap().unwrap().name, "1");
-        let after = ms_to_cycles(HOLD_MS + GAP_MS + 1);
+        // The script first (seen released, then pressed).
+        assert_eq!(q.poll(0), Ok(None));
+        assert_eq!(q.poll(ms_to_cycles(GAP_MS)).unwrap().unwrap().name, "1");
+        let after = ms_to_cycles(GAP_MS + HOLD_MS + GAP_MS + 1);
         // Nothing held: no key, and never exhausted.
         assert_eq!(q.poll(after), Ok(None));
         assert_eq!(q.poll(after + ms_to_cycles(10 * IDLE_MS)), Ok(None));

@@ -64,7 +64,7 @@ pub const HEAP_SIZE: u32 = 128 * 1024;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Family {
     /// The whole RAM in P1.
-    pub ram_p1: u32,
+    pub ram_base_p1: u32,
     /// Bytes of the whole RAM.
     pub ram_size: u32,
     /// The add-in RAM in P1 (the same memory as [`RAM_WINDOW`]); the OS starts the
@@ -93,7 +93,7 @@ impl Family {
 /// ([SL-map], [GINT-hw]), add-in RAM at 0x88160000 ([SL-map], unverified), VRAM at
 /// 0xA8000000 ([SL-map], [RW-mandelbrot-2013]), heap at 0xA81E0000 ([SL-map], [WP-heap]).
 pub const FX_CG20: Family = Family {
-    ram_p1: 0x8800_0000,
+    ram_base_p1: 0x8800_0000,
     ram_size: 2 << 20,
     addin_ram_p1: 0x8816_0000,
     vram_p2: 0xA800_0000,
@@ -104,7 +104,7 @@ pub const FX_CG20: Family = Family {
 /// RAM at 0x8C170000 ([MQ-machine], [MQ-cw]; casio-emu disagrees), VRAM at 0xAC000000
 /// ([MQ-cw], [LFX-66]), heap at 0xAC0B0000 (one revision of [MQ-cw], unverified).
 pub const FX_CG50: Family = Family {
-    ram_p1: 0x8C00_0000,
+    ram_base_p1: 0x8C00_0000,
     ram_size: 8 << 20,
     addin_ram_p1: 0x8C17_0000,
     vram_p2: 0xAC00_0000,

@@ -145,7 +145,7 @@ impl Model {
     /// place their arenas in it). The VRAM, the OS heap and the add-in RAM are parts of
     /// it; add-ins such as KhiCAS use more of the fx-CG50's.
     pub fn ram_base_p1(self) -> u32 {
-        self.map().ram_p1
+        self.map().ram_base_p1
     }
 
     /// Size of the whole RAM ([`Model::ram_base_p1`]).

@@ -11,7 +11,8 @@ static TAKEN: crate::sync::Flag = crate::sync::Flag::new();
 /// `p.input.update()`.
 ///
 /// Take it once ([`Prizm::take`]), or let [`entry!`](crate::entry) hand it to a `main`
-/// that takes it: `prizm::entry!(main); fn main(mut p: Prizm) { ... }`.
+/// that takes it: `prizm::entry!(mod addin);` with `pub fn main(mut p: Prizm)` in
+/// `src/addin.rs`.
 pub struct Prizm {
     /// VRAM and the display; an `embedded-graphics` `DrawTarget`.
     pub screen: Screen,

@@ -16,12 +16,11 @@
 //! `.draw(&mut p.screen)`.
 //!
 //! ```ignore
-//! #![cfg_attr(not(test), no_std, no_main)]
-//! prizm::entry!(main);
-//!
+//! // src/main.rs: #![cfg_attr(not(test), no_std, no_main)] prizm::entry!(mod addin);
+//! // src/addin.rs:
 //! use prizm::prelude::*;
 //!
-//! fn main(mut p: Prizm) {
+//! pub fn main(mut p: Prizm) {
 //!     let mut frames = FrameClock::new(30);
 //!     let mut x = 0;
 //!     loop {

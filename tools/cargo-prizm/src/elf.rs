@@ -5,10 +5,10 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 
-/// Where the OS maps the image, and where the add-in must start.
-pub const LOAD_ADDRESS: u32 = 0x0030_0000;
-/// The largest image: the `rom` region of `src/rt/prizm.ld` (2 MiB).
-pub const MAX_IMAGE_SIZE: u32 = 2 * 1024 * 1024;
+/// Where the OS maps the image, and where the add-in must start (`prizm_abi::memory`).
+pub const LOAD_ADDRESS: u32 = prizm_abi::memory::IMAGE;
+/// The largest image: 2 MiB, the `rom` region of `src/rt/prizm.ld` (`prizm_abi::memory`).
+pub const MAX_IMAGE_SIZE: u32 = prizm_abi::memory::IMAGE_MAX;
 /// `e_machine` of SuperH.
 pub const EM_SH: u16 = 42;
 /// `p_type` of a loadable segment.

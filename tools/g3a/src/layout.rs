@@ -12,14 +12,15 @@ pub const TRAILER_LEN: usize = 4;
 pub const MIN_FILE_LEN: usize = HEADER_LEN + TRAILER_LEN;
 /// Number of leading bytes stored bit-inverted.
 pub const INVERTED_LEN: usize = 0x20;
-/// Address at which the OS maps the code (the bytes after the header).
-pub const CODE_ADDRESS: u32 = 0x0030_0000;
-/// Most code bytes the OS maps: 2 MiB, 0x00300000..0x00500000.
+/// Address at which the OS maps the code (the bytes after the header):
+/// `prizm_abi::memory::IMAGE`.
+pub const CODE_ADDRESS: u32 = prizm_abi::memory::IMAGE;
+/// Most code bytes the OS maps: 2 MiB, 0x00300000..0x00500000 (`prizm_abi::memory::IMAGE_MAX`).
 ///
 /// gint's fx-CG50 linker script gives add-in code a 2 MiB region at 0x00300000; WikiPrizm
 /// gives 1 MB on OS 1.01 and 1.02 and "larger" on later systems. The largest real add-in
 /// checked (KhiCAS 1.8.0) has 2,002,040 bytes of code. See the crate's README.
-pub const MAX_CODE_LEN: usize = 2 * 1024 * 1024;
+pub const MAX_CODE_LEN: usize = prizm_abi::memory::IMAGE_MAX as usize;
 
 /// `"USBPower"` (plain form).
 pub const MAGIC: usize = 0x000;

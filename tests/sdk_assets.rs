@@ -165,3 +165,16 @@ fn fonts_draw_with_draw_mono_text() {
         }
     }
 }
+
+#[test]
+fn the_macros_work_in_a_function_too() {
+    let ball = prizm::include_image!("tests/assets/ball.png");
+    assert_eq!(ball.pixel(8, 8), BALL.pixel(8, 8));
+    let font = prizm::include_font!(
+        "tests/assets/digits-5x7.png",
+        width = 5,
+        height = 7,
+        first = 48
+    );
+    assert_eq!(font.bits, DIGITS_PNG.bits);
+}

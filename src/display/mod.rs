@@ -34,7 +34,7 @@ pub use color::{colors, from_raw, to_raw};
 pub use embedded_graphics_core::pixelcolor::Rgb565;
 pub use frame::{Frame, MonoFont1bpp};
 pub use image::Image565;
-pub use sprite::{Aligned4, Sprite};
+pub use sprite::{Aligned4, Span, Sprite};
 #[cfg(any(doc, prizm))]
 #[cfg_attr(doc, doc(cfg(prizm)))]
 pub use screen::{Screen, vram as screen_vram};

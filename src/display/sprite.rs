@@ -41,29 +41,65 @@ pub struct Sprite<'a> {
     height: u16,
     /// Row-major, an even count (`width * height`, plus one pixel when odd).
     pixels: &'a [u16],
-    /// Row `r`'s spans are pairs `rows[r]..rows[r + 1]` of `spans`.
+    /// Row `r`'s spans are `spans[rows[r]..rows[r + 1]]`.
     rows: &'a [u16],
-    /// `[start, end)` column pairs.
-    spans: &'a [u16],
+    /// The runs of opaque pixels, row by row, left to right.
+    spans: &'a [Span],
+}
+
+/// A run of opaque pixels of a [`Sprite`]: `len` pixels from column `x` of row `y`,
+/// with its offsets precomputed, so that drawing is one copy per span with no
+/// arithmetic: in bytes, in the sprite's pixels (`2 * (y * width + x)`) and in a frame
+/// (`2 * (y * WIDTH + x)` from the sprite's top-left corner).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    dst: u32,
+    src: u32,
+    // i16, not u16: the SH4 loads 16-bit words sign-extended, so these need no
+    // zero-extension (`Sprite::new` keeps widths below 32768).
+    x: i16,
+    len: i16,
+}
+
+impl Span {
+    /// The span of `len` pixels from column `x` of row `y` of a sprite `width` wide
+    /// (what [`include_image!`](crate::include_image) writes).
+    pub const fn new(width: u16, y: u16, x: u16, len: u16) -> Span {
+        Span {
+            dst: 2 * (y as u32 * WIDTH as u32 + x as u32),
+            src: 2 * (y as u32 * width as u32 + x as u32),
+            x: x as i16,
+            len: len as i16,
+        }
+    }
+
+    /// The `[start, end)` columns.
+    pub const fn columns(&self) -> (u16, u16) {
+        (self.x as u16, self.x as u16 + self.len as u16)
+    }
 }
 
 impl<'a> Sprite<'a> {
     /// A sprite from its parts (what [`include_image!`](crate::include_image) writes):
     /// `pixels` row-major (`width * height`, plus one unused pixel when that is odd),
     /// `rows` the `height + 1` indices of each row's first span (the first 0, the last
-    /// the number of spans), `spans` the `[start, end)` columns of each run of opaque
-    /// pixels, as pairs.
+    /// the number of spans), `spans` the runs of opaque pixels, row by row.
     ///
     /// # Panics
     /// (At compile time in a `const`.) If the parts do not fit together: a wrong count,
-    /// rows out of order, a span empty or past the width.
+    /// rows out of order, a span empty, past the width or made for another row or width.
     pub const fn new(
         width: u16,
         height: u16,
         pixels: &'a Aligned4<[u16]>,
         rows: &'a [u16],
-        spans: &'a [u16],
+        spans: &'a [Span],
     ) -> Self {
+        assert!(
+            width <= i16::MAX as u16 && height <= i16::MAX as u16,
+            "sprite larger than 32767 pixels a side"
+        );
         let n = width as usize * height as usize;
         assert!(
             pixels.0.len() == n + n % 2,
@@ -74,21 +110,24 @@ impl<'a> Sprite<'a> {
             "sprite rows: not height + 1 span indices from 0"
         );
         assert!(
-            rows[height as usize] as usize * 2 == spans.len(),
+            rows[height as usize] as usize == spans.len(),
             "sprite rows: the last index is not the number of spans"
         );
         let mut r = 0;
         while r < height as usize {
             assert!(rows[r] <= rows[r + 1], "sprite rows out of order");
+            let mut i = rows[r] as usize;
+            while i < rows[r + 1] as usize {
+                let s = spans[i];
+                let fits = s.x >= 0 && s.len > 0 && s.x as u32 + s.len as u32 <= width as u32;
+                let same = Span::new(width, r as u16, s.x as u16, s.len as u16);
+                assert!(
+                    fits && same.dst == s.dst && same.src == s.src,
+                    "sprite span empty, past the width, or of another row or width"
+                );
+                i += 1;
+            }
             r += 1;
-        }
-        let mut i = 0;
-        while i < spans.len() {
-            assert!(
-                spans[i] < spans[i + 1] && spans[i + 1] <= width,
-                "sprite span empty or past the width"
-            );
-            i += 2;
         }
         Sprite {
             width,
@@ -128,9 +167,7 @@ impl<'a> Sprite<'a> {
             (Some(&a), Some(&b)) => (usize::from(a), usize::from(b)),
             _ => (0, 0),
         };
-        self.spans[2 * a..2 * b]
-            .chunks_exact(2)
-            .map(|p| (p[0], p[1]))
+        self.spans[a..b].iter().map(Span::columns)
     }
 
     /// The opaque pixels of the part `area` (in sprite coordinates) through
@@ -189,6 +226,90 @@ impl ImageDrawable for Sprite<'_> {
     }
 }
 
+/// Copies `n` (at least 1) pixels from `s` to `d`: 32-bit stores after at most one
+/// 16-bit store that aligns `d`, from 32-bit loads, direct when `s` is then aligned too,
+/// else each store made of the halves of two loads; a 16-bit store for an odd last
+/// pixel. The remainders of the unrolled loops are straight code.
+///
+/// # Safety
+/// `d..d + n` writable, `s..s + n` readable, and `s` inside a 4-aligned array of an even
+/// number of pixels (the aligned words around `s..s + n` are read).
+///
+/// A macro, not a function: GCC does not inline a function this size at two call sites
+/// at -Os (`#[inline(always)]` notwithstanding), and the call and its register saves
+/// cost as much as a short span.
+macro_rules! copy_px {
+    ($d:expr, $s:expr, $n:expr) => {{
+        let (mut d, mut s, mut n): (*mut u16, *const u16, usize) = ($d, $s, $n);
+        // The caller's `unsafe` block and its bounds cover each step.
+        {
+            if d as usize & 2 != 0 {
+                d.write(s.read());
+                d = d.add(1);
+                s = s.add(1);
+                n -= 1;
+            }
+            let words = n / 2;
+            let mut dw = d as *mut u32;
+            if s as usize & 2 == 0 {
+                let mut sw = s as *const u32;
+                let end4 = dw.add(words & !3);
+                while dw != end4 {
+                    let (p0, p1, p2, p3) = (
+                        sw.read(),
+                        sw.add(1).read(),
+                        sw.add(2).read(),
+                        sw.add(3).read(),
+                    );
+                    dw.write(p0);
+                    dw.add(1).write(p1);
+                    dw.add(2).write(p2);
+                    dw.add(3).write(p3);
+                    dw = dw.add(4);
+                    sw = sw.add(4);
+                }
+                if words & 2 != 0 {
+                    let (p0, p1) = (sw.read(), sw.add(1).read());
+                    dw.write(p0);
+                    dw.add(1).write(p1);
+                    dw = dw.add(2);
+                    sw = sw.add(2);
+                }
+                if words & 1 != 0 {
+                    dw.write(sw.read());
+                    dw = dw.add(1);
+                    sw = sw.add(1);
+                }
+                if n & 1 != 0 {
+                    (dw as *mut u16).write((sw as *const u16).read());
+                }
+            } else {
+                // `s` is the second pixel of an aligned word: read from that word on. The
+                // last word read holds pixel s + 2 * words, inside the array since the
+                // array's pixel count is even and s + 2 * words is its odd-indexed one.
+                let mut sw = s.sub(1) as *const u32;
+                let mut prev = sw.read();
+                let end2 = dw.add(words & !1);
+                while dw != end2 {
+                    let (n1, n2) = (sw.add(1).read(), sw.add(2).read());
+                    dw.write(join(prev, n1));
+                    dw.add(1).write(join(n1, n2));
+                    prev = n2;
+                    sw = sw.add(2);
+                    dw = dw.add(2);
+                }
+                if words & 1 != 0 {
+                    dw.write(join(prev, sw.add(1).read()));
+                    dw = dw.add(1);
+                }
+                if n & 1 != 0 {
+                    (dw as *mut u16).write(s.add(n - 1).read());
+                }
+            }
+        }
+    }};
+}
+
 impl Frame<'_> {
     /// Draws `sprite` with its top-left corner at (`x`, `y`): its opaque pixels, clipped
     /// to the frame (any position, partly or wholly outside included).
@@ -200,128 +321,50 @@ impl Frame<'_> {
         if cx0 >= cx1 || cy0 >= cy1 {
             return;
         }
-        let dst = self.pixels_mut();
-        // SAFETY: cy0..cy1 are rows of the sprite whose frame rows y + r are inside the
-        // frame, and every copied span is clamped to cx0..cx1, columns of the sprite
-        // whose frame columns x + c are inside the frame. `new` checked the pixel count
-        // and that each row's spans lie inside `spans` and in 0..width.
+        // SAFETY: cy0..cy1 are the sprite's rows whose frame rows are inside the frame,
+        // and each span copied is clamped to cx0..cx1, the sprite's columns whose frame
+        // columns are inside the frame; `Sprite::new` checked that each span's offsets
+        // are its row's and column's, that `rows` index `spans`, and the pixel count.
         unsafe {
-            let d_row = dst
+            // The sprite's top-left corner in the frame (possibly outside it: only moved
+            // by spans' offsets, never read or written there).
+            let d0 = self
+                .pixels_mut()
                 .as_mut_ptr()
-                .add((y + cy0) as usize * WIDTH)
-                .wrapping_offset(x as isize);
-            let s_row = sprite.pixels.as_ptr().add(cy0 as usize * w as usize);
+                .wrapping_offset(y as isize * WIDTH as isize + x as isize);
+            let s0 = sprite.pixels.as_ptr();
+            let rows = sprite.rows.as_ptr();
+            let spans = sprite.spans.as_ptr();
+            let mut span = spans.add(usize::from(*rows.add(cy0 as usize)));
+            let end = spans.add(usize::from(*rows.add(cy1 as usize)));
             if cx0 == 0 && cx1 == w {
-                draw_rows::<false>(sprite, d_row, s_row, cy0, cy1, 0, 0);
+                // Whole rows (clipped at the top or bottom at most): each span as is.
+                while span != end {
+                    let sp = &*span;
+                    copy_px!(
+                        d0.wrapping_byte_add(sp.dst as usize),
+                        s0.byte_add(sp.src as usize),
+                        sp.len as usize
+                    );
+                    span = span.add(1);
+                }
             } else {
-                draw_rows::<true>(sprite, d_row, s_row, cy0, cy1, cx0 as u16, cx1 as u16);
-            }
-        }
-    }
-}
-
-/// Copies the spans of rows `cy0..cy1` of `s`, clamped to columns `cx0..cx1` if `CLIP`:
-/// `d_row` is the frame pixel of the sprite's column 0 in row `cy0` (possibly outside the
-/// frame, never written there), `s_row` the sprite's.
-///
-/// # Safety
-/// The rows and the columns `cx0..cx1` (all columns without `CLIP`) must be inside the
-/// frame, and `s` valid (made by [`Sprite::new`]).
-#[inline(always)]
-unsafe fn draw_rows<const CLIP: bool>(
-    s: &Sprite<'_>,
-    mut d_row: *mut u16,
-    mut s_row: *const u16,
-    cy0: i32,
-    cy1: i32,
-    cx0: u16,
-    cx1: u16,
-) {
-    // SAFETY: the caller's bounds; rows[cy0..=cy1] index pairs inside `spans`.
-    unsafe {
-        let rows = s.rows.as_ptr();
-        let spans = s.spans.as_ptr();
-        let mut span = spans.add(2 * usize::from(*rows.add(cy0 as usize)));
-        for r in cy0..cy1 {
-            let end = spans.add(2 * usize::from(*rows.add(r as usize + 1)));
-            while span != end {
-                let (mut a, mut b) = (*span, *span.add(1));
-                span = span.add(2);
-                if CLIP {
-                    a = a.max(cx0);
-                    b = b.min(cx1);
-                    if a >= b {
-                        continue;
+                let (cx0, cx1) = (cx0 as usize, cx1 as usize);
+                while span != end {
+                    let sp = &*span;
+                    span = span.add(1);
+                    let x = sp.x as usize;
+                    let (a, b) = (x.max(cx0), (x + sp.len as usize).min(cx1));
+                    if a < b {
+                        let k = a - x;
+                        copy_px!(
+                            d0.wrapping_byte_add(sp.dst as usize).add(k),
+                            s0.byte_add(sp.src as usize).add(k),
+                            b - a
+                        );
                     }
                 }
-                let a = usize::from(a);
-                copy_px(d_row.wrapping_add(a), s_row.add(a), usize::from(b) - a);
             }
-            d_row = d_row.wrapping_add(WIDTH);
-            s_row = s_row.add(s.width as usize);
-        }
-    }
-}
-
-/// Copies `n` (at least 1) pixels from `s` to `d`: 32-bit stores after at most one
-/// 16-bit store that aligns `d`, from 32-bit loads, direct when `s` is then aligned too,
-/// else each store made of the halves of two loads; a 16-bit store for an odd last
-/// pixel.
-///
-/// # Safety
-/// `d..d + n` writable, `s..s + n` readable, and `s` inside a 4-aligned array of an even
-/// number of pixels (the aligned words around `s..s + n` are read).
-#[inline(always)]
-unsafe fn copy_px(mut d: *mut u16, mut s: *const u16, mut n: usize) {
-    // SAFETY: the caller's bounds; see each step.
-    unsafe {
-        if d as usize & 2 != 0 {
-            d.write(s.read());
-            d = d.add(1);
-            s = s.add(1);
-            n -= 1;
-        }
-        let (mut dw, pairs) = (d as *mut u32, n / 2);
-        let dw_end = dw.add(pairs);
-        if s as usize & 2 == 0 {
-            let mut sw = s as *const u32;
-            let end4 = dw.add(pairs & !3);
-            while dw != end4 {
-                let (p0, p1, p2, p3) = (
-                    sw.read(),
-                    sw.add(1).read(),
-                    sw.add(2).read(),
-                    sw.add(3).read(),
-                );
-                dw.write(p0);
-                dw.add(1).write(p1);
-                dw.add(2).write(p2);
-                dw.add(3).write(p3);
-                dw = dw.add(4);
-                sw = sw.add(4);
-            }
-            while dw != dw_end {
-                dw.write(sw.read());
-                dw = dw.add(1);
-                sw = sw.add(1);
-            }
-        } else {
-            // `s` is the second pixel of an aligned word: read from that word on. The
-            // last word read holds pixel s + 2 * pairs, inside the array since the
-            // array's pixel count is even and s + 2 * pairs is its odd-indexed one.
-            let mut sw = s.sub(1) as *const u32;
-            let mut prev = sw.read();
-            while dw != dw_end {
-                sw = sw.add(1);
-                let next = sw.read();
-                dw.write(join(prev, next));
-                prev = next;
-                dw = dw.add(1);
-            }
-        }
-        if n & 1 != 0 {
-            let i = n - 1;
-            d.add(i).write(s.add(i).read());
         }
     }
 }
@@ -364,13 +407,13 @@ mod tests {
                 match (o, start) {
                     (true, None) => start = Some(x),
                     (false, Some(a)) => {
-                        spans.extend([a, x]);
+                        spans.push(Span::new(w, y, a, x - a));
                         start = None;
                     }
                     _ => {}
                 }
             }
-            rows.push((spans.len() / 2) as u16);
+            rows.push(spans.len() as u16);
         }
         if px.len() % 2 == 1 {
             px.push(0);
@@ -476,11 +519,18 @@ mod tests {
         }
     }
 
+    static PX: Aligned4<[u16; 2]> = Aligned4([0, 0]);
+
     #[test]
     #[should_panic(expected = "past the width")]
     fn new_checks_the_spans() {
-        static PX: Aligned4<[u16; 2]> = Aligned4([0, 0]);
-        let _ = Sprite::new(2, 1, &PX, &[0, 1], &[0, 3]);
+        let _ = Sprite::new(2, 1, &PX, &[0, 1], &[Span::new(2, 0, 0, 3)]);
+    }
+
+    #[test]
+    #[should_panic(expected = "of another row or width")]
+    fn new_checks_the_spans_offsets() {
+        let _ = Sprite::new(2, 1, &PX, &[0, 1], &[Span::new(2, 1, 0, 2)]);
     }
 }
 

@@ -87,7 +87,7 @@ impl MonoFont {
     /// dark (luma < 128) in a sheet without: ink on a transparent or a light background.
     pub fn from_png_sheet(bytes: &[u8], opts: &Options) -> Result<MonoFont, String> {
         let (Some(w), Some(h)) = (opts.width, opts.height) else {
-            return Err("a PNG glyph sheet needs the cell size: width = N, height = N".into());
+            return Err("the PNG glyph sheet needs the cell size: width = N, height = N".into());
         };
         let img = png_rgba::decode(bytes)?;
         if img.width % w != 0 || img.height % h != 0 {

@@ -85,14 +85,22 @@ impl Sprite {
         let n = px.len();
         let rows = &self.rows;
         let nrows = rows.len();
-        let spans = self.spans.iter().flatten();
-        let nspans = self.spans.len() * 2;
+        // Each span with its row, as the SDK's `Span::new(width, y, x, len)`.
+        let mut spans = Vec::new();
+        for (y, r) in self.rows.windows(2).enumerate() {
+            let y = y as u16;
+            for &[a, b] in &self.spans[usize::from(r[0])..usize::from(r[1])] {
+                let len = b - a;
+                spans.push(quote!(#krate::display::Span::new(#w, #y, #a, #len)));
+            }
+        }
+        let nspans = spans.len();
         quote! {{
             #track
             static PIXELS: #krate::display::Aligned4<[u16; #n]> =
                 #krate::display::Aligned4([#(#px),*]);
             static ROWS: [u16; #nrows] = [#(#rows),*];
-            static SPANS: [u16; #nspans] = [#(#spans),*];
+            static SPANS: [#krate::display::Span; #nspans] = [#(#spans),*];
             const { #krate::display::Sprite::new(#w, #h, &PIXELS, &ROWS, &SPANS) }
         }}
     }

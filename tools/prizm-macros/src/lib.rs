@@ -23,7 +23,19 @@ mod png_rgba;
 /// crate's `include_image!`).
 #[proc_macro]
 pub fn __include_image(input: TokenStream) -> TokenStream {
-    expand(input.into(), |krate, args| {
+    include_image(input.into()).into()
+}
+
+/// `__include_font!($crate, "file.bdf" | "sheet.png", options)`: the `MonoFont1bpp` of
+/// a BDF file or a PNG glyph sheet (see the `prizm` crate's `include_font!`).
+#[proc_macro]
+pub fn __include_font(input: TokenStream) -> TokenStream {
+    include_font(input.into()).into()
+}
+
+/// [`__include_image`] on `proc_macro2` tokens (testable outside the compiler).
+fn include_image(input: Tokens) -> Tokens {
+    expand(input, |krate, args| {
         if let Some(o) = args.options.first() {
             return Err(syn::Error::new(
                 o.key.span(),
@@ -36,11 +48,9 @@ pub fn __include_image(input: TokenStream) -> TokenStream {
     })
 }
 
-/// `__include_font!($crate, "file.bdf" | "sheet.png", options)`: the `MonoFont1bpp` of
-/// a BDF file or a PNG glyph sheet (see the `prizm` crate's `include_font!`).
-#[proc_macro]
-pub fn __include_font(input: TokenStream) -> TokenStream {
-    expand(input.into(), |krate, args| {
+/// [`__include_font`] on `proc_macro2` tokens.
+fn include_font(input: Tokens) -> Tokens {
+    expand(input, |krate, args| {
         let (path, bytes) = args.read()?;
         let opts = font::Options::parse(&args.options)?;
         let is_bdf = path
@@ -59,7 +69,7 @@ pub fn __include_font(input: TokenStream) -> TokenStream {
 }
 
 /// Splits `$crate, args` and runs `f`; an error becomes `compile_error!`.
-fn expand(input: Tokens, f: impl FnOnce(Tokens, Args) -> syn::Result<Tokens>) -> TokenStream {
+fn expand(input: Tokens, f: impl FnOnce(Tokens, Args) -> syn::Result<Tokens>) -> Tokens {
     let mut krate = Tokens::new();
     let mut rest = input.into_iter();
     for t in rest.by_ref() {
@@ -69,10 +79,7 @@ fn expand(input: Tokens, f: impl FnOnce(Tokens, Args) -> syn::Result<Tokens>) ->
         }
     }
     let result = syn::parse2::<Args>(rest.collect()).and_then(|args| f(krate, args));
-    match result {
-        Ok(t) => t.into(),
-        Err(e) => e.to_compile_error().into(),
-    }
+    result.unwrap_or_else(|e| e.to_compile_error())
 }
 
 /// The user's arguments: a file name, then `key = value` options.
@@ -146,4 +153,65 @@ impl Args {
 fn track(path: &std::path::Path) -> Tokens {
     let p = path.to_string_lossy();
     quote! { const _: &[u8] = include_bytes!(#p); }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The expansion of `f` on `args` as text.
+    fn expand_text(f: fn(Tokens) -> Tokens, args: Tokens) -> String {
+        f(quote!(krate, #args)).to_string()
+    }
+
+    #[test]
+    fn a_png_expands_to_a_tracked_sprite() {
+        let out = expand_text(include_image, quote!("../../tests/assets/ball.png"));
+        assert!(out.contains("include_bytes !"), "{out}");
+        assert!(
+            out.contains("krate :: display :: Sprite :: new (16u16 , 16u16"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn bad_input_is_a_compile_error_naming_the_file() {
+        let cases: [(fn(Tokens) -> Tokens, Tokens, &str); 7] = [
+            (include_image, quote!("missing.png"), "cannot read"),
+            (
+                include_image,
+                quote!("Cargo.toml"),
+                "Cargo.toml: not a valid PNG",
+            ),
+            (
+                include_image,
+                quote!("Cargo.toml", width = 3),
+                "takes no options",
+            ),
+            (include_image, quote!(), "expected a file name"),
+            (
+                include_font,
+                quote!("Cargo.toml"),
+                "Cargo.toml: the PNG glyph sheet needs",
+            ),
+            (
+                include_font,
+                quote!("../../tests/assets/digits-5x7.bdf", width = 5),
+                "no options",
+            ),
+            (
+                include_font,
+                quote!("../../tests/assets/digits-5x7.png", widht = 5),
+                "unknown option `widht`",
+            ),
+        ];
+        for (f, args, want) in cases {
+            let out = expand_text(f, args.clone());
+            assert!(
+                out.starts_with(":: core :: compile_error !"),
+                "{args}: {out}"
+            );
+            assert!(out.contains(want), "{args}: {out}");
+        }
+    }
 }

@@ -22,7 +22,8 @@ KEY SCRIPT:
     Example: --keys \"1,2,EXE,wait:500ms,EXIT\"
 
 TIME:
-    One instruction is one cycle of a 118 MHz clock; waits and delays add time.
+    One instruction is one cycle of the model's clock (117.96 MHz on the fx-CG50,
+    58.98 MHz on the fx-CG10/20); waits and delays add time.
     The clock starts at 2024-01-01 12:00:00.
 
 EXIT CODES:

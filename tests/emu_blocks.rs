@@ -1,13 +1,15 @@
-//! `examples/blocks`, built for the calculator, plays in prizm-emu (fx-CG50): a
-//! scripted game of more than 20 emulated seconds at 30 frames per emulated second or
-//! more, EXIT pausing it, the game-over box and its score, the high score saved in
-//! storage memory, kept across a restart, and reset (not crashed on) when damaged; MENU
-//! goes to the OS.
+//! `examples/blocks`, built for the calculator, plays in prizm-emu: a game of more than
+//! 20 emulated seconds, played by [`player`] through key scripts, at 30 frames per
+//! emulated second or more on the fx-CG50 and the fx-CG20; EXIT pausing it; the
+//! game-over box and its score; the high score saved in storage memory, kept across a
+//! restart, and reset (not crashed on) when damaged; MENU going to the OS.
 //!
 //! The game's rules are tested on the PC (`cargo test -p blocks`); here the checks read
-//! what the add-in shows in the OS's `PrintXY` text (the pause and game-over boxes), the
-//! saved file `BLOCKS.sav` (layout in `examples/blocks/src/save.rs`), and the emulator's
-//! frame count and emulated clock. Screenshots go to `target/test-screenshots/blocks-*.png`.
+//! what the add-in shows: the well's cells and the next piece (pixels), the pause and
+//! game-over boxes (the OS's `PrintXY` text), the saved file `BLOCKS.sav` (layout in
+//! `examples/blocks/src/save.rs`), and the emulator's frame count and emulated clock.
+//! Screenshots go to `target/test-screenshots/blocks-*.png`, the played game's
+//! recording to `blocks-game.gif` there.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -16,6 +18,7 @@ use std::sync::OnceLock;
 mod player;
 
 use player::Well;
+use prizm_emu::Model;
 use prizm_emu::harness::Status;
 use prizm_emu::harness::window::record::Recorder;
 use prizm_emu::machine::model::CLOCK_HZ;
@@ -44,10 +47,16 @@ fn fresh_dir(name: &str) -> PathBuf {
 
 /// Starts the add-in on storage folder `dir`: it shows its title and polls the keys.
 fn boot(dir: &Path) -> Addin {
+    boot_model(dir, Model::Cg50)
+}
+
+/// [`boot`] on another calculator.
+fn boot_model(dir: &Path, model: Model) -> Addin {
     let emu = Addin::start_with(
         built(),
         Options {
             storage: Some(dir.to_path_buf()),
+            model,
             ..Options::default()
         },
     );
@@ -205,15 +214,26 @@ fn paused_score(emu: &mut Addin, gif: &mut Recorder, screenshot: Option<&str>) -
 /// box; the saved high score.
 #[test]
 fn played_game_runs_at_30_fps_pauses_and_saves_the_high_score() {
-    let dir = fresh_dir("game");
-    let mut emu = boot(&dir);
-    shot(&emu, "title");
+    played_game(Model::Cg50, "");
+}
+
+/// The same game on the fx-CG20: half the CPU clock, a display update twice as long.
+#[test]
+fn played_game_on_the_fx_cg20_runs_at_30_fps_too() {
+    played_game(Model::Cg20, "cg20-");
+}
+
+/// The game of the two tests above on `model`; screenshots and the GIF named with `tag`.
+fn played_game(model: Model, tag: &str) {
+    let dir = fresh_dir(&format!("{tag}game"));
+    let mut emu = boot_model(&dir, model);
+    shot(&emu, &format!("{tag}title"));
     assert_eq!(saved_high(&dir), None, "nothing saved yet");
     // Nothing of the title is PrintXY text.
     assert!(emu.text_rows().iter().all(|r| !r.contains("GAME")));
 
-    // The game is recorded as an animation: target/test-screenshots/blocks.gif.
-    let gif_path = repo_root().join("target/test-screenshots/blocks.gif");
+    // The game is recorded as an animation: target/test-screenshots/blocks-game.gif.
+    let gif_path = repo_root().join(format!("target/test-screenshots/blocks-{tag}game.gif"));
     let mut gif = Recorder::start(&gif_path).unwrap();
     play_recorded(&mut emu, &mut gif, "EXE");
     let (f0, t0, i0) = clock(&emu);
@@ -242,15 +262,15 @@ fn played_game_runs_at_30_fps_pauses_and_saves_the_high_score() {
         );
         current = next;
         if placed == 8 {
-            shot(&emu, "playing");
-            let score = paused_score(&mut emu, &mut gif, Some("paused"));
+            shot(&emu, &format!("{tag}playing"));
+            let score = paused_score(&mut emu, &mut gif, Some(&format!("{tag}paused")));
             assert!(score >= line_points && score <= line_points + max_drop_points);
         }
     }
     let (f1, t1, i1) = clock(&emu);
     let fps = (f1 - f0) as f64 / (t1 - t0);
     eprintln!(
-        "blocks: {} frames in {:.2} emulated s: {fps:.1} frames per emulated second, \
+        "blocks on the {model:?}: {} frames in {:.2} emulated s: {fps:.1} frames per emulated second, \
          {} instructions per frame ({placed} pieces, {lines} rows)",
         f1 - f0,
         t1 - t0,
@@ -273,7 +293,7 @@ fn played_game_runs_at_30_fps_pauses_and_saves_the_high_score() {
         frames > 30,
         "{frames} GIF frames: the recording shows the game moving"
     );
-    shot(&emu, "over");
+    shot(&emu, &format!("{tag}over"));
     let end = number_on_row(&emu, 3, "SCORE");
     assert!(end > score, "the last drops scored");
     assert_eq!(number_on_row(&emu, 4, "BEST"), end);

@@ -21,8 +21,9 @@ pub(crate) struct Flag {
     set: core::cell::UnsafeCell<bool>,
 }
 
-// SAFETY: on the PC the flag is atomic; on the calculator there is one thread, and a
-// flag a timer handler may also take is only set inside `without_interrupts`.
+// SAFETY: on the PC the flag is atomic; on the calculator there is one thread, and
+// `try_set` tests and sets with interrupts masked, so a timer handler sees it either
+// clear or set, never half-way.
 unsafe impl Sync for Flag {}
 
 impl Flag {
@@ -46,14 +47,15 @@ impl Flag {
             .compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed)
             .is_ok();
         #[cfg(prizm)]
-        // SAFETY: one thread; volatile keeps the accesses in order around the section.
-        unsafe {
+        // SAFETY: one thread, and no timer handler between the read and the write;
+        // volatile keeps the accesses in order.
+        without_interrupts(|| unsafe {
             if self.set.get().read_volatile() {
                 return false;
             }
             self.set.get().write_volatile(true);
             true
-        }
+        })
     }
 
     /// Clears the flag.

@@ -17,6 +17,10 @@
 //! allocation of N bytes failed"; the panic screen shows it as "Out of memory", with the
 //! size. The heap also remembers the failed request ([`HeapStats::failed_request`]).
 //!
+//! OS timer handlers ([`crate::time::Timer`]) may allocate: the allocator works with
+//! interrupts masked, so a handler never finds it half-way through an allocation
+//! (`docs/abi.md`).
+//!
 //! [`heapless`] (re-exported) has fixed-capacity collections that need no heap at all.
 
 mod arena;

@@ -1,5 +1,5 @@
-//! Build script of the SDK: puts the add-in linker script where the linker finds it when
-//! building for the calculator, and points the linker at GCC's `libgcc.a` for every
+//! Build script of the SDK: puts the add-in linker script (and its MEMORY regions, from
+//! `prizm-abi`) where the linker finds it when building for the calculator, and points the linker at GCC's `libgcc.a` for every
 //! target of this toolchain. The calculator's `cfg(prizm)` comes from the SDK's cargo
 //! settings (`cargo-config.toml`), for every crate built for the calculator.
 
@@ -18,6 +18,8 @@ fn main() {
         // find it for every add-in that depends on this crate.
         let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
         fs::copy("src/rt/prizm.ld", out.join("prizm.ld")).expect("copy src/rt/prizm.ld");
+        // Its MEMORY regions, from the calculator's memory map (prizm-abi).
+        fs::write(out.join("prizm-memory.ld"), linker_memory()).expect("write prizm-memory.ld");
         println!("cargo::rustc-link-search=native={}", out.display());
     }
     // Every target of this toolchain (sh4-prizm.json, the test harness's sh4-linux.json)
@@ -33,6 +35,16 @@ fn main() {
         }
         println!("cargo::rustc-link-search=native={}", dir.display());
     }
+}
+
+/// The linker script's MEMORY command: the image region `rom` and the add-in RAM window
+/// `ram`, from `prizm_abi::memory`.
+fn linker_memory() -> String {
+    use prizm_abi::memory::{IMAGE, IMAGE_MAX, RAM_SIZE, RAM_WINDOW};
+    format!(
+        "MEMORY\n{{\n    rom (rx)  : ORIGIN = {IMAGE:#010x}, LENGTH = {IMAGE_MAX:#x}\n    \
+         ram (rwx) : ORIGIN = {RAM_WINDOW:#010x}, LENGTH = {RAM_SIZE:#x}\n}}\n"
+    )
 }
 
 /// Where `tools/setup` links GCC's `libgcc.a`: next to the `libgccjit.so` that the

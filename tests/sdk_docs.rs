@@ -38,6 +38,10 @@ fn calculator_only_items_have_marked_pages() {
         ("macro.entry.html", false),
         ("macro.tests.html", false),
         ("display/struct.Frame.html", false),
+        ("app/struct.Prizm.html", true),
+        ("app/struct.Input.html", true),
+        ("app/struct.KeyState.html", false),
+        ("app/enum.OsApp.html", false),
     ] {
         let path = doc.join(page);
         let html = std::fs::read_to_string(&path)

@@ -41,11 +41,11 @@ pub use screen::{Screen, vram as screen_vram};
 pub use status_items::StatusItems;
 pub use text_mode::TextMode;
 
-/// Width of the drawable area in pixels.
-pub const WIDTH: usize = 384;
+/// Width of the drawable area in pixels (`prizm_abi::screen`).
+pub const WIDTH: usize = crate::abi::screen::WIDTH as usize;
 /// Height of the drawable area in pixels (the status area is its top 24 rows).
-pub const HEIGHT: usize = 216;
+pub const HEIGHT: usize = crate::abi::screen::HEIGHT as usize;
 /// Pixels in a frame.
 pub const PIXELS: usize = WIDTH * HEIGHT;
 /// Height of the OS status area at the top of the screen.
-pub const STATUS_AREA_HEIGHT: usize = 24;
+pub const STATUS_AREA_HEIGHT: usize = crate::abi::screen::STATUS_AREA_HEIGHT as usize;

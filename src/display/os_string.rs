@@ -2,7 +2,7 @@
 //! and PrintXY's two leading bytes that the OS skips.
 
 /// Text cells per row of `PrintXY`.
-pub const COLUMNS: usize = 21;
+pub const COLUMNS: usize = crate::abi::screen::TEXT_COLUMNS as usize;
 
 /// Copies `text` into a NUL-terminated buffer of at most `N - 1 - skip` characters after
 /// `skip` leading bytes (left 0); non-ASCII characters and NUL become `?`.

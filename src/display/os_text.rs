@@ -23,7 +23,7 @@ pub use super::TextMode;
 /// Text cells per row of [`print_xy`].
 pub const COLUMNS: usize = super::os_string::COLUMNS;
 /// Text rows of [`print_xy`] (row 1 is under the status area when it is shown).
-pub const ROWS: usize = 8;
+pub const ROWS: usize = crate::abi::screen::TEXT_ROWS as usize;
 
 pub(crate) use super::os_string::cstr;
 

@@ -29,12 +29,9 @@ pub const RAM_WINDOW: u32 = 0x0810_0000;
 /// Size of the add-in RAM.
 pub const RAM_SIZE: u32 = 512 * 1024;
 
-/// The display: 384 x 216 pixels of RGB565, row-major ([LFX-disp], [SL-map], [MQ-cw]).
-pub const SCREEN_WIDTH: u32 = 384;
-/// See [`SCREEN_WIDTH`].
-pub const SCREEN_HEIGHT: u32 = 216;
-/// Bytes of VRAM (2 per pixel, big-endian).
-pub const VRAM_SIZE: u32 = SCREEN_WIDTH * SCREEN_HEIGHT * 2;
+/// Bytes of VRAM: the [`crate::screen`]'s pixels, RGB565, 2 bytes big-endian each,
+/// row-major ([LFX-disp], [SL-map], [MQ-cw]).
+pub const VRAM_SIZE: u32 = crate::screen::WIDTH * crate::screen::HEIGHT * 2;
 
 /// Where the boot flash holds the calculator's 8-byte hardware ID (P1; the P2 alias
 /// reads the same) ([WP-pid], [SL-cg10], [MQ-cw], [UT-hw], [GINT-hw]).

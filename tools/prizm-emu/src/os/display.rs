@@ -17,12 +17,12 @@ use super::{CallResult, Ctx, Entry, Halt};
 use crate::machine::model::{CLOCK_HZ, Model, VRAM_SIZE};
 use prizm_abi::os_calls::calls;
 
-/// Screen width.
-pub const W: i32 = 384;
+/// Screen width (`prizm_abi::screen`).
+pub const W: i32 = prizm_abi::screen::WIDTH as i32;
 /// Screen height.
-pub const H: i32 = 216;
+pub const H: i32 = prizm_abi::screen::HEIGHT as i32;
 /// Height of the status area.
-pub const STATUS_H: i32 = 24;
+pub const STATUS_H: i32 = prizm_abi::screen::STATUS_AREA_HEIGHT as i32;
 /// Emulated duration of a full-screen Bdisp_PutDisp_DD on the fx-CG50, in ms: the
 /// "about 11 ms" a full-frame DMA to the panel takes (`../shared/reference/
 /// prizm-facts.md`; unverified: no re-read source).

@@ -10,7 +10,7 @@ use super::{CallResult, Ctx, Entry};
 use prizm_abi::os_calls::calls;
 
 /// Text columns of a PrintXY row.
-pub const COLUMNS: i32 = 21;
+pub const COLUMNS: i32 = prizm_abi::screen::TEXT_COLUMNS as i32;
 
 /// The text calls.
 pub const CALLS: &[Entry] = &[

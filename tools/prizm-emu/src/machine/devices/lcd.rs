@@ -25,10 +25,10 @@
 use super::Device;
 use crate::machine::fault::Fault;
 
-/// Width of the area shown, in pixels.
-pub const LCD_WIDTH: usize = 384;
+/// Width of the area shown, in pixels (`prizm_abi::screen`).
+pub const LCD_WIDTH: usize = prizm_abi::screen::WIDTH as usize;
 /// Height of the area shown, in pixels.
-pub const LCD_HEIGHT: usize = 216;
+pub const LCD_HEIGHT: usize = prizm_abi::screen::HEIGHT as usize;
 /// Width of the panel.
 pub const PANEL_WIDTH: u32 = 396;
 /// Height of the panel.

@@ -5,7 +5,7 @@
 //! appears at 0x08100000 and at its P1/P2 addresses at once.
 
 use super::code_cache::CodeCache;
-use super::devices::{DMAC_BASE, Devices, dmac};
+use super::devices::{DMAC_BASE, Devices, dmac, lcd};
 use super::fault::Fault;
 use super::page::PAGE_MASK;
 use super::page::{PAGE_R, PAGE_SHIFT, PAGE_W};
@@ -503,9 +503,10 @@ impl Memory {
 
     /// Performs the DMA transfers the DMAC has been told to start, whole, at cycle
     /// `now`: each unit is read and written through the bus (so a transfer to the LCD
-    /// controller's window draws, one to RAM invalidates cached code). A source or
-    /// destination that is not mapped stops the channel (DMAOR.AE) and is reported as
-    /// the fault of the write that started it.
+    /// controller's window draws, one to RAM invalidates cached code); a transfer to
+    /// the display ends after [`Devices::lcd_transfer_ticks`], others at once. A source
+    /// or destination that is not mapped stops the channel (DMAOR.AE) and is reported
+    /// as the fault of the write that started it.
     fn run_dma(&mut self, now: u64) -> Result<(), Fault> {
         while let Some(t) = self.devices.dmac.next_transfer() {
             let access = t.unit.min(4);
@@ -526,7 +527,17 @@ impl Memory {
                 src = (src as i64 + t.src_step) as u32;
                 dst = (dst as i64 + t.dst_step) as u32;
             }
-            self.devices.dmac.finish(&t);
+            let dst = dmac::cpu_address(t.dst);
+            let to_lcd = [lcd::LCD_DATA, lcd::LCD_DATA_P1]
+                .iter()
+                .any(|&b| dst.wrapping_sub(b) < lcd::LCD_DATA_LEN);
+            let ticks = if to_lcd {
+                self.devices
+                    .lcd_transfer_ticks(t.unit as u64 * t.count as u64)
+            } else {
+                0
+            };
+            self.devices.dmac.finish(&t, now + ticks);
         }
         Ok(())
     }

@@ -133,6 +133,17 @@ impl Model {
         if self.is_cg50() { 1 } else { 2 }
     }
 
+    /// How long sending a frame of 384 x 216 pixels to the display takes, in
+    /// microseconds: 11 ms on the fx-CG50 (a full-frame DMA takes "about 11 ms",
+    /// `../shared/reference/prizm-facts.md`, unverified: no re-read source); on the
+    /// fx-CG10/20, whose bus clock is half the fx-CG50's (29.49 against 58.98 MHz,
+    /// gint's `clock.h` F1 rows), twice that, as for a transfer the memory bus limits
+    /// (Cemetech t=18738: "the bottleneck of fx-CG is on the memory bus"). Derived, not
+    /// measured; docs/timing.md compares it with the published figures.
+    pub fn lcd_frame_us(self) -> u64 {
+        11_000 * self.ticks_per_cycle()
+    }
+
     /// The peripheral clock (Pphi, which the TMU counts) as the OS sets it: a quarter of
     /// the CPU clock on both families (gint's F1 values: P1FC 1/8 of 235.9 MHz on the
     /// fx-CG50, 1/16 on the fx-CG10/20).

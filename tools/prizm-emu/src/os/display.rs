@@ -23,18 +23,10 @@ pub const W: i32 = prizm_abi::screen::WIDTH as i32;
 pub const H: i32 = prizm_abi::screen::HEIGHT as i32;
 /// Height of the status area.
 pub const STATUS_H: i32 = prizm_abi::screen::STATUS_AREA_HEIGHT as i32;
-/// Emulated duration of a full-screen Bdisp_PutDisp_DD on the fx-CG50, in ms: the
-/// "about 11 ms" a full-frame DMA to the panel takes (`../shared/reference/
-/// prizm-facts.md`; unverified: no re-read source).
-pub const PUT_DISP_MS: u64 = 11;
-
 /// Emulated duration of a full-screen Bdisp_PutDisp_DD on `model`, in microseconds:
-/// [`PUT_DISP_MS`] on the fx-CG50; on the fx-CG10/20, whose bus clock is half the
-/// fx-CG50's (29.49 against 58.98 MHz, gint's `clock.h` F1 rows), twice that, as a
-/// transfer the memory bus limits (Cemetech t=18738: "the bottleneck of fx-CG is on
-/// the memory bus") takes. Derived, not measured.
+/// the time the model's display takes for a frame ([`Model::lcd_frame_us`]).
 pub fn put_disp_us(model: Model) -> u64 {
-    PUT_DISP_MS * 1000 * model.ticks_per_cycle()
+    model.lcd_frame_us()
 }
 
 /// The 8 text colours (TEXT_COLOR_BLACK..WHITE) as RGB565.

@@ -392,8 +392,8 @@ fn etmu_and_rtc_interrupts_wake_a_sleeping_cpu() {
 /// the window set to the OS's area and the data register selected (what
 /// Bdisp_DefineDMARange(6, 389, 0, 215) and Bdisp_DDRegisterSelect(0x202) do), then
 /// DMA channel 0 from the VRAM's physical address to the LCD's, 32-byte units, with
-/// their read-modify-writes of CHCR and DMAOR, and their wait for TE. The screen then
-/// shows the VRAM.
+/// their read-modify-writes of CHCR and DMAOR, and their wait for TE, which comes when
+/// the model's display has taken the frame. The screen then shows the VRAM.
 #[test]
 fn dma_display_as_libfxcg_code_does() {
     use crate::machine::board;
@@ -441,8 +441,14 @@ fn dma_display_as_libfxcg_code_does() {
         rmw(&mut cpu, 0xFE00_8060, 2, &|v| v & !6);
         let frames = cpu.mem.devices.lcd.frames;
         rmw(&mut cpu, 0xFE00_802C, 4, &|v| v | 1);
-        // DmaWaitNext: TE set, no address error.
-        assert_eq!(cpu.peek(0xFE00_802C, 4).unwrap() & 2, 2);
+        // DmaWaitNext: TE reads 1 once the frame's time has passed (11 ms on the
+        // fx-CG50, 22 ms on the fx-CG20), no address error.
+        assert_eq!(cpu.peek(0xFE00_802C, 4).unwrap() & 2, 0);
+        let frame = model.lcd_frame_us() * crate::machine::model::CLOCK_HZ / 1_000_000;
+        cpu.idle_cycles += frame - 1;
+        assert_eq!(cpu.peek(0xFE00_802C, 4).unwrap() & 2, 0, "{model:?}");
+        cpu.idle_cycles += 1;
+        assert_eq!(cpu.peek(0xFE00_802C, 4).unwrap() & 2, 2, "{model:?}");
         assert_eq!(cpu.peek(0xFE00_8060, 2).unwrap() & 4, 0);
         assert_eq!(cpu.mem.devices.lcd.frames, frames + 1);
         for i in 0..LCD_WIDTH * LCD_HEIGHT {

@@ -1,8 +1,10 @@
 //! The DMA controller (DMAC, at [`DMAC_BASE`]): six channels that copy memory to memory
 //! or to a device, which add-ins use to send frames to the display (gint's R61524
-//! driver, libfxcg-era DMA display code). A transfer runs whole, at the instant it is
-//! enabled (DMAOR.DME and CHCR.DE both 1): the bus performs it
-//! ([`crate::machine::bus::Memory`]), then CHCR.TE is set and, with CHCR.IE, the
+//! driver, libfxcg-era DMA display code). A transfer's data moves whole, at the instant
+//! it is enabled (DMAOR.DME and CHCR.DE both 1): the bus performs it
+//! ([`crate::machine::bus::Memory`]); it ends when the time it takes has passed (a
+//! transfer to the display takes [`crate::machine::model::Model::lcd_frame_us`] per
+//! frame of data, others no time): from then CHCR.TE reads 1 and, with CHCR.IE, the
 //! channel requests its interrupt (DEI0-5) through the INTC until TE is cleared.
 //!
 //! Registers and bits, from the MQ emulator (`modules/dma.c`: channels at 0xFE008020,
@@ -47,6 +49,8 @@ pub struct DmaChannel {
     pub tcr: u32,
     /// Channel control.
     pub chcr: u32,
+    /// The tick at which the last transfer ends (TE reads 0 before it).
+    pub done_at: u64,
 }
 
 /// A transfer for the bus to perform.
@@ -87,8 +91,12 @@ pub fn cpu_address(a: u32) -> u32 {
 }
 
 impl Dmac {
-    /// Whether channel `ch` requests its interrupt (TE and IE).
-    pub fn irq(&self, ch: usize) -> bool {
+    /// Whether channel `ch` requests its interrupt at `now` (TE and IE, the transfer
+    /// over).
+    pub fn irq(&self, ch: usize, now: u64) -> bool {
+        if now < self.channels[ch].done_at {
+            return false;
+        }
         let c = self.channels[ch].chcr;
         c & CHCR_TE != 0 && c & CHCR_IE != 0
     }
@@ -142,9 +150,17 @@ impl Dmac {
         None
     }
 
-    /// Records the end of transfer `t`: the addresses after it, TCR 0, TE set.
-    pub fn finish(&mut self, t: &Transfer) {
+    /// When channel `ch`'s interrupt will be requested, if it does not at `now`.
+    pub fn next_irq(&self, ch: usize, now: u64) -> Option<u64> {
+        let c = &self.channels[ch];
+        (c.chcr & CHCR_TE != 0 && c.chcr & CHCR_IE != 0 && now < c.done_at).then_some(c.done_at)
+    }
+
+    /// Records the end of transfer `t`, which ends at tick `done_at`: the addresses
+    /// after it, TCR 0, TE set (read as 0 until `done_at`).
+    pub fn finish(&mut self, t: &Transfer, done_at: u64) {
         let c = &mut self.channels[t.channel];
+        c.done_at = done_at;
         c.sar = (c.sar as i64 + t.src_step * t.count as i64) as u32;
         c.dar = (c.dar as i64 + t.dst_step * t.count as i64) as u32;
         c.tcr = 0;
@@ -166,14 +182,19 @@ impl Dmac {
 }
 
 impl Device for Dmac {
-    fn read(&mut self, off: u32, size: u8, _now: u64) -> Result<u32, Fault> {
+    fn read(&mut self, off: u32, size: u8, now: u64) -> Result<u32, Fault> {
         if off == DMAOR && size == 2 {
             return Ok(self.dmaor as u32);
         }
         match Dmac::channel_reg(off) {
             Some((i, r)) if size == 4 => {
                 let c = &self.channels[i];
-                Ok([c.sar, c.dar, c.tcr, c.chcr][r as usize / 4])
+                let chcr = if now < c.done_at {
+                    c.chcr & !CHCR_TE
+                } else {
+                    c.chcr
+                };
+                Ok([c.sar, c.dar, c.tcr, chcr][r as usize / 4])
             }
             _ => Err(Fault::Unmapped {
                 addr: DMAC_BASE + off,
@@ -233,17 +254,23 @@ mod tests {
         assert_eq!((t.unit, t.count, t.src_step, t.dst_step), (32, 99, 32, 0));
         assert_eq!(cpu_address(t.src), 0xAC00_0000);
         assert_eq!(cpu_address(t.dst), 0xB400_0000);
-        assert!(!d.irq(0));
-        d.finish(&t);
+        assert!(!d.irq(0, 0));
+        // The transfer ends at tick 1000: TE reads 0 and no interrupt before.
+        d.finish(&t, 1000);
         assert_eq!(d.next_transfer(), None);
-        assert!(d.irq(0));
+        assert!(!d.irq(0, 999));
+        assert_eq!(d.read(0x2C, 4, 999).unwrap() & CHCR_TE, 0);
+        assert_eq!(d.next_irq(0, 999), Some(1000));
+        assert!(d.irq(0, 1000));
+        assert_eq!(d.next_irq(0, 1000), None);
+        assert_eq!(d.read(0x2C, 4, 1000).unwrap() & CHCR_TE, CHCR_TE);
         assert_eq!(d.read(0x20, 4, 0).unwrap(), 0x0C00_0000 + 99 * 32);
         assert_eq!(d.read(0x28, 4, 0).unwrap(), 0);
         // TE can only be cleared, and writing 1 keeps it.
-        d.write(0x2C, 4, chcr | CHCR_TE, 0).unwrap();
-        assert!(d.irq(0));
-        d.write(0x2C, 4, chcr & !CHCR_DE, 0).unwrap();
-        assert!(!d.irq(0));
-        assert_eq!(d.read(0x2C, 4, 0).unwrap() & CHCR_TE, 0);
+        d.write(0x2C, 4, chcr | CHCR_TE, 1000).unwrap();
+        assert!(d.irq(0, 1000));
+        d.write(0x2C, 4, chcr & !CHCR_DE, 1000).unwrap();
+        assert!(!d.irq(0, 1000));
+        assert_eq!(d.read(0x2C, 4, 1000).unwrap() & CHCR_TE, 0);
     }
 }

@@ -82,6 +82,9 @@ pub struct Devices {
     pub utlb: Utlb,
     /// The DSP's X and Y memories.
     pub xyram: XyRam,
+    /// Ticks a DMA transfer of a whole frame to the display takes (0 until
+    /// [`Devices::set_model_clocks`]: the transfer ends at once).
+    pub lcd_frame_ticks: u64,
 }
 
 impl Devices {
@@ -147,10 +150,18 @@ impl Devices {
         Some(r)
     }
 
-    /// Sets the CPG as the OS of `model` leaves it, and the TMU's clock with it.
+    /// Sets the CPG as the OS of `model` leaves it, the TMU's clock with it, and how
+    /// long a DMA transfer to the display takes.
     pub fn set_model_clocks(&mut self, model: crate::machine::model::Model) {
         self.cpg = Cpg::of(model);
         self.follow_cpg(0);
+        self.lcd_frame_ticks = model.lcd_frame_us() * crate::machine::model::CLOCK_HZ / 1_000_000;
+    }
+
+    /// Ticks a DMA transfer of `bytes` to the display data register takes
+    /// ([`Devices::lcd_frame_ticks`] per frame of 384 x 216 pixels).
+    pub fn lcd_transfer_ticks(&self, bytes: u64) -> u64 {
+        self.lcd_frame_ticks * bytes / crate::machine::model::VRAM_SIZE as u64
     }
 
     /// The TMU counts the peripheral clock the CPG's settings give.
@@ -178,7 +189,7 @@ impl Devices {
     pub fn requesting(&self, now: u64) -> impl Iterator<Item = Source> + '_ {
         let tmu = (0..3u8).filter(move |&i| self.tmu.channels[i as usize].irq(now));
         let etmu = (0..6u8).filter(move |&i| self.etmu.channels[i as usize].irq(now));
-        let dma = (0..6u8).filter(move |&i| self.dmac.irq(i as usize));
+        let dma = (0..6u8).filter(move |&i| self.dmac.irq(i as usize, now));
         let rtc = self.rtc.irq(now).then_some(Source::RtcPeriodic);
         let cmt = self.cmt.irq(now).then_some(Source::Cmt);
         tmu.map(Source::Tmu)
@@ -218,6 +229,12 @@ impl Devices {
             .enabled(Source::Cmt)
             .then(|| self.cmt.next_irq(now))
             .flatten();
-        tmu.chain(etmu).chain(rtc).chain(cmt).min()
+        let dma = (0..6).filter_map(|i| {
+            self.intc
+                .enabled(Source::Dma(i as u8))
+                .then(|| self.dmac.next_irq(i, now))
+                .flatten()
+        });
+        tmu.chain(etmu).chain(rtc).chain(cmt).chain(dma).min()
     }
 }

@@ -5,7 +5,7 @@ use clap::{Args, Parser, Subcommand};
 use prizm_emu::harness::compat;
 use prizm_emu::harness::keys::{KeyItem, parse_script};
 use prizm_emu::{Emulator, Model, Options, Outcome};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// What `prizm-emu --help` and `prizm-emu run --help` add after the options.
@@ -78,6 +78,10 @@ struct RunArgs {
     /// Save every displayed frame as DIR/frame_NNNNN.png.
     #[arg(long, value_name = "DIR")]
     screenshot_every_frame: Option<PathBuf>,
+    /// Record the run as an animated GIF, headless (the screen every 1/50 emulated
+    /// second, each frame shown for its emulated time), as F9 does in a window.
+    #[arg(long, value_name = "OUT.gif", conflicts_with_all = ["window", "gdb"])]
+    gif: Option<PathBuf>,
     /// Host folder backing the storage memory (\\fls0\) and, in DIR/.mcs/, the main
     /// memory.
     #[arg(long, value_name = "DIR")]
@@ -181,6 +185,25 @@ fn main() -> ExitCode {
     }
 }
 
+/// `--gif`: runs the add-in with a headless recorder and says where the GIF went.
+#[cfg(feature = "window")]
+fn record_gif(emu: &mut Emulator, path: &Path, budget: u64) -> std::io::Result<Outcome> {
+    use prizm_emu::harness::window::record::{HEADLESS_STEP, Recorder, run_recorded};
+    let mut rec = Recorder::start(path)?;
+    let outcome = run_recorded(emu, &mut rec, HEADLESS_STEP, budget)?;
+    let frames = rec.finish(emu.cpu.now())?;
+    eprintln!("prizm-emu: recorded {} ({frames} frames)", path.display());
+    Ok(outcome)
+}
+
+/// `--gif` without the GIF encoder.
+#[cfg(not(feature = "window"))]
+fn record_gif(_: &mut Emulator, _: &Path, _: u64) -> std::io::Result<Outcome> {
+    Err(std::io::Error::other(
+        "this prizm-emu was built without its `window` feature (the GIF encoder)",
+    ))
+}
+
 /// `prizm-emu run`.
 fn run(args: RunArgs) -> ExitCode {
     let RunArgs {
@@ -190,6 +213,7 @@ fn run(args: RunArgs) -> ExitCode {
         keys,
         screenshot,
         screenshot_every_frame,
+        gif,
         storage,
         max_instructions,
         hardware_id,
@@ -262,6 +286,7 @@ fn run(args: RunArgs) -> ExitCode {
             Err(e) => return usage(&format!("cannot read {}: {e}", p.display())),
         }
     }
+    let budget = opts.max_instructions;
     let mut emu = match Emulator::load(&bytes, opts) {
         Ok(e) => e,
         Err(e) => return usage(&format!("{}: {e}", file.display())),
@@ -275,7 +300,16 @@ fn run(args: RunArgs) -> ExitCode {
         return usage(&e.to_string());
     }
     let outcome = match gdb_port {
-        None => emu.run_until_idle(),
+        None => match &gif {
+            Some(path) => match record_gif(&mut emu, path, budget) {
+                Ok(o) => o,
+                Err(e) => {
+                    eprintln!("prizm-emu: --gif {}: {e}", path.display());
+                    return ExitCode::from(1);
+                }
+            },
+            None => emu.run_until_idle(),
+        },
         Some(port) => {
             let listener = match std::net::TcpListener::bind(("127.0.0.1", port)) {
                 Ok(l) => l,
@@ -348,7 +382,9 @@ fn run(args: RunArgs) -> ExitCode {
         let mut title = format!("prizm-emu profile: {}", file.display());
         if let Some(name) = &profile_focus {
             let Some(focused) = profile.focus(name) else {
-                eprintln!("prizm-emu: --profile-focus: no function whose name contains {name:?} ran");
+                eprintln!(
+                    "prizm-emu: --profile-focus: no function whose name contains {name:?} ran"
+                );
                 return ExitCode::from(1);
             };
             profile = focused;

@@ -70,6 +70,52 @@ fn exit_codes_and_outputs() {
     assert_eq!(out.status.code(), Some(3));
 }
 
+/// `--gif`: the run recorded headless; its frames are the screens the add-in showed.
+#[cfg(feature = "window")]
+#[test]
+fn gif_records_a_headless_run() {
+    let d = tempdir("cli-gif");
+    let (code, _) = build(PROGRAM, "cli-gif");
+    std::fs::write(d.join("t.g3a"), g3a(&code)).unwrap();
+    let out = emu()
+        .arg("run")
+        .arg(d.join("t.g3a"))
+        .args(["--keys", "wait:200ms,EXE", "--gif"])
+        .arg(d.join("run.gif"))
+        .arg("--screenshot")
+        .arg(d.join("end.png"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("run.gif (1 frames)"), "{err}");
+    let mut opts = gif::DecodeOptions::new();
+    opts.set_color_output(gif::ColorOutput::RGBA);
+    let mut dec = opts
+        .read_info(std::fs::File::open(d.join("run.gif")).unwrap())
+        .unwrap();
+    let f = dec.read_next_frame().unwrap().expect("a frame").clone();
+    assert_eq!((f.width, f.height), (384, 216));
+    // The cleared screen GetKey put on the display: white, as the screenshot.
+    let (_, _, rgb) =
+        prizm_emu::harness::screenshot::decode_png_rgb(&std::fs::read(d.join("end.png")).unwrap())
+            .unwrap();
+    assert_eq!(&f.buffer[..3], &rgb[..3]);
+    assert_eq!(&f.buffer[..3], &[255, 255, 255]);
+    assert!(
+        dec.read_next_frame().unwrap().is_none(),
+        "one screen, one frame"
+    );
+    // Not with a window or GDB.
+    let out = emu()
+        .arg("run")
+        .arg(d.join("t.g3a"))
+        .args(["--gif", "x.gif", "--gdb", "1234"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}
+
 #[test]
 fn bad_input_is_exit_1_with_a_message() {
     let d = tempdir("cli-bad");

@@ -6,6 +6,7 @@
 //! quantized.
 
 use super::draw::rgb;
+use crate::harness::emulator::{Emulator, Outcome, Status};
 use crate::machine::devices::lcd::{LCD_HEIGHT, LCD_WIDTH};
 use crate::machine::model::CLOCK_HZ;
 use std::collections::HashMap;
@@ -109,6 +110,34 @@ impl Recorder {
             .map_err(std::io::Error::other)?;
         self.frames += 1;
         Ok(())
+    }
+}
+
+/// Emulated time between two looks at the screen in a headless recording
+/// ([`run_recorded`], `prizm-emu run --gif`): 1/50 s, so that frames of add-ins at up
+/// to 50 frames per second are all seen.
+pub const HEADLESS_STEP: u64 = CLOCK_HZ / 50;
+
+/// Runs `emu` as [`Emulator::run_until_idle`] does (until the add-in ends or idles, at
+/// most `budget` instructions in all), handing the displayed screen to `rec` every
+/// `step` ticks of emulated time; returns how the run ended. Without a window: the
+/// `--gif` of `prizm-emu run`, and tests that record a game.
+pub fn run_recorded(
+    emu: &mut Emulator,
+    rec: &mut Recorder,
+    step: u64,
+    budget: u64,
+) -> std::io::Result<Outcome> {
+    loop {
+        let left = budget.saturating_sub(emu.cpu.icount);
+        if left == 0 {
+            return Ok(Outcome::Timeout);
+        }
+        let status = emu.run_until(left, emu.cpu.now() + step.max(1));
+        rec.frame(emu.screen_rgb565(), emu.cpu.now())?;
+        if let Status::Done(o) = status {
+            return Ok(o);
+        }
     }
 }
 

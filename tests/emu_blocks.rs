@@ -19,9 +19,7 @@ mod player;
 
 use player::Well;
 use prizm_emu::Model;
-use prizm_emu::harness::Status;
-use prizm_emu::harness::window::record::Recorder;
-use prizm_emu::machine::model::CLOCK_HZ;
+use prizm_emu::harness::window::record::{HEADLESS_STEP, Recorder, run_recorded};
 use prizm_test::{Addin, Built, Options, Outcome};
 
 /// The saved file's name and layout: "BLK1", the high score and its complement, both
@@ -75,10 +73,8 @@ fn play(emu: &mut Addin, script: &str) {
     );
 }
 
-/// Emulated time between two frames of the GIF recording (20 per second).
-const GIF_STEP: u64 = CLOCK_HZ / 20;
-
-/// Like [`play`], and adds the screen to `gif` every [`GIF_STEP`] of emulated time.
+/// Like [`play`], recording the screen into `gif` as the game runs (prizm-emu's
+/// headless recorder, the one of `prizm-emu run --gif`).
 fn play_recorded(emu: &mut Addin, gif: &mut Recorder, script: &str) {
     for item in script.split(',').map(str::trim) {
         match item.strip_prefix("wait:") {
@@ -88,15 +84,9 @@ fn play_recorded(emu: &mut Addin, gif: &mut Recorder, script: &str) {
             None => emu.emulator_mut().press(item).unwrap(),
         }
     }
-    loop {
-        let until = emu.emulator().cpu.now() + GIF_STEP;
-        let status = emu.emulator_mut().run_until(u64::MAX, until);
-        gif.frame(emu.screen(), emu.emulator().cpu.now()).unwrap();
-        if let Status::Done(o) = status {
-            assert_eq!(o, Outcome::Idle, "after `{script}`");
-            break;
-        }
-    }
+    let budget = Options::default().max_instructions;
+    let o = run_recorded(emu.emulator_mut(), gif, HEADLESS_STEP, budget).unwrap();
+    assert_eq!(o, Outcome::Idle, "after `{script}`");
     play(emu, ""); // the outcome, as `Addin` reports it
 }
 

@@ -142,13 +142,6 @@ impl Well {
         }
         best.map(|(_, rot, x)| (rot, x))
     }
-
-    /// Height of the stack in rows.
-    pub fn height(&self) -> usize {
-        (0..ROWS)
-            .find(|&y| self.0[y].iter().any(Option::is_some))
-            .map_or(0, |top| ROWS - top)
-    }
 }
 
 /// The keys that put `kind` at (`rot`, `x`): turns, slides, then EXE drops it.

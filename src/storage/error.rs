@@ -2,7 +2,8 @@
 use core::fmt;
 
 /// A storage error. Bfile codes are those of the fx-9860G SDK's `filebios.h`
-/// (`IML_FILEERR_*`), which the Prizm's Bfile calls return as well.
+/// (`IML_FILEERR_*`), which the Prizm's Bfile calls return as well
+/// (`prizm_abi::storage::bfile_error`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Error {
     /// -1: no such file or folder.
@@ -53,22 +54,23 @@ pub type Result<T> = core::result::Result<T, Error>;
 impl Error {
     /// The error of a negative Bfile return code.
     pub const fn from_code(code: i32) -> Error {
+        use crate::abi::storage::bfile_error as e;
         match code {
-            -1 => Error::NotFound,
-            -2 => Error::IllegalParam,
-            -3 => Error::IllegalPath,
-            -4 => Error::DeviceFull,
-            -5 => Error::IllegalDevice,
-            -8 => Error::AccessDenied,
-            -9 => Error::AlreadyLocked,
-            -11 => Error::Permission,
-            -12 => Error::EntryFull,
-            -13 => Error::AlreadyExists,
-            -14 => Error::ReadOnly,
-            -16 => Error::EnumerationEnd,
-            -19 => Error::IllegalSeek,
-            -30 => Error::FindInUse,
-            -31 => Error::DeviceError,
+            e::NOT_FOUND => Error::NotFound,
+            e::ILLEGAL_PARAM => Error::IllegalParam,
+            e::ILLEGAL_PATH => Error::IllegalPath,
+            e::DEVICE_FULL => Error::DeviceFull,
+            e::ILLEGAL_DEVICE => Error::IllegalDevice,
+            e::ACCESS_DENIED => Error::AccessDenied,
+            e::ALREADY_LOCKED => Error::AlreadyLocked,
+            e::PERMISSION => Error::Permission,
+            e::ENTRY_FULL => Error::EntryFull,
+            e::ALREADY_EXISTS => Error::AlreadyExists,
+            e::READ_ONLY => Error::ReadOnly,
+            e::ENUMERATION_END => Error::EnumerationEnd,
+            e::ILLEGAL_SEEK => Error::IllegalSeek,
+            e::FIND_IN_USE => Error::FindInUse,
+            e::DEVICE_ERROR => Error::DeviceError,
             c => Error::Os(c),
         }
     }

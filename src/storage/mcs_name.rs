@@ -2,7 +2,7 @@
 use super::{Error, Result};
 
 /// Longest folder or item name.
-pub const MAX_MCS_NAME: usize = 8;
+pub const MAX_MCS_NAME: usize = crate::abi::storage::MCS_NAME_LEN;
 
 /// Checks a main-memory folder or item name: 1 to 8 printable ASCII characters.
 pub fn validate_mcs_name(name: &str) -> Result<()> {

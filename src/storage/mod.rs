@@ -30,4 +30,4 @@ pub use mcs_name::{McsName, temp_item_name, validate_mcs_name};
 pub use path::{MAX_PATH, Name16, ROOT, temp_path, validate_path};
 
 /// Files the OS lets be open at once.
-pub const MAX_OPEN_FILES: usize = 16;
+pub const MAX_OPEN_FILES: usize = crate::abi::storage::MAX_OPEN_FILES;

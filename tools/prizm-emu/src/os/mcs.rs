@@ -98,8 +98,11 @@ fn name(e: &mut Ctx, i: usize) -> Result<Option<String>, super::Halt> {
     }
     let b = e.rd_cstr(p, 16)?;
     let s: String = b.iter().map(|&c| c as char).collect();
-    let ok =
-        !s.is_empty() && s.len() <= 8 && !s.contains(['/', '\\', '\0']) && s != "." && s != "..";
+    let ok = !s.is_empty()
+        && s.len() <= prizm_abi::storage::MCS_NAME_LEN
+        && !s.contains(['/', '\\', '\0'])
+        && s != "."
+        && s != "..";
     Ok(ok.then_some(s))
 }
 

@@ -10,32 +10,33 @@
 
 use super::{CallResult, Ctx, Entry};
 use prizm_abi::os_calls::calls;
+use prizm_abi::storage::bfile_error;
 use std::path::{Path, PathBuf};
 
 /// Entry not found.
-pub const ERR_NOT_FOUND: i32 = -1;
+pub const ERR_NOT_FOUND: i32 = bfile_error::NOT_FOUND;
 /// Illegal parameter (bad handle, mode).
-pub const ERR_PARAM: i32 = -2;
+pub const ERR_PARAM: i32 = bfile_error::ILLEGAL_PARAM;
 /// Illegal path.
-pub const ERR_PATH: i32 = -3;
+pub const ERR_PATH: i32 = bfile_error::ILLEGAL_PATH;
 /// Device full.
-pub const ERR_FULL: i32 = -4;
+pub const ERR_FULL: i32 = bfile_error::DEVICE_FULL;
 /// No storage device (no storage folder given).
-pub const ERR_DEVICE: i32 = -5;
+pub const ERR_DEVICE: i32 = bfile_error::ILLEGAL_DEVICE;
 /// Access denied (e.g. writing a file opened read-only).
-pub const ERR_ACCESS: i32 = -8;
+pub const ERR_ACCESS: i32 = bfile_error::ACCESS_DENIED;
 /// Too many open files.
-pub const ERR_HANDLES: i32 = -12;
+pub const ERR_HANDLES: i32 = bfile_error::ENTRY_FULL;
 /// Entry already exists.
-pub const ERR_EXISTS: i32 = -13;
+pub const ERR_EXISTS: i32 = bfile_error::ALREADY_EXISTS;
 /// End of enumeration.
-pub const ERR_ENUM_END: i32 = -16;
+pub const ERR_ENUM_END: i32 = bfile_error::ENUMERATION_END;
 /// Illegal seek position.
-pub const ERR_SEEK: i32 = -19;
+pub const ERR_SEEK: i32 = bfile_error::ILLEGAL_SEEK;
 /// Storage capacity reported by GetMediaFree (16 MiB).
 pub const CAPACITY: u64 = 16 << 20;
 /// Maximum number of open files.
-pub const MAX_HANDLES: usize = 16;
+pub const MAX_HANDLES: usize = prizm_abi::storage::MAX_OPEN_FILES;
 
 /// An open file.
 #[derive(Clone, Debug)]

@@ -284,6 +284,8 @@ mod tests {
         assert!(sdk.channel().unwrap().starts_with("nightly-"));
         assert!(dest.join("src/lib.rs").is_file() && dest.join("src/rt/prizm.ld").is_file());
         assert!(sdk.test_crate().join("Cargo.toml").is_file());
+        // The asset macros the `prizm` crate depends on by path.
+        assert!(dest.join("tools/prizm-macros/src/lib.rs").is_file());
         assert!(!dest.join("tools/prizm-emu/target").exists());
         // A second install replaces the first.
         std::fs::write(dest.join("stale"), b"x").unwrap();

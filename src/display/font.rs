@@ -5,9 +5,20 @@
 /// Converts a font file into a [`MonoFont1bpp`](crate::display::MonoFont1bpp) at build
 /// time, for [`Frame::draw_mono_text`](crate::display::Frame::draw_mono_text):
 ///
-/// ```ignore
-/// static SMALL: MonoFont1bpp = prizm::include_font!("assets/5x7.bdf");
-/// static BIG: MonoFont1bpp = prizm::include_font!("assets/digits.png", width = 16, height = 24, first = '0');
+/// ```
+/// use prizm::display::{Frame, MonoFont1bpp, PIXELS, colors};
+///
+/// // The digits 0-9 in 5x7 cells, as a BDF file and as a PNG sheet of 5x2 cells (test
+/// // files of the SDK's repository).
+/// static BDF: MonoFont1bpp = prizm::include_font!("tests/assets/digits-5x7.bdf");
+/// static SHEET: MonoFont1bpp =
+///     prizm::include_font!("tests/assets/digits-5x7.png", width = 5, height = 7, first = '0');
+/// assert_eq!((BDF.first, SHEET.first), (b'0', b'0'));
+///
+/// let mut pixels = vec![0u16; PIXELS];
+/// let mut frame = Frame::new(&mut pixels).unwrap();
+/// let end = frame.draw_mono_text(10, 20, "2026", &SHEET, colors::WHITE, None);
+/// assert_eq!(end, 10 + 4 * 5);
 /// ```
 ///
 /// - **BDF** (a `.bdf` file, Glyph Bitmap Distribution Format 2.1): each glyph of

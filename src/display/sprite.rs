@@ -380,6 +380,41 @@ fn join(prev: u32, next: u32) -> u32 {
     }
 }
 
+/// Converts a PNG into a [`Sprite`] at build time:
+/// `static PLAYER: Sprite = prizm::include_image!("assets/player.png");`, then
+/// `frame.draw_sprite(x, y, &PLAYER)`.
+///
+/// - The path is relative to the crate's folder (where its `Cargo.toml` is), and the
+///   crate is rebuilt when the file changes.
+/// - Any PNG: palette, grey or RGB, with or without alpha, 8 or 16 bits; colours are
+///   rounded to RGB565 as `embedded-graphics` converts `Rgb888`.
+/// - Alpha becomes the mask: a pixel with alpha below 128 is transparent, any other is
+///   drawn with its colour (no blending). A picture without alpha is opaque.
+/// - A missing or unreadable file, or one that is not a PNG, is a compile error that
+///   names the file.
+///
+/// ```
+/// use prizm::display::{Frame, PIXELS, Sprite};
+///
+/// // A 16x16 ball with transparent corners (a test file of the SDK's repository).
+/// static BALL: Sprite = prizm::include_image!("tests/assets/ball.png");
+/// assert_eq!((BALL.width(), BALL.height()), (16, 16));
+/// assert!(BALL.pixel(0, 0).is_none() && BALL.pixel(8, 8).is_some());
+///
+/// let mut pixels = vec![0u16; PIXELS];
+/// let mut frame = Frame::new(&mut pixels).unwrap();
+/// frame.draw_sprite(-8, 100, &BALL); // half of it: clipped at the left edge
+/// assert_ne!(frame.pixels()[108 * 384], 0);
+/// ```
+///
+/// [`Sprite`]: crate::display::Sprite
+#[macro_export]
+macro_rules! include_image {
+    ($($args:tt)*) => {
+        $crate::__macros::__include_image!($crate, $($args)*)
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -532,25 +567,4 @@ mod tests {
     fn new_checks_the_spans_offsets() {
         let _ = Sprite::new(2, 1, &PX, &[0, 1], &[Span::new(2, 1, 0, 2)]);
     }
-}
-
-/// Converts a PNG into a [`Sprite`] at build time:
-/// `static PLAYER: Sprite = prizm::include_image!("assets/player.png");`, then
-/// `frame.draw_sprite(x, y, &PLAYER)`.
-///
-/// - The path is relative to the crate's folder (where its `Cargo.toml` is), and the
-///   crate is rebuilt when the file changes.
-/// - Any PNG: palette, grey or RGB, with or without alpha, 8 or 16 bits; colours are
-///   rounded to RGB565 as `embedded-graphics` converts `Rgb888`.
-/// - Alpha becomes the mask: a pixel with alpha below 128 is transparent, any other is
-///   drawn with its colour (no blending). A picture without alpha is opaque.
-/// - A missing or unreadable file, or one that is not a PNG, is a compile error that
-///   names the file.
-///
-/// [`Sprite`]: crate::display::Sprite
-#[macro_export]
-macro_rules! include_image {
-    ($($args:tt)*) => {
-        $crate::__macros::__include_image!($crate, $($args)*)
-    };
 }

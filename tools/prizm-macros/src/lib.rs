@@ -159,8 +159,11 @@ fn track(path: &std::path::Path) -> Tokens {
 mod tests {
     use super::*;
 
+    /// A macro's expansion function.
+    type Expand = fn(Tokens) -> Tokens;
+
     /// The expansion of `f` on `args` as text.
-    fn expand_text(f: fn(Tokens) -> Tokens, args: Tokens) -> String {
+    fn expand_text(f: Expand, args: Tokens) -> String {
         f(quote!(krate, #args)).to_string()
     }
 
@@ -176,7 +179,7 @@ mod tests {
 
     #[test]
     fn bad_input_is_a_compile_error_naming_the_file() {
-        let cases: [(fn(Tokens) -> Tokens, Tokens, &str); 7] = [
+        let cases: [(Expand, Tokens, &str); 7] = [
             (include_image, quote!("missing.png"), "cannot read"),
             (
                 include_image,

@@ -27,29 +27,17 @@ pub enum Model {
     Cg50,
 }
 
-// The addresses are the calculator's (`prizm_abi::memory`, with their sources).
+// The addresses are the calculator's (`prizm_abi::memory`, with their sources), under
+// the emulator's names: the image ("ROM") and its largest size, the add-in RAM window,
+// the VRAM and OS heap sizes, the on-chip RAMs (IL, X, Y; the X and Y memories are seen
+// throughout 0xE5000000-0xE501FFFF, see `devices::xyram`; only IL RAM is a plain
+// region) and the hardware ID.
 use prizm_abi::memory::{self as abi, Family};
+pub use prizm_abi::memory::{
+    HARDWARE_ID as HARDWARE_ID_ADDR, HEAP_SIZE, IMAGE as ROM_BASE, IMAGE_MAX as ROM_MAX, ONCHIP,
+    RAM_SIZE, RAM_WINDOW, VRAM_SIZE,
+};
 
-/// Where the add-in image is mapped.
-pub const ROM_BASE: u32 = abi::IMAGE;
-/// Largest add-in image the emulator maps.
-pub const ROM_MAX: u32 = abi::IMAGE_MAX;
-/// The add-in RAM window.
-pub const RAM_WINDOW: u32 = abi::RAM_WINDOW;
-/// Size of the add-in RAM.
-pub const RAM_SIZE: u32 = abi::RAM_SIZE;
-/// VRAM size in bytes (384x216 RGB565).
-pub const VRAM_SIZE: u32 = abi::VRAM_SIZE;
-/// Size of the OS heap region ([`Model::heap_p2`]).
-pub const HEAP_SIZE: u32 = abi::HEAP_SIZE;
-/// On-chip RAMs: (base, size) of IL RAM, X RAM, Y RAM, the latter two at the addresses
-/// libfxcg-era add-ins use (the X and Y memories are seen throughout 0xE5000000-
-/// 0xE501FFFF, see `devices::xyram`; only IL RAM is a plain region).
-pub const ONCHIP: [(u32, u32); 3] = abi::ONCHIP;
-
-/// Where the boot code's flash holds the calculator's 8-byte hardware ID; also seen at
-/// its P2 alias [`HARDWARE_ID_P2`].
-pub const HARDWARE_ID_ADDR: u32 = abi::HARDWARE_ID;
 /// The P2 alias of [`HARDWARE_ID_ADDR`].
 pub const HARDWARE_ID_P2: u32 = abi::p2(abi::HARDWARE_ID);
 

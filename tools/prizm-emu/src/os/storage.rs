@@ -10,29 +10,15 @@
 
 use super::{CallResult, Ctx, Entry};
 use prizm_abi::os_calls::calls;
-use prizm_abi::storage::bfile_error;
 use std::path::{Path, PathBuf};
 
-/// Entry not found.
-pub const ERR_NOT_FOUND: i32 = bfile_error::NOT_FOUND;
-/// Illegal parameter (bad handle, mode).
-pub const ERR_PARAM: i32 = bfile_error::ILLEGAL_PARAM;
-/// Illegal path.
-pub const ERR_PATH: i32 = bfile_error::ILLEGAL_PATH;
-/// Device full.
-pub const ERR_FULL: i32 = bfile_error::DEVICE_FULL;
-/// No storage device (no storage folder given).
-pub const ERR_DEVICE: i32 = bfile_error::ILLEGAL_DEVICE;
-/// Access denied (e.g. writing a file opened read-only).
-pub const ERR_ACCESS: i32 = bfile_error::ACCESS_DENIED;
-/// Too many open files.
-pub const ERR_HANDLES: i32 = bfile_error::ENTRY_FULL;
-/// Entry already exists.
-pub const ERR_EXISTS: i32 = bfile_error::ALREADY_EXISTS;
-/// End of enumeration.
-pub const ERR_ENUM_END: i32 = bfile_error::ENUMERATION_END;
-/// Illegal seek position.
-pub const ERR_SEEK: i32 = bfile_error::ILLEGAL_SEEK;
+/// The Bfile error codes the emulated calls return (`prizm_abi::storage::bfile_error`).
+pub use prizm_abi::storage::bfile_error::{
+    ACCESS_DENIED as ERR_ACCESS, ALREADY_EXISTS as ERR_EXISTS, DEVICE_FULL as ERR_FULL,
+    ENTRY_FULL as ERR_HANDLES, ENUMERATION_END as ERR_ENUM_END, ILLEGAL_DEVICE as ERR_DEVICE,
+    ILLEGAL_PARAM as ERR_PARAM, ILLEGAL_PATH as ERR_PATH, ILLEGAL_SEEK as ERR_SEEK,
+    NOT_FOUND as ERR_NOT_FOUND,
+};
 /// Storage capacity reported by GetMediaFree (16 MiB).
 pub const CAPACITY: u64 = 16 << 20;
 /// Maximum number of open files.

@@ -1,12 +1,16 @@
 //! `use prizm::prelude::*;`: `embedded-graphics` (its prelude, primitives, text and
-//! fonts) and the app layer's types, for add-ins that draw and read keys.
+//! fonts), the OS's text (`print_xy`) and the app layer's types, for add-ins that draw
+//! and read keys.
 
 pub use crate::app::{FrameClock, KeyState, OsApp};
 #[cfg(any(doc, prizm))]
 pub use crate::app::{Input, Prizm};
 pub use crate::display::{Rgb565, StatusItems, TextMode};
 #[cfg(any(doc, prizm))]
-pub use crate::display::{Screen, os_text::TextColor};
+pub use crate::display::{
+    Screen,
+    os_text::{TextColor, print_xy},
+};
 pub use crate::keyboard::Key;
 pub use crate::time::{Duration, Instant, TimeOfDay};
 pub use embedded_graphics::mono_font::{MonoTextStyle, ascii as fonts};

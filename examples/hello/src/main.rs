@@ -1,4 +1,4 @@
-//! The smallest add-in: clears the screen, prints a greeting, waits for EXIT or MENU.
+//! The smallest add-in: prints a greeting until EXIT (MENU opens the Main Menu).
 //!
 //! Build and run it: `cargo prizm run --example hello -- --keys EXIT --screenshot hello.png`.
 #![cfg_attr(not(test), no_std, no_main)]

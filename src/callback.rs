@@ -27,8 +27,11 @@ pub(crate) const TIMER_SLOTS: core::ops::Range<usize> = 0..6;
 /// The quit handler's slot.
 const QUIT_SLOT: usize = 6;
 
+/// One slot: the Rust function the slot's shim calls, if any.
+type Slot = UnsafeCell<Option<fn()>>;
+
 /// The Rust function of each slot.
-struct Table([UnsafeCell<Option<fn()>>; SLOTS]);
+struct Table([Slot; SLOTS]);
 
 // SAFETY: the main program writes a slot only while the OS cannot call its shim (before
 // installing it, after removing it); the shims only read. Each slot is one word, written
@@ -69,7 +72,8 @@ extern "C" fn prizm_callback_dispatch(slot: u32) {
     }
 }
 
-#[cfg(prizm)]
+// Declared for the documentation build too (nothing calls them there).
+#[cfg(any(doc, prizm))]
 unsafe extern "C" {
     fn prizm_callback_0();
     fn prizm_callback_1();
@@ -81,7 +85,7 @@ unsafe extern "C" {
 }
 
 /// The shim of `slot`: the function pointer to give the OS (calculator only).
-#[cfg(prizm)]
+#[cfg(any(doc, prizm))]
 pub(crate) fn shim(slot: usize) -> unsafe extern "C" fn() {
     const SHIMS: [unsafe extern "C" fn(); SLOTS] = [
         prizm_callback_0,
@@ -164,9 +168,15 @@ mod tests {
             claim(TIMER_SLOTS, b).unwrap(),
         );
         assert_ne!(s1, s2);
-        assert_eq!(handler(s1), Some(a as fn()));
+        assert!(TIMER_SLOTS.contains(&s1) && TIMER_SLOTS.contains(&s2));
+        assert!(handler(s1).is_some());
         release(s1);
-        assert_eq!(handler(s1), None);
+        assert!(handler(s1).is_none());
+        assert_eq!(claim(TIMER_SLOTS, a), Some(s1), "a freed slot is reused");
+        release(s1);
         release(s2);
+        let all: [usize; 6] = core::array::from_fn(|_| claim(TIMER_SLOTS, a).unwrap());
+        assert_eq!(claim(TIMER_SLOTS, a), None, "six timers at most");
+        all.into_iter().for_each(release);
     }
 }

@@ -226,10 +226,29 @@ impl ImageDrawable for Sprite<'_> {
     }
 }
 
+/// Writes words `$i` of `$dw` (`$dw.offset($i)`), each from the second half of the word
+/// before (`$prev` first) and the first half of the next word read from `$sw`, in order.
+macro_rules! join_words {
+    ($dw:ident, $sw:ident, $prev:ident; $($i:literal)*) => {{
+        let mut k = 1;
+        $(
+            let next = $sw.add(k).read();
+            $dw.offset($i).write(join($prev, next));
+            #[allow(unused_assignments)]
+            {
+                $prev = next;
+                k += 1;
+            }
+        )*
+    }};
+}
+
 /// Copies `n` (at least 1) pixels from `s` to `d`: 32-bit stores after at most one
 /// 16-bit store that aligns `d`, from 32-bit loads, direct when `s` is then aligned too,
 /// else each store made of the halves of two loads; a 16-bit store for an odd last
-/// pixel. The remainders of the unrolled loops are straight code.
+/// pixel. Direct copies go four words a loop turn, the last 0-3 as straight code; joined
+/// ones eight a turn, then one jump (a `match`) into straight code for the last 0-7,
+/// which measured best for each (tools/bench/BENCH.md).
 ///
 /// # Safety
 /// `d..d + n` writable, `s..s + n` readable, and `s` inside a 4-aligned array of an even
@@ -289,18 +308,23 @@ macro_rules! copy_px {
                 // array's pixel count is even and s + 2 * words is its odd-indexed one.
                 let mut sw = s.sub(1) as *const u32;
                 let mut prev = sw.read();
-                let end2 = dw.add(words & !1);
-                while dw != end2 {
-                    let (n1, n2) = (sw.add(1).read(), sw.add(2).read());
-                    dw.write(join(prev, n1));
-                    dw.add(1).write(join(n1, n2));
-                    prev = n2;
-                    sw = sw.add(2);
-                    dw = dw.add(2);
+                let end8 = dw.add(words & !7);
+                while dw != end8 {
+                    join_words!(dw, sw, prev; 0 1 2 3 4 5 6 7);
+                    dw = dw.add(8);
+                    sw = sw.add(8);
                 }
-                if words & 1 != 0 {
-                    dw.write(join(prev, sw.add(1).read()));
-                    dw = dw.add(1);
+                // The last 0-7 words as straight code, one jump to it (a `match`).
+                dw = dw.add(words & 7);
+                match words & 7 {
+                    0 => {}
+                    1 => join_words!(dw, sw, prev; -1),
+                    2 => join_words!(dw, sw, prev; -2 -1),
+                    3 => join_words!(dw, sw, prev; -3 -2 -1),
+                    4 => join_words!(dw, sw, prev; -4 -3 -2 -1),
+                    5 => join_words!(dw, sw, prev; -5 -4 -3 -2 -1),
+                    6 => join_words!(dw, sw, prev; -6 -5 -4 -3 -2 -1),
+                    _ => join_words!(dw, sw, prev; -7 -6 -5 -4 -3 -2 -1),
                 }
                 if n & 1 != 0 {
                     (dw as *mut u16).write(s.add(n - 1).read());
@@ -491,8 +515,14 @@ mod tests {
     #[test]
     fn draws_like_the_reference_at_every_edge() {
         // Odd and even widths (both alignments of rows and spans).
-        for (w, h) in [(13u16, 11u16), (12, 11), (1, 1), (2, 3)] {
-            let s = sprite(w, h, |x, y| w < 4 || ring(x, y));
+        // Rings (0 to 2 spans a row); tiny ones; wide ones with runs of every length up
+        // to 44 pixels (the copy's 8-word loop and each of its 0-7 word remainders, at
+        // both alignments).
+        let wide = |x: u16, y: u16| (x * 7 + y * 3) % (23 + y) != 0;
+        for (w, h) in [(13u16, 11u16), (12, 11), (1, 1), (2, 3), (45, 24), (50, 5)] {
+            let s = sprite(w, h, |x, y| {
+                w < 4 || if w < 40 { ring(x, y) } else { wide(x, y) }
+            });
             let (wi, hi) = (i32::from(w), i32::from(h));
             let (r, b) = (WIDTH as i32, HEIGHT as i32);
             let mut spots = vec![(10, 20), (11, 20), (0, 0)];

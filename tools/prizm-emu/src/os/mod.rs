@@ -101,7 +101,11 @@ pub fn table() -> &'static HashMap<u16, Call> {
         ] {
             for &(call, handler) in list {
                 let old = t.insert(call.number, (call.number, call.name, handler));
-                assert!(old.is_none(), "OS call {:#x} implemented twice", call.number);
+                assert!(
+                    old.is_none(),
+                    "OS call {:#x} implemented twice",
+                    call.number
+                );
             }
         }
         t

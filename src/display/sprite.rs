@@ -518,7 +518,7 @@ mod tests {
         // Rings (0 to 2 spans a row); tiny ones; wide ones with runs of every length up
         // to 44 pixels (the copy's 8-word loop and each of its 0-7 word remainders, at
         // both alignments).
-        let wide = |x: u16, y: u16| (x * 7 + y * 3) % (23 + y) != 0;
+        let wide = |x: u16, y: u16| !(x * 7 + y * 3).is_multiple_of(23 + y);
         for (w, h) in [(13u16, 11u16), (12, 11), (1, 1), (2, 3), (45, 24), (50, 5)] {
             let s = sprite(w, h, |x, y| {
                 w < 4 || if w < 40 { ring(x, y) } else { wide(x, y) }

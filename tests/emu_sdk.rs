@@ -565,6 +565,7 @@ fn timer_handlers_allocate_safely_during_allocations() {
     assert_eq!(rep["live_before"], rep["live_after"], "{rep:?}");
     assert_eq!(rep["failed"], 0, "{rep:?}");
     let stats = calc.emulator().os.timer_stats;
+    println!("{rep:?} {stats:?}");
     assert_eq!(stats.fired, runs, "{stats:?}");
     assert!(
         stats.held_off > 0,

@@ -1,10 +1,10 @@
 //! RTC tick arithmetic across midnight (pure).
 use core::time::Duration;
 
-/// RTC ticks per second.
-pub const TICKS_PER_SECOND: u32 = 128;
+/// RTC ticks per second (`prizm_abi::rtc`).
+pub const TICKS_PER_SECOND: u32 = crate::abi::rtc::TICKS_PER_SECOND;
 /// RTC ticks per day: the counter goes back to 0 at midnight.
-pub const TICKS_PER_DAY: u32 = TICKS_PER_SECOND * 86_400;
+pub const TICKS_PER_DAY: u32 = crate::abi::rtc::TICKS_PER_DAY;
 
 /// Ticks from `earlier` to `later`, both raw RTC values, assuming less than a day
 /// passed: a `later` below `earlier` means midnight came in between.

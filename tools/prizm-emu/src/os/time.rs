@@ -263,6 +263,9 @@ fn timer_stop(e: &mut Ctx) -> CallResult {
     Ok(0)
 }
 
+/// RTC ticks per second (`prizm_abi::rtc`).
+const TICKS: u64 = prizm_abi::rtc::TICKS_PER_SECOND as u64;
+
 /// RTC_GetTicks: 1/128 s since midnight (wraps at midnight).
 fn rtc_get_ticks(e: &mut Ctx) -> CallResult {
     let now = e.cpu.now();
@@ -273,7 +276,7 @@ fn rtc_get_ticks(e: &mut Ctx) -> CallResult {
 fn rtc_get_time(e: &mut Ctx) -> CallResult {
     let now = e.cpu.now();
     let dt = e.cpu.mem.devices.rtc.clock.datetime(now);
-    let ms = (e.cpu.mem.devices.rtc.clock.ticks128(now) % 128 * 1000 / 128) as u32;
+    let ms = (e.cpu.mem.devices.rtc.clock.ticks128(now) % TICKS * 1000 / TICKS) as u32;
     let ptrs = [e.arg(0)?, e.arg(1)?, e.arg(2)?, e.arg(3)?];
     for (p, v) in ptrs.into_iter().zip([dt.hour, dt.minute, dt.second, ms]) {
         if p != 0 {
@@ -289,9 +292,9 @@ fn rtc_elapsed_ms(e: &mut Ctx) -> CallResult {
     let (start, dur) = (e.arg(0)?, e.arg(1)? as i32);
     let now = e.cpu.now();
     let ticks = e.cpu.mem.devices.rtc.clock.ticks_since_midnight(now);
-    let day = 86_400 * 128;
+    let day = prizm_abi::rtc::TICKS_PER_DAY;
     let elapsed = (ticks + day - start % day) % day;
-    Ok((elapsed as i64 * 1000 / 128 >= dur as i64) as u32)
+    Ok((elapsed as i64 * 1000 / TICKS as i64 >= dur as i64) as u32)
 }
 
 fn rtc_reset(e: &mut Ctx) -> CallResult {

@@ -56,20 +56,23 @@ impl Default for Rtc {
     }
 }
 
+/// The RTC's count per second (`prizm_abi::rtc`): what RTC_GetTicks counts.
+const TICKS: u64 = prizm_abi::rtc::TICKS_PER_SECOND as u64;
+
 impl Rtc {
     /// Emulated time at cycle `now`, in 1/128 s since 1970.
     pub fn ticks128(&self, now: u64) -> u64 {
-        self.start * 128 + (now as u128 * 128 / CLOCK_HZ as u128) as u64
+        self.start * TICKS + (now as u128 * TICKS as u128 / CLOCK_HZ as u128) as u64
     }
 
     /// RTC_GetTicks: 1/128 s since midnight.
     pub fn ticks_since_midnight(&self, now: u64) -> u32 {
-        (self.ticks128(now) % (86_400 * 128)) as u32
+        (self.ticks128(now) % u64::from(prizm_abi::rtc::TICKS_PER_DAY)) as u32
     }
 
     /// The date and time at cycle `now`.
     pub fn datetime(&self, now: u64) -> DateTime {
-        let secs = self.ticks128(now) / 128;
+        let secs = self.ticks128(now) / TICKS;
         let days = (secs / 86_400) as i64;
         let rem = secs % 86_400;
         // Civil-from-days (proleptic Gregorian).
@@ -184,7 +187,7 @@ impl Device for RtcDevice {
         let dt = self.clock.datetime(now);
         let t128 = self.clock.ticks128(now);
         Ok(match offset {
-            0x00 => (t128 % 128) as u32, // R64CNT counts at 64 Hz in bits 0-6
+            0x00 => (t128 % TICKS) as u32, // R64CNT counts at 64 Hz in bits 0-6
             0x02 => bcd(dt.second),
             0x04 => bcd(dt.minute),
             0x06 => bcd(dt.hour),

@@ -445,9 +445,11 @@ fn os_calls_read_the_key_scan_rows_with_the_keys_down() {
         .find(|k| k.name == "UP")
         .unwrap()
         .matrix;
-    // memcpy(buf, key-scan rows, 12), as Mandelbrot (2013) reads its keys.
+    // memcpy(buf, key-scan rows, 12), as Mandelbrot (2013) reads its keys, every 10 ms
+    // (OS_InnerWait_ms): the script's press comes after the keyboard is seen released.
     let mut rows = vec![0; 12];
     for _ in 0..100 {
+        e.call_os(0x1BB4, &[10]).unwrap();
         e.call_os(0x1DD0, &[BUF, 0xA44B_0000, 12]).unwrap();
         rows = get(&mut e, BUF, 12);
         if rows.iter().any(|&b| b != 0) {

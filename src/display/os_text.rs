@@ -32,16 +32,10 @@ pub(crate) use super::os_string::cstr;
 /// two bytes of the string. Non-ASCII characters print as `?`.
 pub fn print_xy(x: u8, y: u8, text: &str, mode: TextMode, color: TextColor) {
     let buf = super::os_string::print_xy_string(x, text);
-    // SAFETY: `buf` is NUL-terminated and lives across the call.
-    unsafe {
-        sys::text::PrintXY(
-            i32::from(x),
-            i32::from(y),
-            buf.as_ptr(),
-            mode.bits(),
-            color as i32,
-        )
-    }
+    // Only the documented modes reach the OS (`from_bits_retain` can make others).
+    let mode = (mode & TextMode::all()).bits();
+    // SAFETY: `buf` is NUL-terminated and lives across the call; `mode` is documented.
+    unsafe { sys::text::PrintXY(i32::from(x), i32::from(y), buf.as_ptr(), mode, color as i32) }
 }
 
 /// Prints `text` with the OS's small font at pixel (`x`, `y`) in RGB565 colours; returns

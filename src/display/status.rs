@@ -9,11 +9,14 @@ pub fn set_visible(visible: bool) {
 
 /// Which items the status area shows.
 pub fn set_items(items: super::StatusItems) {
-    // SAFETY: mode 3 sets the flags; the colour pointers are unused (null).
+    // Only the documented flags reach the OS (`from_bits_retain` can make others).
+    let flags = (items & super::StatusItems::all()).bits();
+    // SAFETY: mode 3 sets the flags, all documented ones; the colour pointers are unused
+    // (null).
     unsafe {
         sys::status::DefineStatusAreaFlags(
             3,
-            items.bits() as i32,
+            flags as i32,
             core::ptr::null_mut(),
             core::ptr::null_mut(),
         )

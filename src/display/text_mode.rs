@@ -8,6 +8,7 @@ bitflags::bitflags! {
     /// let m = TextMode::INVERT | TextMode::TRANSPARENT;
     /// assert!(m.contains(TextMode::INVERT));
     /// assert_eq!(m.bits(), 0x21);
+    /// assert_eq!(format!("{m:?}"), "TextMode(INVERT | TRANSPARENT)");
     /// assert_eq!(TextMode::default(), TextMode::NORMAL);
     /// ```
     #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

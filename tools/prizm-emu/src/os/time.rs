@@ -94,7 +94,7 @@ pub fn timer_slice(cpu: &mut Cpu, os: &mut OsState, left: u64) -> u64 {
     }
     let next = os.timers.iter().flatten().filter_map(|t| t.due).min();
     match next {
-        Some(d) => left.min(d - now).max(1),
+        Some(d) => left.min(cpu.insns_until(d)),
         None => left,
     }
 }

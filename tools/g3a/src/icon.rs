@@ -13,22 +13,9 @@ pub struct Icon {
     pixels: Vec<u16>,
 }
 
-/// An RGB565 colour from 8-bit red, green and blue.
-pub fn rgb565(r: u8, g: u8, b: u8) -> u16 {
-    (u16::from(r >> 3) << 11) | (u16::from(g >> 2) << 5) | u16::from(b >> 3)
-}
-
-/// 8-bit red, green and blue of an RGB565 colour (low bits filled from the high bits).
-pub fn rgb888(c: u16) -> [u8; 3] {
-    let r = ((c >> 11) & 0x1F) as u8;
-    let g = ((c >> 5) & 0x3F) as u8;
-    let b = (c & 0x1F) as u8;
-    [
-        (r << 3) | (r >> 2),
-        (g << 2) | (g >> 4),
-        (b << 3) | (b >> 2),
-    ]
-}
+/// RGB565 from 8-bit channels and back, rounded (the one conversion of the SDK, the
+/// emulator and `include_image!`).
+pub use prizm_abi::screen::{rgb565, rgb888};
 
 impl Icon {
     /// Width of every icon in pixels (92).

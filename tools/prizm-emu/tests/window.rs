@@ -221,8 +221,8 @@ fn parse_xwd(d: &[u8]) -> Capture {
 
 /// RGB565 as 0RGB, rounded as the emulator's PNG screenshots are.
 fn rgb(p: u16) -> u32 {
-    let (r, g, b) = ((p >> 11) as u32 & 31, (p >> 5) as u32 & 63, p as u32 & 31);
-    (((r * 255 + 15) / 31) << 16) | (((g * 255 + 31) / 63) << 8) | ((b * 255 + 15) / 31)
+    let [r, g, b] = prizm_abi::screen::rgb888(p);
+    (u32::from(r) << 16) | (u32::from(g) << 8) | u32::from(b)
 }
 
 /// The 396x224 panel as the window must show it: `screen` (384x216) where the panel

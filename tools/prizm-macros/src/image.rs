@@ -26,10 +26,7 @@ pub struct Sprite {
 
 /// The RGB565 word of an 8-bit colour, each channel rounded to the nearest level (as
 /// embedded-graphics converts `Rgb888` to `Rgb565`).
-pub fn rgb565(r: u8, g: u8, b: u8) -> u16 {
-    let scale = |v: u8, max: u32| (u32::from(v) * max + 127) / 255;
-    ((scale(r, 31) << 11) | (scale(g, 63) << 5) | scale(b, 31)) as u16
-}
+pub use prizm_abi::screen::rgb565;
 
 impl Sprite {
     /// Converts a PNG.

@@ -4,12 +4,7 @@
 pub fn png_rgb565(pixels: &[u16], width: u32, height: u32) -> Vec<u8> {
     let mut rgb = Vec::with_capacity(pixels.len() * 3);
     for &p in pixels {
-        let r = ((p >> 11) & 0x1F) as u32;
-        let g = ((p >> 5) & 0x3F) as u32;
-        let b = (p & 0x1F) as u32;
-        rgb.push(((r * 255 + 15) / 31) as u8);
-        rgb.push(((g * 255 + 31) / 63) as u8);
-        rgb.push(((b * 255 + 15) / 31) as u8);
+        rgb.extend(prizm_abi::screen::rgb888(p));
     }
     let mut out = Vec::new();
     {

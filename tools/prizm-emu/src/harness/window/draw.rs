@@ -26,10 +26,8 @@ const TEXT: u32 = 0xf0_f0_f0;
 
 /// An RGB565 colour as 0RGB (the same rounding as the PNG screenshots).
 pub fn rgb(p: u16) -> u32 {
-    let r = ((p >> 11) & 0x1F) as u32;
-    let g = ((p >> 5) & 0x3F) as u32;
-    let b = (p & 0x1F) as u32;
-    (((r * 255 + 15) / 31) << 16) | (((g * 255 + 31) / 63) << 8) | ((b * 255 + 15) / 31)
+    let [r, g, b] = prizm_abi::screen::rgb888(p);
+    (u32::from(r) << 16) | (u32::from(g) << 8) | u32::from(b)
 }
 
 /// A picture at an integer scale.

@@ -39,15 +39,15 @@ pub mod sys;
 pub mod test;
 pub mod time;
 
+pub use embedded_graphics;
+pub use heapless;
+pub use libm;
 /// The calculator's machine facts the SDK is built on (OS-call table, keys, memory map,
 /// record layouts), shared with the emulator: see the `prizm-abi` crate.
 pub use prizm_abi as abi;
-pub use embedded_graphics;
-pub use heapless;
 /// The compile-time asset macros behind [`include_image!`] and [`include_font!`].
 #[doc(hidden)]
 pub use prizm_macros as __macros;
-pub use libm;
 
 /// Declares the add-in's main function: `fn() -> i32`, or `fn()`, or either taking the
 /// [`rt::Launch`] arguments the OS started the add-in with, or the handle

@@ -205,7 +205,10 @@ fn cglock_unlock_profile() {
     let unlock_dir = out_dir.with_file_name("unlock");
     unlock.write(&unlock_dir, "CGlock unlock").unwrap();
     let stacks = folded(&unlock_dir);
-    assert!(stacks.iter().all(|(s, _)| s[0] == CODE_MATCHES), "{stacks:?}");
+    assert!(
+        stacks.iter().all(|(s, _)| s[0] == CODE_MATCHES),
+        "{stacks:?}"
+    );
     let funcs = functions(&unlock_dir);
     assert_eq!(funcs[CODE_MATCHES].calls, 1);
     assert_eq!(funcs[CODE_MATCHES].inclusive, unlock.instructions);

@@ -34,10 +34,10 @@ pub use color::{colors, from_raw, to_raw};
 pub use embedded_graphics_core::pixelcolor::Rgb565;
 pub use frame::{Frame, MonoFont1bpp};
 pub use image::Image565;
-pub use sprite::{Aligned4, Span, Sprite};
 #[cfg(any(doc, prizm))]
 #[cfg_attr(doc, doc(cfg(prizm)))]
 pub use screen::{Screen, vram as screen_vram};
+pub use sprite::{Aligned4, Span, Sprite};
 pub use status_items::StatusItems;
 pub use text_mode::TextMode;
 

@@ -44,7 +44,11 @@ pub const fn rgb565(r: u8, g: u8, b: u8) -> u16 {
 /// }
 /// ```
 pub const fn rgb888(c: u16) -> [u8; 3] {
-    let (r, g, b) = ((c >> 11) as u32, ((c >> 5) & 0x3F) as u32, (c & 0x1F) as u32);
+    let (r, g, b) = (
+        (c >> 11) as u32,
+        ((c >> 5) & 0x3F) as u32,
+        (c & 0x1F) as u32,
+    );
     [
         ((r * 255 + 15) / 31) as u8,
         ((g * 255 + 31) / 63) as u8,

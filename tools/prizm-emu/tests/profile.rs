@@ -207,7 +207,10 @@ fn calls_tail_calls_os_calls_recursion_and_longjmp() {
     assert_eq!(foo.by_self()[0].name, "bar");
     // Focused on the OS stub: the OS call's cycles, no instructions but the stub's.
     let stub = p.focus("stub").expect("stub ran");
-    assert_eq!((stub.instructions, stub.os_cycles), (4, prizm_emu::os::CALL_CYCLES));
+    assert_eq!(
+        (stub.instructions, stub.os_cycles),
+        (4, prizm_emu::os::CALL_CYCLES)
+    );
     assert_eq!(func(&stub, "OS:Bdisp_AllClr_VRAM").calls, 1);
     // Recursion: rooted at the outermost `rec`, counted once.
     let rec = p.focus("rec").expect("rec ran");
@@ -479,7 +482,10 @@ fn command_line() {
     let out = run_focus("nothing");
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("no function whose name contains \"nothing\" ran"), "{err}");
+    assert!(
+        err.contains("no function whose name contains \"nothing\" ran"),
+        "{err}"
+    );
 
     // Without the ELF: a usage error before running.
     let out = emu()

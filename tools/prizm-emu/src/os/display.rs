@@ -351,37 +351,32 @@ fn area_clr(e: &mut Ctx) -> CallResult {
     Ok(0)
 }
 
-fn filled_rectangle(e: &mut Ctx) -> CallResult {
-    let (x1, y1, x2, y2) = (
+/// The corners `x1, y1, x2, y2` of a rectangle call (its first four arguments).
+fn corners(e: &mut Ctx) -> Result<(i32, i32, i32, i32), Halt> {
+    Ok((
         e.arg(0)? as i32,
         e.arg(1)? as i32,
         e.arg(2)? as i32,
         e.arg(3)? as i32,
-    );
+    ))
+}
+
+fn filled_rectangle(e: &mut Ctx) -> CallResult {
+    let (x1, y1, x2, y2) = corners(e)?;
     let c = color_index(e.arg(4)?);
     e.fill_rect(x1, y1, x2, y2, c);
     Ok(0)
 }
 
 fn filled_rectangle_full_color(e: &mut Ctx) -> CallResult {
-    let (x1, y1, x2, y2) = (
-        e.arg(0)? as i32,
-        e.arg(1)? as i32,
-        e.arg(2)? as i32,
-        e.arg(3)? as i32,
-    );
+    let (x1, y1, x2, y2) = corners(e)?;
     let c = e.arg(4)? as u16;
     e.fill_rect(x1, y1, x2, y2, c);
     Ok(0)
 }
 
 fn rectangle(e: &mut Ctx) -> CallResult {
-    let (x1, y1, x2, y2) = (
-        e.arg(0)? as i32,
-        e.arg(1)? as i32,
-        e.arg(2)? as i32,
-        e.arg(3)? as i32,
-    );
+    let (x1, y1, x2, y2) = corners(e)?;
     let c = color_index(e.arg(4)?);
     e.fill_rect(x1, y1, x2, y1, c);
     e.fill_rect(x1, y2, x2, y2, c);
@@ -392,12 +387,7 @@ fn rectangle(e: &mut Ctx) -> CallResult {
 
 /// DirectDrawRectangle draws straight to the LCD.
 fn direct_draw_rectangle(e: &mut Ctx) -> CallResult {
-    let (x1, y1, x2, y2) = (
-        e.arg(0)? as i32,
-        e.arg(1)? as i32,
-        e.arg(2)? as i32,
-        e.arg(3)? as i32,
-    );
+    let (x1, y1, x2, y2) = corners(e)?;
     let c = e.arg(4)? as u16;
     for y in y1.min(y2).max(0)..=y1.max(y2).min(H - 1) {
         for x in x1.min(x2).max(0)..=x1.max(x2).min(W - 1) {

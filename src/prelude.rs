@@ -5,7 +5,7 @@
 pub use crate::app::{FrameClock, KeyState, OsApp};
 #[cfg(any(doc, prizm))]
 pub use crate::app::{Input, Prizm};
-pub use crate::display::{Rgb565, StatusItems, TextMode};
+pub use crate::display::{Rgb565, Sprite, StatusItems, TextMode};
 #[cfg(any(doc, prizm))]
 pub use crate::display::{
     Screen,

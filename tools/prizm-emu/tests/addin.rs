@@ -87,6 +87,20 @@ fn resume_after_idle_with_more_keys() {
 }
 
 #[test]
+fn resume_after_idle_with_a_script() {
+    let (mut e, o) = run(HELLO, "", "resume-script");
+    assert_eq!(o, Outcome::Idle);
+    // A script that does not parse adds nothing.
+    let err = e.play("wait:2s,FOO").unwrap_err();
+    assert!(err.to_string().contains("FOO"), "{err}");
+    assert_eq!(e.run_until_idle(), Outcome::Idle);
+    let before = e.emulated_seconds();
+    e.play("wait:2s, EXE").unwrap();
+    assert_eq!(e.run_until_idle(), Outcome::Returned(42));
+    assert!(e.emulated_seconds() - before >= 2.0);
+}
+
+#[test]
 fn menu_ends_the_run() {
     let (_, o) = run(HELLO, "MENU", "menu");
     assert_eq!(o, Outcome::Menu);

@@ -15,7 +15,8 @@
 //!   (it passes the build in `PRIZM_TEST_G3A` and `PRIZM_TEST_ELF`); under a plain
 //!   `cargo test` it builds the package itself first ([`build`]).
 //! - [`Addin::keys`] plays a key script (key names as `prizm-emu --keys` takes them, and
-//!   `wait:N` / `wait:Nms`) and runs until the add-in waits for more keys or ends.
+//!   `wait:500ms`, `wait:2s`, or `wait:500` in milliseconds) and runs until the add-in
+//!   waits for more keys or ends.
 //! - The screen: [`Addin::pixel`], [`Addin::screen`], [`Addin::text_rows`] (the `PrintXY`
 //!   text grid read back from the pixels), [`Addin::assert_screen`] (a golden PNG).
 //! - Memory: [`Addin::storage_file`] (storage memory, `\\fls0\...`) and
@@ -89,23 +90,28 @@ impl Addin {
         }
     }
 
-    /// Plays `script` (comma-separated key names, e.g. `EXE`, `UP`, `F1`, `SHIFT`, `1`,
-    /// and waits `wait:500` or `wait:500ms`), then runs until the add-in waits for more
+    /// Plays `script` (the syntax of `prizm-emu run --keys`: comma-separated key names,
+    /// e.g. `EXE`, `UP`, `F1`, `SHIFT`, `1`, and waits `wait:500ms`, `wait:2s`, or
+    /// `wait:500` in milliseconds), then runs until the add-in waits for more
     /// keys or ends; returns how the run stands.
     pub fn keys(&mut self, script: &str) -> Outcome {
-        for item in script.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-            if let Some(ms) = item.strip_prefix("wait:") {
-                let ms: u64 = ms
-                    .trim_end_matches("ms")
-                    .parse()
-                    .unwrap_or_else(|_| panic!("`{item}`: write wait:N or wait:Nms"));
-                self.emu.wait_ms(ms);
-            } else {
-                self.emu
-                    .press(item)
-                    .unwrap_or_else(|e| panic!("key script `{script}`: {e}"));
-            }
-        }
+        // `--keys`' syntax, and a bare `wait:N` in milliseconds.
+        let script: Vec<String> = script
+            .split(',')
+            .map(|item| {
+                let item = item.trim();
+                match item.strip_prefix("wait:") {
+                    Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+                        format!("{item}ms")
+                    }
+                    _ => item.to_string(),
+                }
+            })
+            .collect();
+        let script = script.join(",");
+        self.emu
+            .play(&script)
+            .unwrap_or_else(|e| panic!("key script `{script}`: {e}"));
         self.outcome = self.emu.run_until_idle();
         self.outcome.clone()
     }

@@ -242,6 +242,21 @@ impl Emulator {
         }
     }
 
+    /// Adds a key script (`--keys`' syntax, [`parse_script`](super::keys::parse_script))
+    /// to the keys to play; nothing is added when it does not parse.
+    pub fn play(&mut self, script: &str) -> Result<(), LoadError> {
+        let items = super::keys::parse_script(script).map_err(LoadError)?;
+        let mut keys = self.keys.lock();
+        for item in items {
+            keys.push(item);
+        }
+        drop(keys);
+        if self.outcome == Some(Outcome::Idle) {
+            self.outcome = None;
+        }
+        Ok(())
+    }
+
     /// Turns the profiler on (it needs the ELF's symbols, [`Options::elf`]): from now
     /// on the CPU runs one instruction at a time and every instruction and OS call is
     /// counted per function ([`profile`](super::profile)).

@@ -15,9 +15,12 @@ KEY SCRIPT:
       0-9 EXE EXIT MENU AC DEL SHIFT ALPHA F1-F6 UP DOWN LEFT RIGHT OPTN VARS XTT
       LOG LN SIN COS TAN FRAC FD LPAR RPAR COMMA STORE SQUARE POW DOT EXP NEG PLUS
       MINUS MUL DIV, and letters A-Z (ALPHA + the key)
+      A+B           keys held together (LEFT+SHIFT): the key matrix shows them all,
+                    the OS's key calls take the last
       wait:N ms|s   emulated time passes with no key (wait:500ms, wait:2s)
     Blocking key calls (GetKey...) take the next key at once. Code polling the
-    keyboard sees each key held for 100 ms, then 50 ms released. When the script is
+    keyboard sees each key held for 100 ms, then 50 ms released (and released before
+    each press, for 50 ms when it was last seen down). When the script is
     exhausted and the add-in waits for a key (or polls for 0.5 s), the run ends idle.
     Example: --keys \"1,2,EXE,wait:500ms,EXIT\"
 

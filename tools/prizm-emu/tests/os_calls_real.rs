@@ -457,4 +457,24 @@ fn os_calls_read_the_key_scan_rows_with_the_keys_down() {
         }
     }
     assert_eq!(rows, scan_rows(Some(up)).to_vec());
+
+    // Keys held together: every one of them in the rows.
+    let key = |name: &str| {
+        prizm_emu::os::keymap::KEYS
+            .iter()
+            .find(|k| k.name == name)
+            .unwrap()
+            .matrix
+    };
+    e.play("LEFT+SHIFT").unwrap();
+    let want = scan_rows([key("LEFT"), key("SHIFT")]).to_vec();
+    for _ in 0..100 {
+        e.call_os(0x1BB4, &[10]).unwrap();
+        e.call_os(0x1DD0, &[BUF, 0xA44B_0000, 12]).unwrap();
+        rows = get(&mut e, BUF, 12);
+        if rows == want {
+            break;
+        }
+    }
+    assert_eq!(rows, want);
 }

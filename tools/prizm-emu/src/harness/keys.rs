@@ -7,6 +7,8 @@
 //!   `SQUARE`, `POW`, `DOT`, `EXP`, `NEG`, `PLUS`, `MINUS`, `MUL`, `DIV`, and the letters
 //!   `A`-`Z` (a letter is ALPHA+key: GetKey returns the letter's code, the matrix shows
 //!   the physical key);
+//! - keys held down together, joined by `+` (`LEFT+SHIFT`, at most [`CHORD_MAX`]): the
+//!   key matrix shows them all; blocking calls and the OS's polling calls take the last;
 //! - `wait:N` with a unit `ms` or `s` (e.g. `wait:500ms`, `wait:2s`): emulated time
 //!   passes with no key down.
 //!
@@ -21,12 +23,13 @@
 //! poll during a gap still sees `1,1` as two presses.
 //!
 //! Live keys (a window's keyboard, [`KeyQueue::set_live`]) come after the script: once
-//! it is played, polling sees the key held down now (the latest pressed of those held,
-//! and a key tapped between two polls for at least [`LIVE_MIN_MS`] ms), and blocking
-//! calls take each press once. Nothing held is never "exhausted" for polling; a blocking
-//! call with no press waiting stops the run as idle until the next press.
+//! it is played, the key matrix shows every key held down now (and a key tapped between
+//! two polls for at least [`LIVE_MIN_MS`] ms), the OS's polling calls the latest of
+//! them, and blocking calls take each press once. Nothing held is never "exhausted" for
+//! polling; a blocking call with no press waiting stops the run as idle until the next
+//! press.
 
-use crate::machine::devices::KeyInput;
+use crate::machine::devices::{KeyInput, KeysDown};
 use crate::machine::fault::Fault;
 use crate::machine::model::ms_to_cycles;
 use crate::os::keymap::{KEYS, Key, key_by_name};
@@ -49,11 +52,56 @@ pub const LIVE_MIN_MS: u64 = 50;
 /// Live presses kept for blocking calls; older ones are dropped.
 pub const LIVE_PRESSES: usize = 16;
 
+/// Keys pressed together, at most this many.
+pub const CHORD_MAX: usize = 4;
+
+/// Keys held down together (a script's `LEFT+SHIFT`): polling the key matrix sees them
+/// all; blocking calls and the OS's polling calls see the last one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Chord {
+    keys: [Option<Key>; CHORD_MAX],
+}
+
+impl Chord {
+    /// One key alone.
+    pub fn one(key: Key) -> Chord {
+        let mut keys = [None; CHORD_MAX];
+        keys[0] = Some(key);
+        Chord { keys }
+    }
+
+    /// The keys, in the order they were named (`None` for none).
+    fn from_keys(list: impl IntoIterator<Item = Key>) -> Option<Chord> {
+        let mut keys = [None; CHORD_MAX];
+        for (slot, k) in keys.iter_mut().zip(list) {
+            *slot = Some(k);
+        }
+        keys[0].map(|_| Chord { keys })
+    }
+
+    /// The keys, in order.
+    pub fn keys(&self) -> impl Iterator<Item = Key> + '_ {
+        self.keys.iter().flatten().copied()
+    }
+
+    /// The last key named: what the OS's calls see.
+    pub fn last(&self) -> Key {
+        self.keys().last().expect("a chord has a key")
+    }
+
+    /// The matrix codes of its keys.
+    pub fn codes(&self) -> KeysDown {
+        self.keys().map(|k| k.matrix).collect()
+    }
+}
+
 /// One item of a key script.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KeyItem {
     /// A key press.
     Key(Key),
+    /// Keys pressed together (`LEFT+SHIFT`).
+    Chord(Chord),
     /// Emulated time passing with no key, in cycles.
     Wait(u64),
 }
@@ -86,15 +134,28 @@ pub fn parse_script(s: &str) -> Result<Vec<KeyItem>, String> {
                 .map_err(|_| format!("key script: `{item}`: `{num}` is not a whole number"))?;
             out.push(KeyItem::Wait(ms_to_cycles(n * mul)));
         } else {
-            match key_by_name(item) {
-                Some(k) => out.push(KeyItem::Key(k)),
-                None => {
-                    return Err(format!(
-                        "key script: unknown key `{item}` (known: {}; or wait:N ms|s)",
-                        KEYS.iter().map(|k| k.name).collect::<Vec<_>>().join(" ")
-                    ));
+            let mut keys = Vec::new();
+            for name in item.split('+').map(str::trim) {
+                match key_by_name(name) {
+                    Some(k) => keys.push(k),
+                    None => {
+                        return Err(format!(
+                            "key script: unknown key `{name}` (known: {}; keys held together: \
+                             A+B; or wait:N ms|s)",
+                            KEYS.iter().map(|k| k.name).collect::<Vec<_>>().join(" ")
+                        ));
+                    }
                 }
             }
+            if keys.len() > CHORD_MAX {
+                return Err(format!(
+                    "key script: `{item}`: at most {CHORD_MAX} keys held together"
+                ));
+            }
+            out.push(match keys[..] {
+                [k] => KeyItem::Key(k),
+                _ => KeyItem::Chord(Chord::from_keys(keys).expect("keys")),
+            });
         }
     }
     Ok(out)
@@ -107,8 +168,8 @@ enum Phase {
     Ready,
     /// A wait item runs until the cycle.
     Waiting(u64),
-    /// A key is down until the cycle.
-    Holding(Key, u64),
+    /// Keys are down until the cycle.
+    Holding(Chord, u64),
     /// Released until the cycle.
     Gap(u64),
 }
@@ -198,8 +259,10 @@ impl KeyQueue {
         self.live.as_ref().is_some_and(|l| !l.presses.is_empty())
     }
 
-    /// The live key polling sees at `now` (the script is over).
-    fn live_poll(live: &mut Live, now: u64) -> Option<Key> {
+    /// The live keys polling sees at `now` (the script is over): those held, and the
+    /// last one tapped, last; the most recent [`CHORD_MAX`].
+    fn live_poll(live: &mut Live, now: u64) -> Option<Chord> {
+        let mut tapped = None;
         if let Some((key, seen)) = &mut live.tap {
             let until = *seen.get_or_insert(now + ms_to_cycles(LIVE_MIN_MS));
             let key = *key;
@@ -208,11 +271,18 @@ impl KeyQueue {
                 live.presses.remove(i);
             }
             if now < until {
-                return Some(key);
+                tapped = Some(key);
+            } else {
+                live.tap = None;
             }
-            live.tap = None;
         }
-        live.held.last().copied()
+        let held = live
+            .held
+            .iter()
+            .filter(|k| tapped.is_none_or(|t| t.name != k.name))
+            .copied();
+        let keys: Vec<Key> = held.chain(tapped).collect();
+        Chord::from_keys(keys[keys.len().saturating_sub(CHORD_MAX)..].iter().copied())
     }
 
     /// Appends an item.
@@ -238,13 +308,19 @@ impl KeyQueue {
     /// been exhausted for longer than [`IDLE_MS`] (or [`IDLE_POLLS`] polls) while polled
     /// ([`Exhausted`]).
     pub fn poll(&mut self, now: u64) -> Result<Option<Key>, Exhausted> {
-        let key = self.poll_item(now)?;
-        self.seen_up = key.is_none();
-        Ok(key)
+        Ok(self.poll_all(now)?.map(|c| c.last()))
     }
 
-    /// [`KeyQueue::poll`] before it notes what polling saw.
-    fn poll_item(&mut self, now: u64) -> Result<Option<Key>, Exhausted> {
+    /// Every key held down at cycle `now` as the key matrix shows them (a chord of the
+    /// script, or the live keys held); see [`KeyQueue::poll`].
+    pub fn poll_all(&mut self, now: u64) -> Result<Option<Chord>, Exhausted> {
+        let keys = self.poll_item(now)?;
+        self.seen_up = keys.is_none();
+        Ok(keys)
+    }
+
+    /// [`KeyQueue::poll_all`] before it notes what polling saw.
+    fn poll_item(&mut self, now: u64) -> Result<Option<Chord>, Exhausted> {
         loop {
             match self.phase {
                 Phase::Ready => match self.items.pop_front() {
@@ -262,14 +338,17 @@ impl KeyQueue {
                         return Ok(None);
                     }
                     Some(KeyItem::Wait(d)) => self.phase = Phase::Waiting(now + d),
-                    Some(item @ KeyItem::Key(_)) if !self.seen_up => {
+                    Some(item @ (KeyItem::Key(_) | KeyItem::Chord(_))) if !self.seen_up => {
                         // The keyboard is seen released (for a gap: one matrix read
                         // is several polls) before the press.
                         self.items.push_front(item);
                         self.phase = Phase::Gap(now + ms_to_cycles(GAP_MS));
                     }
                     Some(KeyItem::Key(k)) => {
-                        self.phase = Phase::Holding(k, now + ms_to_cycles(HOLD_MS))
+                        self.phase = Phase::Holding(Chord::one(k), now + ms_to_cycles(HOLD_MS))
+                    }
+                    Some(KeyItem::Chord(c)) => {
+                        self.phase = Phase::Holding(c, now + ms_to_cycles(HOLD_MS))
                     }
                 },
                 Phase::Waiting(until) => {
@@ -303,9 +382,12 @@ impl KeyQueue {
         let mut advance = 0u64;
         loop {
             match self.phase {
-                Phase::Holding(k, _) => {
+                Phase::Holding(c, _) => {
                     self.phase = Phase::Ready;
-                    return Take::Key { key: k, advance };
+                    return Take::Key {
+                        key: c.last(),
+                        advance,
+                    };
                 }
                 Phase::Waiting(until) | Phase::Gap(until) => {
                     let left = until.saturating_sub(now + advance);
@@ -353,6 +435,12 @@ impl KeyQueue {
                     }
                     Some(KeyItem::Wait(d)) => self.phase = Phase::Waiting(now + advance + d),
                     Some(KeyItem::Key(k)) => return Take::Key { key: k, advance },
+                    Some(KeyItem::Chord(c)) => {
+                        return Take::Key {
+                            key: c.last(),
+                            advance,
+                        };
+                    }
                 },
             }
         }
@@ -392,11 +480,11 @@ impl KeySource for Keys {
 }
 
 impl KeyInput for Keys {
-    fn key_down(&mut self, now: u64) -> Result<Option<u8>, Fault> {
+    fn keys_down(&mut self, now: u64) -> Result<KeysDown, Fault> {
         // Nothing holds the lock across a CPU run or an OS call (each use locks on its
         // own), so an OS call reading the key rows through the bus gets here too.
-        match self.lock().poll(now) {
-            Ok(key) => Ok(key.map(|k| k.matrix)),
+        match self.lock().poll_all(now) {
+            Ok(keys) => Ok(keys.map(|c| c.codes()).unwrap_or_default()),
             Err(Exhausted) => Err(Fault::NoInput),
         }
     }
@@ -451,6 +539,50 @@ mod tests {
         assert!(matches!(q.take(later, None), Take::Key { .. }));
         assert_eq!(name(q.poll(later)), None);
         assert_eq!(name(q.poll(later + gap)), Some("2"));
+    }
+
+    #[test]
+    fn chords_show_every_key_to_the_matrix() {
+        let gap = ms_to_cycles(GAP_MS);
+        let mut q = KeyQueue::new(parse_script("LEFT+SHIFT, LEFT + DOWN").unwrap());
+        assert_eq!(q.poll_all(0), Ok(None));
+        let c = q.poll_all(gap).unwrap().unwrap();
+        assert_eq!(
+            c.keys().map(|k| k.name).collect::<Vec<_>>(),
+            ["LEFT", "SHIFT"]
+        );
+        assert_eq!(c.codes().iter().count(), 2);
+        // The OS's polling calls and blocking calls see the last key.
+        assert_eq!(q.poll(gap + 1).unwrap().unwrap().name, "SHIFT");
+        match q.take(gap + 2, None) {
+            Take::Key { key, .. } => assert_eq!(key.name, "SHIFT"),
+            t => panic!("{t:?}"),
+        }
+        match q.take(gap + 3, None) {
+            Take::Key { key, .. } => assert_eq!(key.name, "DOWN"),
+            t => panic!("{t:?}"),
+        }
+        assert!(
+            parse_script("LEFT+FOO")
+                .unwrap_err()
+                .contains("unknown key `FOO`")
+        );
+        assert!(parse_script("1+2+3+4+5").unwrap_err().contains("at most 4"));
+        // Live keys: every key held.
+        let mut q = KeyQueue::new(Vec::new());
+        q.set_live();
+        q.key_down(key("RIGHT"));
+        q.key_down(key("SHIFT"));
+        let c = q.poll_all(0).unwrap().unwrap();
+        assert_eq!(
+            c.keys().map(|k| k.name).collect::<Vec<_>>(),
+            ["RIGHT", "SHIFT"]
+        );
+        assert_eq!(q.poll(0).unwrap().unwrap().name, "SHIFT");
+        q.key_up(key("SHIFT"));
+        let later = ms_to_cycles(LIVE_MIN_MS);
+        let c = q.poll_all(later).unwrap().unwrap();
+        assert_eq!(c.keys().map(|k| k.name).collect::<Vec<_>>(), ["RIGHT"]);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The key-scan interface (KEYSC, at [`KEYSC_BASE`]): six 16-bit rows of key-matrix
-//! bits, then the scan control registers. Which key is down comes from a [`KeyInput`]
+//! bits, then the scan control registers. Which keys are down comes from a [`KeyInput`]
 //! that the harness plugs in; the device knows matrix codes only.
 //!
 //! The control registers, their writable bits and the values CASIO's OS sets, from the
@@ -25,10 +25,50 @@ pub const KEYSC_ROWS_LEN: u32 = 2 * prizm_abi::keys::REGISTER_WORDS as u32;
 
 /// Who presses the keys, as the scan registers see it.
 pub trait KeyInput: Send {
-    /// The matrix code (column*10+row, PRGM_GetKey numbering; AC/ON is 10) of the key
-    /// down at emulated cycle `now`, `None` when every key is up; `Err(Fault::NoInput)`
-    /// when no input is left to give (the read does not complete).
-    fn key_down(&mut self, now: u64) -> Result<Option<u8>, Fault>;
+    /// The keys down at emulated cycle `now` (none: every key is up);
+    /// `Err(Fault::NoInput)` when no input is left to give (the read does not complete).
+    fn keys_down(&mut self, now: u64) -> Result<KeysDown, Fault>;
+}
+
+/// A set of keys held down together, by matrix code (column*10+row, PRGM_GetKey
+/// numbering; AC/ON is 10).
+///
+/// ```
+/// use prizm_emu::machine::devices::keysc::KeysDown;
+/// let keys: KeysDown = [38, 28].into_iter().collect();
+/// assert!(keys.contains(28) && !keys.contains(27));
+/// assert_eq!(keys.iter().collect::<Vec<_>>(), [28, 38]);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct KeysDown(u128);
+
+impl KeysDown {
+    /// Adds the key of matrix code `code` (codes from 128 up name no key and are left out).
+    pub fn insert(&mut self, code: u8) {
+        if code < 128 {
+            self.0 |= 1 << code;
+        }
+    }
+
+    /// Whether the key of matrix code `code` is down.
+    pub fn contains(self, code: u8) -> bool {
+        code < 128 && self.0 & (1 << code) != 0
+    }
+
+    /// The matrix codes down, lowest first.
+    pub fn iter(self) -> impl Iterator<Item = u8> {
+        (0..128u8).filter(move |&c| self.contains(c))
+    }
+}
+
+impl FromIterator<u8> for KeysDown {
+    fn from_iter<I: IntoIterator<Item = u8>>(codes: I) -> Self {
+        let mut keys = KeysDown::default();
+        for c in codes {
+            keys.insert(c);
+        }
+        keys
+    }
 }
 
 /// Offset of the first control register (KIUCNTREG).
@@ -72,12 +112,12 @@ impl std::fmt::Debug for KeySc {
     }
 }
 
-/// The 12 bytes of the scan registers with the key of matrix code `code` down: six
-/// big-endian 16-bit words, the key's bit set as `prizm_abi::keys::register_bit` places
+/// The 12 bytes of the scan registers with the keys of matrix codes `codes` down: six
+/// big-endian 16-bit words, each key's bit set as `prizm_abi::keys::register_bit` places
 /// it.
-pub fn scan_rows(code: Option<u8>) -> [u8; KEYSC_ROWS_LEN as usize] {
+pub fn scan_rows(codes: impl IntoIterator<Item = u8>) -> [u8; KEYSC_ROWS_LEN as usize] {
     let mut words = [0u16; prizm_abi::keys::REGISTER_WORDS];
-    if let Some((w, b)) = code.and_then(prizm_abi::keys::register_bit) {
+    for (w, b) in codes.into_iter().filter_map(prizm_abi::keys::register_bit) {
         words[w] |= 1 << b;
     }
     let mut b = [0u8; KEYSC_ROWS_LEN as usize];
@@ -99,11 +139,11 @@ impl Device for KeySc {
             });
         }
         let rows = if off < KEYSC_ROWS_LEN {
-            let key = match &mut self.input {
-                Some(input) => input.key_down(now)?,
-                None => None,
+            let keys = match &mut self.input {
+                Some(input) => input.keys_down(now)?,
+                None => KeysDown::default(),
             };
-            scan_rows(key)
+            scan_rows(keys.iter())
         } else {
             [0; KEYSC_ROWS_LEN as usize]
         };
@@ -150,6 +190,9 @@ mod tests {
         let b = scan_rows(Some(31)); // EXE: col 3 row 1 -> word 0, bit 2+8
         assert_eq!(u16::from_be_bytes([b[0], b[1]]), 1 << 10);
         assert_eq!(scan_rows(None), [0; 12]);
+        // Two keys down at once: both bits.
+        let b = scan_rows([10, 31]);
+        assert_eq!(u16::from_be_bytes([b[0], b[1]]), (1 << 10) | 1);
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub use cpuopm::{CPUOPM_ADDR, CpuOpm};
 pub use dmac::{DMAC_BASE, Dmac, Transfer};
 pub use etmu::{ETMU_BASE, Etmu};
 pub use intc::{INTC_BASE, Intc, Source};
-pub use keysc::{KEYSC_BASE, KeyInput, KeySc};
+pub use keysc::{KEYSC_BASE, KeyInput, KeySc, KeysDown};
 pub use lcd::Lcd;
 pub use rtc::{DateTime, RTC_BASE, Rtc, RtcDevice};
 pub use tmu::{PCLK_HZ, TMU_BASE, Tmu, TmuChannel};

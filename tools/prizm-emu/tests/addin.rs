@@ -437,3 +437,71 @@ fn timer_handlers_must_keep_callee_saved_registers() {
         assert!(r.what.contains("MACH and MACL"), "{}", r.what);
     }
 }
+
+/// An add-in with its own exception handler (VBR + 0x100, as gint installs one) reads a
+/// long word at an odd address: the handler runs with EXPEVT = 0x0E0 and TEA = the
+/// address, skips the instruction and returns; `_start` returns the handler's count.
+const OWN_HANDLER: &str = "
+    sts.l pr,@-r15
+    mov.l 1f,r0
+    mov.w 2f,r1
+    sub r1,r0
+    ldc r0,vbr
+    mov #0,r8
+    mov.l 3f,r1
+    mov.l @r1,r2            ! address error (read)
+    mov r8,r0
+    lds.l @r15+,pr
+    rts
+    nop
+    .align 2
+1:  .long handler
+3:  .long 0x08100002
+2:  .word 0x100
+    .align 2
+handler:
+    mov.l 4f,r0
+    mov.l @r0,r9            ! EXPEVT
+    mov.l 5f,r0
+    mov.l @r0,r10           ! TEA
+    stc ssr,r11
+    add #1,r8
+    stc spc,r0
+    add #2,r0
+    ldc r0,spc
+    rte
+    nop
+    .align 2
+4:  .long 0xFF000024
+5:  .long 0xFF00000C
+";
+
+#[test]
+fn an_add_in_with_its_own_vbr_handles_its_exceptions() {
+    for interpret in [false, true] {
+        let (code, elf) = build(OWN_HANDLER, "own-vbr");
+        let opts = Options {
+            elf: Some(elf),
+            interpret,
+            max_instructions: 1_000_000,
+            ..Default::default()
+        };
+        let mut e = Emulator::load(&g3a(&code), opts).unwrap();
+        assert_eq!(
+            e.run_until_idle(),
+            Outcome::Returned(1),
+            "interpret {interpret}"
+        );
+        assert_eq!(e.cpu.r[9], 0x0E0, "EXPEVT: address error on a read");
+        assert_eq!(e.cpu.r[10], 0x0810_0002, "TEA: the address");
+        assert_eq!(e.cpu.r[11] & 0x1000_0000, 0, "SSR: BL was clear");
+    }
+    // Without its own VBR, the same fault is a crash report (the OS's handler is not
+    // emulated).
+    let no_vbr = OWN_HANDLER.replace("    ldc r0,vbr\n", "    nop\n");
+    let (_, o) = run(&no_vbr, "", "no-vbr");
+    match o {
+        Outcome::Crashed(r) => assert!(r.to_string().contains("misaligned"), "{r}"),
+        o => panic!("{o:?}"),
+    }
+}

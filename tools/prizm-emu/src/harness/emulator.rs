@@ -6,7 +6,7 @@ use super::profile::{Profile, Profiler};
 use super::report::{self, CrashReport};
 use super::symbols::Symbols;
 use crate::machine::board;
-use crate::machine::cpu::{Cpu, Exception, Stop};
+use crate::machine::cpu::{Cpu, Exception, Stop, sr};
 use crate::machine::fault::Fault;
 use crate::machine::model::{self, CLOCK_HZ, Model, RAM_SIZE, RAM_WINDOW, ROM_MAX, VRAM_SIZE};
 use crate::os::keymap::key_by_name;
@@ -376,6 +376,10 @@ impl Emulator {
                     self.cpu.pc = pc;
                     self.outcome = Some(Outcome::Idle);
                 }
+                Stop::Exception { exc, pc, in_slot } if self.add_in_handles(&exc) => {
+                    let entry = exc.entry().expect("checked");
+                    self.cpu.take_exception(entry, pc, in_slot);
+                }
                 Stop::Exception { exc, pc, in_slot } => {
                     let other = self.other_model(&exc);
                     let mut what = exc.to_string();
@@ -395,6 +399,14 @@ impl Emulator {
             }
         }
         Status::Running
+    }
+
+    /// Whether the add-in takes exception `exc` itself: it has set VBR to its own
+    /// handlers (as gint does; the OS's handlers are not emulated, so with VBR unset the
+    /// run stops with a crash report instead), SR.BL is clear (an exception with BL set
+    /// resets the CPU) and the exception is one the SH-4A raises.
+    fn add_in_handles(&self, exc: &Exception) -> bool {
+        self.cpu.vbr != 0 && self.cpu.sr() & sr::BL == 0 && exc.entry().is_some()
     }
 
     /// The message of the panic the add-in is showing (or showed): `file:line:column:

@@ -85,6 +85,50 @@ pub enum Exception {
     Ldtlb,
 }
 
+/// How the CPU enters an exception's handler: the event code it writes to EXPEVT, the
+/// address it writes to TEA, and the handler's offset from VBR.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExceptionEntry {
+    /// EXPEVT's code.
+    pub expevt: u16,
+    /// TEA's address, for an exception raised by a memory access.
+    pub tea: Option<u32>,
+    /// The handler's offset from VBR: 0x100, or 0x400 for a TLB miss.
+    pub vector: u32,
+}
+
+impl Exception {
+    /// How the SH-4A enters the handler of this exception (SH-4A core manual, exception
+    /// codes: address error 0x0E0 read / 0x100 write, TLB miss 0x040 / 0x060 at VBR +
+    /// 0x400, TLB protection violation on a write 0x0C0, illegal instruction 0x180, slot
+    /// illegal 0x1A0; the codes gint's exception handler names). `None` for what raises
+    /// no CPU exception on the calculator (an unmapped P1/P2/P4 address is a bus matter,
+    /// `ldtlb` is not emulated).
+    pub fn entry(&self) -> Option<ExceptionEntry> {
+        let (expevt, tea, vector) = match *self {
+            Exception::IllegalInstruction { .. } => (0x180, None, 0x100),
+            Exception::SlotIllegalInstruction { .. } => (0x1A0, None, 0x100),
+            Exception::Memory(Fault::Misaligned { addr, write, .. }) => {
+                (if write { 0x100 } else { 0x0E0 }, Some(addr), 0x100)
+            }
+            // Through the MMU (U0 and P3): no translation is a TLB miss.
+            Exception::Memory(Fault::Unmapped { addr, write, .. })
+                if addr < 0x8000_0000 || (0xC000_0000..0xE000_0000).contains(&addr) =>
+            {
+                (if write { 0x060 } else { 0x040 }, Some(addr), 0x400)
+            }
+            // The add-in image is mapped read-only: a write is a protection violation.
+            Exception::Memory(Fault::ReadOnly { addr, .. }) => (0x0C0, Some(addr), 0x100),
+            _ => return None,
+        };
+        Some(ExceptionEntry {
+            expevt,
+            tea,
+            vector,
+        })
+    }
+}
+
 impl std::fmt::Display for Exception {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -482,6 +526,22 @@ impl Cpu {
         }
         self.set_sr(sr);
         self.pc = self.vbr.wrapping_add(0x600);
+    }
+
+    /// Enters the handler of an exception raised by the instruction at `pc` (in a delay
+    /// slot: `in_slot`, and SPC is the branch's address, so the branch runs again after
+    /// `rte`), as the SH-4A does: SPC, SSR, SGR, EXPEVT and TEA saved, SR.MD, RB and BL
+    /// set, PC at VBR + the entry's vector.
+    pub fn take_exception(&mut self, entry: ExceptionEntry, pc: u32, in_slot: bool) {
+        self.spc = if in_slot { pc.wrapping_sub(2) } else { pc };
+        self.ssr = self.sr();
+        self.sgr = self.r[15];
+        self.mem.devices.ccn.expevt = entry.expevt as u32;
+        if let Some(a) = entry.tea {
+            self.mem.devices.ccn.tea = a;
+        }
+        self.set_sr(self.sr() | sr::MD | sr::RB | sr::BL);
+        self.pc = self.vbr.wrapping_add(entry.vector);
     }
 
     /// The CPU sleeps (`sleep`) for at most `max` cycles: time passes until an interrupt

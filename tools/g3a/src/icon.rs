@@ -1,7 +1,6 @@
 //! Main-menu icons: 92×64 pixels, RGB565 big-endian; PNG import and export, and a
 //! built-in default.
 
-use std::io::Cursor;
 use std::path::Path;
 
 use crate::error::G3aError;
@@ -140,61 +139,27 @@ pub fn icon_from_png(path: impl AsRef<Path>) -> Result<Icon, G3aError> {
 /// depth); transparent pixels are blended over white, the main menu's background.
 /// `source_name` names the image in errors.
 pub fn icon_from_png_bytes(bytes: &[u8], source_name: &str) -> Result<Icon, G3aError> {
-    let read_err = |e: png::DecodingError| G3aError::IconRead {
+    let img = crate::png_rgba::decode(bytes).map_err(|reason| G3aError::IconRead {
         source_name: source_name.to_string(),
-        reason: e.to_string(),
-    };
-    let mut decoder = png::Decoder::new(Cursor::new(bytes));
-    decoder.set_transformations(png::Transformations::normalize_to_color8());
-    let mut reader = decoder.read_info().map_err(read_err)?;
-    let (width, height) = (reader.info().width, reader.info().height);
-    if (width as usize, height as usize) != (ICON_WIDTH, ICON_HEIGHT) {
+        reason,
+    })?;
+    if (img.width as usize, img.height as usize) != (ICON_WIDTH, ICON_HEIGHT) {
         return Err(G3aError::IconSize {
             source_name: source_name.to_string(),
-            width,
-            height,
+            width: img.width,
+            height: img.height,
         });
     }
-    let size = reader
-        .output_buffer_size()
-        .ok_or_else(|| G3aError::IconRead {
-            source_name: source_name.to_string(),
-            reason: "image too large".into(),
-        })?;
-    let mut buf = vec![0u8; size];
-    let frame = reader.next_frame(&mut buf).map_err(read_err)?;
-    let channels = match frame.color_type {
-        png::ColorType::Grayscale => 1,
-        png::ColorType::GrayscaleAlpha => 2,
-        png::ColorType::Rgb => 3,
-        png::ColorType::Rgba => 4,
-        png::ColorType::Indexed => {
-            return Err(G3aError::IconRead {
-                source_name: source_name.to_string(),
-                reason: "palette was not expanded".into(),
-            });
-        }
-    };
-    let mut pixels = Vec::with_capacity(ICON_WIDTH * ICON_HEIGHT);
-    for row in buf.chunks(frame.line_size).take(ICON_HEIGHT) {
-        for px in row.chunks_exact(channels).take(ICON_WIDTH) {
-            let (rgb, alpha) = match px {
-                [g] => ([*g; 3], 255),
-                [g, a] => ([*g; 3], *a),
-                [r, g, b] => ([*r, *g, *b], 255),
-                [r, g, b, a] => ([*r, *g, *b], *a),
-                _ => unreachable!("1 to 4 channels"),
-            };
+    let pixels = img
+        .px
+        .iter()
+        .map(|&[r, g, b, alpha]| {
             let over_white = |c: u8| {
                 ((u16::from(c) * u16::from(alpha) + 255 * (255 - u16::from(alpha))) / 255) as u8
             };
-            pixels.push(rgb565(
-                over_white(rgb[0]),
-                over_white(rgb[1]),
-                over_white(rgb[2]),
-            ));
-        }
-    }
+            rgb565(over_white(r), over_white(g), over_white(b))
+        })
+        .collect();
     Ok(Icon { pixels })
 }
 

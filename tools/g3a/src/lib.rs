@@ -32,6 +32,7 @@ mod finding;
 mod icon;
 pub mod layout;
 mod meta;
+pub mod png_rgba;
 mod reader;
 mod text;
 mod text_fields;

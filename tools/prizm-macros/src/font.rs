@@ -4,7 +4,7 @@ use proc_macro2::TokenStream as Tokens;
 use quote::quote;
 use syn::Lit;
 
-use crate::png_rgba;
+use g3a::png_rgba;
 
 /// A converted font: glyphs of `width` x `height` for characters `first..`, each
 /// `height` rows of `stride` bytes (most significant bit = leftmost pixel).
@@ -282,7 +282,7 @@ fn ints<'a, const N: usize>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::png_rgba::tests::encode;
+    use g3a::png_rgba::encode_for_tests as encode;
 
     fn opts(w: u32, h: u32, first: Option<u8>) -> Options {
         Options {

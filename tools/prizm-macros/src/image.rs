@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream as Tokens;
 use quote::quote;
 
-use crate::png_rgba;
+use g3a::png_rgba;
 
 /// Pixels whose alpha is below this are transparent; the others are drawn with their
 /// colour (no blending).
@@ -106,7 +106,7 @@ impl Sprite {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::png_rgba::tests::encode;
+    use g3a::png_rgba::encode_for_tests as encode;
 
     #[test]
     fn channels_round_to_the_nearest_level() {

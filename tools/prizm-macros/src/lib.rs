@@ -17,7 +17,6 @@ use syn::{Ident, Lit, LitStr, Token};
 
 mod font;
 mod image;
-mod png_rgba;
 
 /// `__include_image!($crate, "file.png")`: the `Sprite` of a PNG (see the `prizm`
 /// crate's `include_image!`).

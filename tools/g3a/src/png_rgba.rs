@@ -1,4 +1,5 @@
-//! PNG decoding to 8-bit RGBA, whatever the file's colour type and depth.
+//! PNG decoding to 8-bit RGBA, whatever the file's colour type and depth: icons here,
+//! and the SDK's `include_image!`/`include_font!` (prizm-macros).
 
 /// A decoded picture: `width` x `height` RGBA pixels, row-major.
 pub struct Rgba {
@@ -55,21 +56,23 @@ pub fn decode(bytes: &[u8]) -> Result<Rgba, String> {
     })
 }
 
-#[cfg(test)]
-pub(crate) mod tests {
-    use super::*;
-
-    /// Encodes `px` (`channels` bytes each) as a PNG of `color`.
-    pub fn encode(w: u32, h: u32, color: png::ColorType, data: &[u8]) -> Vec<u8> {
-        let mut out = Vec::new();
-        {
-            let mut e = png::Encoder::new(&mut out, w, h);
-            e.set_color(color);
-            e.set_depth(png::BitDepth::Eight);
-            e.write_header().unwrap().write_image_data(data).unwrap();
-        }
-        out
+/// Encodes 8-bit `data` as a `w` x `h` PNG of `color` (for tests of PNG readers).
+#[doc(hidden)]
+pub fn encode_for_tests(w: u32, h: u32, color: png::ColorType, data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    {
+        let mut e = png::Encoder::new(&mut out, w, h);
+        e.set_color(color);
+        e.set_depth(png::BitDepth::Eight);
+        e.write_header().unwrap().write_image_data(data).unwrap();
     }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::png_rgba::encode_for_tests as encode;
 
     #[test]
     fn every_colour_type_becomes_rgba() {

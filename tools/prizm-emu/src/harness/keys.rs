@@ -281,8 +281,8 @@ impl KeyQueue {
             .iter()
             .filter(|k| tapped.is_none_or(|t| t.name != k.name))
             .copied();
-        let keys: Vec<Key> = held.chain(tapped).collect();
-        Chord::from_keys(keys[keys.len().saturating_sub(CHORD_MAX)..].iter().copied())
+        let n = held.clone().count() + usize::from(tapped.is_some());
+        Chord::from_keys(held.chain(tapped).skip(n.saturating_sub(CHORD_MAX)))
     }
 
     /// Appends an item.

@@ -57,7 +57,12 @@ impl KeysDown {
 
     /// The matrix codes down, lowest first.
     pub fn iter(self) -> impl Iterator<Item = u8> {
-        (0..128u8).filter(move |&c| self.contains(c))
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            let c = bits.trailing_zeros();
+            bits &= bits.wrapping_sub(1);
+            (c < 128).then_some(c as u8)
+        })
     }
 }
 

@@ -3,26 +3,10 @@
 
 mod common;
 
-use common::{build, g3a};
+use common::{WAITS_FOR_EXE, build, g3a};
 use prizm_emu::Model;
 use prizm_emu::harness::compat::{self, Level};
 use std::path::Path;
-
-/// Waits for keys with GetKey, draws nothing, returns 7 on EXE.
-const WAITS_FOR_EXE: &str = "
-    sts.l pr,@-r15
-loop:
-    add #-4,r15
-    mov r15,r4
-    SYSCALL 0xEAB           ! GetKey(&key)
-    mov.l @r15+,r1
-    LOADL r3, 30004
-    cmp/eq r3,r1
-    bf loop
-    lds.l @r15+,pr
-    rts
-    mov #7,r0
-";
 
 /// Writes to an unmapped address at once.
 const CRASHES: &str = "

@@ -8,7 +8,7 @@ use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::thread;
 
-use common::{build, g3a};
+use common::{WAITS_FOR_EXE, build, g3a};
 use prizm_emu::{Emulator, Options, Outcome};
 
 /// r2 counts five rounds of `loop` (at 0x00300004), then is returned.
@@ -44,22 +44,6 @@ const WATCHED: &str = "
     mov r3,r0
     .align 2
 var: .long 0x08100010
-";
-
-/// Waits for EXE with GetKey, returns 7.
-const WAITS_FOR_EXE: &str = "
-    sts.l pr,@-r15
-loop:
-    add #-4,r15
-    mov r15,r4
-    SYSCALL 0xEAB           ! GetKey(&key)
-    mov.l @r15+,r1
-    LOADL r3, 30004
-    cmp/eq r3,r1
-    bf loop
-    lds.l @r15+,pr
-    rts
-    mov #7,r0
 ";
 
 /// Starts the stub for `src` on a free port; returns the port and the thread that

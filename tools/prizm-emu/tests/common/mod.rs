@@ -28,6 +28,22 @@ pub const PRELUDE: &str = "
     .endm
 ";
 
+/// An add-in that waits for keys with GetKey, draws nothing, and returns 7 on EXE.
+pub const WAITS_FOR_EXE: &str = "
+    sts.l pr,@-r15
+loop:
+    add #-4,r15
+    mov r15,r4
+    SYSCALL 0xEAB           ! GetKey(&key)
+    mov.l @r15+,r1
+    LOADL r3, 30004
+    cmp/eq r3,r1
+    bf loop
+    lds.l @r15+,pr
+    rts
+    mov #7,r0
+";
+
 /// A fresh temporary directory.
 pub fn tempdir(tag: &str) -> PathBuf {
     static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);

@@ -226,6 +226,78 @@ mod tests {
         assert!(s.repeat(Key::Exe));
     }
 
+    /// The times at which `repeat` reports the key held in each sample (`None`: none).
+    fn repeats_of(s: &mut KeyState, start: u32, samples: &[(Option<Key>, u32)]) -> Vec<(u32, Key)> {
+        samples
+            .iter()
+            .filter_map(|&(k, t)| {
+                s.update(matrix(k.as_slice()), start.wrapping_add(t));
+                k.filter(|&k| s.repeat(k)).map(|k| (t, k))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn press_delay_then_interval() {
+        let mut s = KeyState::new(400, 100);
+        let samples: Vec<_> = (0..=1000).step_by(10).map(|t| (Some(Key::Up), t)).collect();
+        let times: Vec<u32> = repeats_of(&mut s, 0, &samples)
+            .iter()
+            .map(|&(t, _)| t)
+            .collect();
+        assert_eq!(times, [0, 400, 500, 600, 700, 800, 900, 1000]);
+    }
+
+    #[test]
+    fn release_and_change_restart() {
+        let mut s = KeyState::new(300, 50);
+        let out = repeats_of(
+            &mut s,
+            0,
+            &[
+                (Some(Key::Up), 0),
+                (Some(Key::Up), 100),
+                (None, 200),
+                (Some(Key::Up), 250),
+                (Some(Key::Down), 260),
+                (Some(Key::Down), 559),
+                (Some(Key::Down), 560),
+            ],
+        );
+        assert_eq!(
+            out,
+            [
+                (0, Key::Up),
+                (250, Key::Up),
+                (260, Key::Down),
+                (560, Key::Down)
+            ]
+        );
+    }
+
+    #[test]
+    fn works_across_clock_wrap() {
+        for start in [0, u32::MAX - 250, u32::MAX] {
+            let mut s = KeyState::new(200, 100);
+            let samples: Vec<_> = (0..=500).step_by(25).map(|t| (Some(Key::Exe), t)).collect();
+            let times: Vec<u32> = repeats_of(&mut s, start, &samples)
+                .iter()
+                .map(|&(t, _)| t)
+                .collect();
+            assert_eq!(times, [0, 200, 300, 400, 500], "start {start}");
+        }
+    }
+
+    #[test]
+    fn slow_polling_does_not_burst() {
+        let mut s = KeyState::new(100, 10);
+        let f1 = |s: &mut KeyState, t| repeats_of(s, 0, &[(Some(Key::F1), t)]).len() == 1;
+        assert!(f1(&mut s, 0));
+        assert!(f1(&mut s, 1000));
+        assert!(!f1(&mut s, 1001));
+        assert!(f1(&mut s, 1010));
+    }
+
     #[test]
     fn ignored_until_released() {
         let mut s = KeyState::default();

@@ -1,5 +1,6 @@
-//! The keyboard: physical [`Key`]s, the OS's [`Keycode`]s, a non-blocking read of the
-//! key matrix ([`KeyMatrix`]) and key repeat ([`Repeater`]).
+//! The keyboard: physical [`Key`]s, the OS's [`Keycode`]s and a non-blocking read of the
+//! key matrix ([`KeyMatrix`]). Edges and auto-repeat over the matrix are the app layer's
+//! [`KeyState`](crate::app::KeyState).
 //!
 //! On the calculator, [`get_key`] waits with the OS's full handling (MENU goes to the Main
 //! Menu, SHIFT+AC switches off, the status area and backlight are handled), and
@@ -8,7 +9,6 @@
 mod matrix;
 #[cfg(any(doc, prizm))]
 mod os;
-mod repeat;
 
 /// The keys and the codes `GetKey` returns are machine facts, defined in `prizm-abi`.
 pub use crate::abi::keys::{Key, Keycode};
@@ -16,4 +16,3 @@ pub use matrix::{KEYBOARD_REGISTERS, KeyMatrix};
 #[cfg(any(doc, prizm))]
 #[cfg_attr(doc, doc(cfg(prizm)))]
 pub use os::{get_key, menu_enabled, poll_key, set_menu_enabled};
-pub use repeat::Repeater;

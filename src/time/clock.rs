@@ -78,7 +78,7 @@ impl Instant {
         ticks_to_duration(self.ticks.saturating_sub(earlier.ticks))
     }
 
-    /// Milliseconds since the clock's start, wrapping (for [`crate::keyboard::Repeater`]).
+    /// Milliseconds since the clock's start, wrapping (for [`crate::app::KeyState`]).
     pub const fn as_millis_wrapping(self) -> u32 {
         (self.ticks * 1000 / TICKS_PER_SECOND as u64) as u32
     }

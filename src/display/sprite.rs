@@ -173,8 +173,7 @@ impl<'a> Sprite<'a> {
     }
 
     /// The opaque pixels of the part `area` (in sprite coordinates) through
-    /// `fill_contiguous`, one call per span, drawn at `offset` + their position in the
-    /// part.
+    /// `fill_contiguous`, one call per span, each at its position in the part.
     fn draw_part<D: DrawTarget<Color = Rgb565>>(
         &self,
         target: &mut D,
